@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formDataToObject } from "@/lib/actions";
+import { switchOrgInput } from "@/lib/orgs/schemas";
+import { switchOrganisation } from "@/lib/orgs/switch";
+import { NotFoundError } from "@/lib/errors";
+
+// A plain form post (works without JavaScript): switch, then land on the new organisation's home.
+export async function switchOrgAction(formData: FormData): Promise<void> {
+  const parsed = switchOrgInput.safeParse(formDataToObject(formData));
+  if (!parsed.success) redirect("/home");
+  try {
+    await switchOrganisation(parsed.data.orgId);
+  } catch (e) {
+    if (e instanceof NotFoundError) redirect("/home?notice=org-not-found");
+    throw e;
+  }
+  redirect("/home");
+}

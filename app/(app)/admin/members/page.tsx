@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { listMembers } from "@/lib/orgs/members";
+import type { Role } from "@/db/schema";
+
+export const metadata: Metadata = { title: "Members" };
+
+type Search = { q?: string; role?: string; status?: string; after?: string };
+
+function decodeCursor(v?: string): { name: string; id: string } | undefined {
+  if (!v) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
+    if (typeof parsed?.name === "string" && typeof parsed?.id === "string" && /^[0-9a-f-]{36}$/.test(parsed.id)) return parsed;
+  } catch {
+    /* a tampered cursor just starts from the top */
+  }
+  return undefined;
+}
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.manage")) notFound();
+  const sp = await searchParams;
+  const role = ROLES.includes(sp.role as Role) ? (sp.role as Role) : undefined;
+  const status = sp.status === "active" || sp.status === "deactivated" ? sp.status : undefined;
+  const q = (sp.q ?? "").slice(0, 100);
+  const { rows, next } = await listMembers(ctx, { q, role, status, after: decodeCursor(sp.after) });
+  const nextHref = next
+    ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), after: Buffer.from(JSON.stringify(next)).toString("base64url") })}`
+    : null;
+
+  return (
+    <>
+      <PageHeader title="Members" description="Everyone in your organisation, their role and whether their access is active." />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4" role="search">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search name or email
+          </label>
+          <input id="q" name="q" defaultValue={q} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />
+        </div>
+        <div>
+          <label htmlFor="role" className="block text-sm font-medium">
+            Role
+          </label>
+          <select id="role" name="role" defaultValue={role ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+            <option value="">All roles</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={status ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="deactivated">Deactivated</option>
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
+          Filter
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-stone-700">No members match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Members</caption>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-4 py-2">Name</th>
+                <th scope="col" className="px-4 py-2">Email</th>
+                <th scope="col" className="px-4 py-2">Role</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {rows.map((m) => (
+                <tr key={m.membershipId}>
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/members/${m.membershipId}`}>{m.name}</Link>
+                  </td>
+                  <td className="px-4 py-2">{m.email}</td>
+                  <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
+                  <td className="px-4 py-2">{m.status === "active" ? "Active" : "Deactivated"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref ? (
+        <p className="mt-4">
+          <Link href={nextHref}>Next page</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

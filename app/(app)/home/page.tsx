@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext, type Ctx } from "@/lib/auth/context";
+import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
+
+export const metadata: Metadata = { title: "Home" };
+
+async function TraineeHome({ ctx }: { ctx: Ctx }) {
+  return (
+    <>
+      <PageHeader title="Your training" description={`Welcome, ${ctx.userName}. Pick up your modules and case logs at ${ctx.orgName}.`} />
+      <section aria-labelledby="next-steps" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="next-steps" className="text-lg font-semibold">
+          Next steps
+        </h2>
+        <p className="mt-2 text-stone-700">Your training modules and rupture case log will appear here.</p>
+      </section>
+    </>
+  );
+}
+
+async function SupervisorHome({ ctx }: { ctx: Ctx }) {
+  const trainees = await listMyTrainees(ctx);
+  return (
+    <>
+      <PageHeader title="Supervision" description={`Welcome, ${ctx.userName}. Your trainees at ${ctx.orgName}.`} />
+      <section aria-labelledby="my-trainees" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="my-trainees" className="text-lg font-semibold">
+          Trainees assigned to you
+        </h2>
+        {trainees.length === 0 ? (
+          <p className="mt-2 text-stone-700">No trainees are assigned to you yet. Your organisation&apos;s admin assigns them.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-stone-200">
+            {trainees.map((t) => (
+              <li key={t.membershipId} className="py-2">
+                <span className="font-medium">{t.name}</span> <span className="text-sm text-stone-600">{t.email}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+async function AdminHome({ ctx }: { ctx: Ctx }) {
+  const counts = await getMemberCounts(ctx);
+  const stats = [
+    { label: "Trainees", value: counts.trainees },
+    { label: "Supervisors", value: counts.supervisors },
+    { label: "Admins", value: counts.admins },
+    { label: "Deactivated", value: counts.deactivated },
+  ];
+  return (
+    <>
+      <PageHeader title="Organisation overview" description={`${ctx.orgName}: people, training completion and supervision activity.`} />
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm text-stone-700">{s.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold">{s.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-6">
+        <Link href="/admin/members">Manage members</Link>
+      </p>
+    </>
+  );
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const ctx = await requireContext();
+  const { notice } = await searchParams;
+  return (
+    <>
+      {notice === "org-not-found" ? (
+        <div className="mb-4">
+          <Alert tone="warning">That organisation isn&apos;t one of yours, so we kept you in {ctx.orgName}.</Alert>
+        </div>
+      ) : null}
+      {ctx.role === "trainee" ? <TraineeHome ctx={ctx} /> : ctx.role === "supervisor" ? <SupervisorHome ctx={ctx} /> : <AdminHome ctx={ctx} />}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getContext } from "@/lib/auth/context";
+import { safeCallback } from "@/lib/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getContext()) redirect(callbackUrl);
+  const notice = params.notice === "password-changed" ? "Your password has been changed. Sign in with your new password." : null;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Sign in to Rapport</h1>
+      <p className="mt-2 text-stone-700">
+        New here? <Link href="/signup">Create an organisation</Link>. Joining a team? Use the link in your invitation email.
+      </p>
+      <div className="mt-6">
+        <LoginForm callbackUrl={callbackUrl} notice={notice} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+"use server";
+
+import { publicAction } from "@/lib/actions";
+import { signUpInput } from "@/lib/orgs/schemas";
+import { signUp } from "@/lib/orgs/sign-up";
+
+export const signUpAction = publicAction(signUpInput, async (input) => {
+  await signUp(input);
+  return null;
+});

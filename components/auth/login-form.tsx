@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+export const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
+
+export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    const email = String(fd.get("email") ?? "").trim();
+    const password = String(fd.get("password") ?? "");
+    if (!email || !password) {
+      setError("Enter your email address and your password.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const res = await signIn("credentials", { email, password, redirect: false });
+      if (!res || res.error) {
+        setError(res?.status === 429 ? "Too many attempts. Wait a few minutes, then try again." : SIGN_IN_FAILED);
+        setPending(false);
+        return;
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+    } catch {
+      setError("We couldn't reach Rapport. Check your connection and try again.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {error ? (
+        <div id="login-error">
+          <Alert tone="error" live>
+            {error}
+          </Alert>
+        </div>
+      ) : null}
+      <TextField label="Email address" name="email" type="email" autoComplete="username" required />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { memberships, organisations, supervisions, users, type Role } from "../schema";
+import { hashPassword } from "@/lib/auth/hash";
+
+export const DEMO_PASSWORD = "rapport-demo-2026";
+
+type DemoPerson = { email: string; name: string; role: Role };
+export const DEMO_ORGS: { name: string; slug: string; people: DemoPerson[] }[] = [
+  {
+    name: "Harbourside Counselling Institute",
+    slug: "harbourside",
+    people: [
+      { email: "trainee@harbourside.example", name: "Alex Trainee", role: "trainee" },
+      { email: "supervisor@harbourside.example", name: "Sam Supervisor", role: "supervisor" },
+      { email: "admin@harbourside.example", name: "Jordan Admin", role: "org_admin" },
+      { email: "trainee2@harbourside.example", name: "Riley Second", role: "trainee" },
+    ],
+  },
+  {
+    name: "Southern Cross University Clinic",
+    slug: "southern-cross",
+    people: [
+      { email: "admin@southern.example", name: "Morgan Coordinator", role: "org_admin" },
+      { email: "trainee@southern.example", name: "Casey Student", role: "trainee" },
+      { email: "supervisor@southern.example", name: "Taylor Clinician", role: "supervisor" },
+    ],
+  },
+];
+
+/** Idempotent: creates only what is missing. Returns true when anything was created. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations).where(sql`slug in ('harbourside','southern-cross')`);
+  if (existing.n === DEMO_ORGS.length) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const o of DEMO_ORGS) {
+      const [org] = await tx
+        .insert(organisations)
+        .values({ name: o.name, slug: o.slug })
+        .onConflictDoUpdate({ target: organisations.slug, set: { name: o.name } })
+        .returning();
+      const ids: Record<string, string> = {};
+      for (const p of o.people) {
+        const [found] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${p.email}`);
+        const userId = found?.id ?? (await tx.insert(users).values({ email: p.email, name: p.name, passwordHash }).returning())[0].id;
+        const [m] = await tx
+          .insert(memberships)
+          .values({ organisationId: org.id, userId, role: p.role })
+          .onConflictDoUpdate({ target: [memberships.organisationId, memberships.userId], set: { role: p.role } })
+          .returning();
+        ids[p.email] = m.id;
+      }
+      const sup = o.people.find((p) => p.role === "supervisor");
+      const trainee = o.people.find((p) => p.role === "trainee");
+      if (sup && trainee) {
+        await tx
+          .insert(supervisions)
+          .values({ organisationId: org.id, supervisorMembershipId: ids[sup.email], traineeMembershipId: ids[trainee.email] })
+          .onConflictDoNothing();
+      }
+    }
+  });
+  return true;
+}
+
+export function demoSignInsText(): string {
+  const lines = ["Demo sign-ins (password for all: " + DEMO_PASSWORD + "):"];
+  for (const o of DEMO_ORGS) {
+    lines.push(`  ${o.name}`);
+    for (const p of o.people) lines.push(`    ${p.role.padEnd(11)} ${p.email}`);
+  }
+  return lines.join("\n");
+}

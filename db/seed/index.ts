@@ -1,0 +1,19 @@
+import { closeDb, getDb } from "../client";
+import { applyMigrations } from "../migrator";
+import { demoSignInsText, seedDemo } from "./demo";
+
+// `npm run db:seed`: adds the demo organisations on purpose (also against DATABASE_URL).
+async function main() {
+  await applyMigrations();
+  const db = await getDb();
+  const created = await seedDemo(db);
+  console.log(created ? "Demo data created." : "Demo data was already there.");
+  console.log(demoSignInsText());
+}
+
+main()
+  .catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

@@ -1,0 +1,25 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import type { Ctx } from "./context";
+import { hashPassword, verifyPassword } from "./hash";
+import { ValidationError } from "@/lib/errors";
+
+/** Changes the caller's password and bumps the session version: every session, this one included, ends. */
+export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, ctx.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new ValidationError("Check the highlighted fields.", { currentPassword: ["That isn't your current password."] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, ctx.userId));
+    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.password_changed", targetType: "user", targetId: ctx.userId });
+  });
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, users, type Role } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+
+export const MEMBERS_PAGE_SIZE = 50;
+
+export type MemberRow = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: "active" | "deactivated";
+  version: number;
+  joinedAt: Date;
+};
+
+const memberColumns = {
+  membershipId: memberships.id,
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  status: memberships.status,
+  version: memberships.version,
+  joinedAt: memberships.joinedAt,
+};
+
+/** Key-paginated by (lower(name), membership id). */
+export async function listMembers(
+  ctx: Ctx,
+  opts: { q?: string; role?: Role; status?: "active" | "deactivated"; after?: { name: string; id: string } } = {},
+): Promise<{ rows: MemberRow[]; next: { name: string; id: string } | null }> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  const q = opts.q?.trim();
+  const rows = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, ctx.orgId),
+        opts.role ? eq(memberships.role, opts.role) : undefined,
+        opts.status ? eq(memberships.status, opts.status) : undefined,
+        q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
+        opts.after
+          ? or(
+              gt(sql`lower(${users.name})`, opts.after.name),
+              and(eq(sql`lower(${users.name})`, opts.after.name), gt(memberships.id, opts.after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+    .limit(MEMBERS_PAGE_SIZE + 1);
+  const page = rows.slice(0, MEMBERS_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > MEMBERS_PAGE_SIZE && last ? { name: last.name.toLowerCase(), id: last.membershipId } : null };
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function getMember(ctx: Ctx, membershipId: string): Promise<MemberRow> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  const [row] = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, ctx.orgId)));
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+async function activeAdminCount(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0], orgId: string) {
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, orgId), eq(memberships.role, "org_admin"), eq(memberships.status, "active")));
+  return r.n;
+}
+
+export const LAST_ADMIN =
+  "This is the organisation's last active admin. Make someone else an admin first, then try again.";
+
+/** Deactivates or reactivates a member. Deactivation ends their access to this organisation at once. */
+export async function setMemberStatus(
+  ctx: Ctx,
+  input: { membershipId: string; status: "active" | "deactivated"; version: number },
+): Promise<MemberRow> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Lock the organisation's admin rows so two concurrent demotions can't both pass the last-admin check.
+    await tx.execute(sql`select id from memberships where organisation_id = ${ctx.orgId} and role = 'org_admin' for update`);
+    const [target] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, input.membershipId), eq(memberships.organisationId, ctx.orgId)));
+    if (!target) throw new NotFoundError();
+    if (input.status === "deactivated" && target.role === "org_admin" && target.status === "active") {
+      if ((await activeAdminCount(tx, ctx.orgId)) <= 1) throw new ConflictError(LAST_ADMIN);
+    }
+    const updated = await tx
+      .update(memberships)
+      .set({ status: input.status, version: sql`${memberships.version} + 1` })
+      .where(and(eq(memberships.id, target.id), eq(memberships.version, input.version)))
+      .returning({ id: memberships.id });
+    if (updated.length === 0) throw new ConflictError();
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: input.status === "deactivated" ? "member.deactivated" : "member.reactivated",
+      targetType: "membership",
+      targetId: target.id,
+    });
+    const [row] = await tx
+      .select(memberColumns)
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.id, target.id));
+    return row;
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { passwordSchema } from "@/lib/auth/password";
+
+export const emailSchema = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .min(1, { error: "Enter an email address." })
+  .max(254, { error: "Use an email address of at most 254 characters." })
+  .pipe(z.email({ error: "Enter an email address like name@example.org." }))
+  .transform((e) => e.toLowerCase());
+
+export const personNameSchema = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, { error: "Enter your name." })
+  .max(120, { error: "Use at most 120 characters for a name." });
+
+export const organisationNameSchema = z
+  .string({ error: "Enter the organisation's name." })
+  .trim()
+  .min(2, { error: "Enter the organisation's name (at least 2 characters)." })
+  .max(120, { error: "Use at most 120 characters for the organisation's name." });
+
+export const signUpInput = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  organisationName: organisationNameSchema,
+});
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const switchOrgInput = z.object({ orgId: z.uuid({ error: "Choose an organisation." }) });
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, { error: "Enter your current password." }).max(1024),
+    newPassword: passwordSchema,
+    confirmPassword: z.string().max(1024),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    error: "The two new passwords don't match. Type the same password in both fields.",
+    path: ["confirmPassword"],
+  });
+
+export const memberStatusInput = z.object({
+  membershipId: z.uuid({ error: "Choose a member." }),
+  status: z.enum(["active", "deactivated"], { error: "Choose active or deactivated." }),
+  version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
+});

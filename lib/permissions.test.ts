@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { can, navFor, PERMISSIONS, ROLES } from "./permissions";
+
+describe("permissions", () => {
+  it("gives org management to admins only", () => {
+    expect(can("org_admin", "org.manage")).toBe(true);
+    expect(can("supervisor", "org.manage")).toBe(false);
+    expect(can("trainee", "org.manage")).toBe(false);
+  });
+
+  it("gives case review to supervisors only, never to admins by role alone", () => {
+    expect(can("supervisor", "cases.review")).toBe(true);
+    expect(can("org_admin", "cases.review")).toBe(false);
+    expect(can("trainee", "cases.review")).toBe(false);
+  });
+
+  it("denies a missing role everything", () => {
+    for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
+      expect(can(undefined, p)).toBe(false);
+      expect(can(null, p)).toBe(false);
+    }
+  });
+
+  it("builds navigation from permissions and what exists", () => {
+    const all = new Set(["/modules", "/cases", "/reviews", "/admin/members", "/trainees", "/admin/audit"]);
+    expect(navFor("trainee", all).map((n) => n.href)).toEqual(["/modules", "/cases"]);
+    expect(navFor("supervisor", all).map((n) => n.href)).toEqual(["/modules", "/cases", "/reviews", "/trainees"]);
+    expect(navFor("org_admin", all).map((n) => n.href)).toEqual(["/modules", "/trainees", "/admin/members", "/admin/audit"]);
+    expect(navFor("org_admin", new Set(["/admin/members"])).map((n) => n.href)).toEqual(["/admin/members"]);
+    expect(ROLES).toHaveLength(3);
+  });
+});

@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+
+// Two servers from one production build: the full suite runs against a real PostgreSQL (fixtures
+// write to it directly); a smoke suite runs `npm start` itself on the embedded database.
+const PG_PORT = Number(process.env.E2E_PG_APP_PORT || 3101);
+const EMBEDDED_PORT = Number(process.env.E2E_EMBEDDED_APP_PORT || 3102);
+const secret = process.env.E2E_AUTH_SECRET || "e2e-secret-not-for-production-0123456789";
+
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: { launchOptions, trace: "retain-on-failure", locale: "en-AU", timezoneId: "Australia/Sydney" },
+  projects: [
+    { name: "postgres", grepInvert: /@embedded-only/, use: { baseURL: `http://127.0.0.1:${PG_PORT}` } },
+    { name: "embedded", grep: /@smoke/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${PG_PORT}`,
+      url: `http://127.0.0.1:${PG_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { DATABASE_URL: process.env.E2E_DATABASE_URL || "", AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off" },
+    },
+    {
+      command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        DATABASE_URL: "",
+        PORT: String(EMBEDDED_PORT),
+        RAPPORT_SKIP_BUILD: "1",
+        RAPPORT_DATA_DIR: process.env.E2E_EMBEDDED_DATA_DIR || ".test-data/e2e-embedded",
+        RAPPORT_HSTS: "off",
+      },
+    },
+  ],
+});

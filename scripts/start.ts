@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
+import { applyMigrations } from "@/db/migrator";
+import { demoSignInsText, seedDemo } from "@/db/seed/demo";
+import { organisations } from "@/db/schema";
+import { sql } from "drizzle-orm";
+
+// `npm start`: migrate, seed the embedded database on first run, build when sources changed,
+// then serve. Asks no questions so it can run unattended.
+
+const root = process.cwd();
+const port = process.env.PORT || "3000";
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (!usingEmbedded()) {
+    console.error("AUTH_SECRET is required with DATABASE_URL. Generate one with: openssl rand -base64 32");
+    process.exit(1);
+  }
+  const file = path.join(dataDir(), "auth-secret");
+  fs.mkdirSync(dataDir(), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  const sources = ["app", "components", "lib", "db", "content", "proxy.ts", "next.config.mjs", "package-lock.json"];
+  return sources.some((s) => {
+    const p = path.join(root, s);
+    if (!fs.existsSync(p)) return false;
+    return (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
+  });
+}
+
+async function prepareDatabase(): Promise<void> {
+  await applyMigrations();
+  const db = await getDb();
+  if (usingEmbedded()) {
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+    if (n === 0) {
+      await seedDemo(db);
+      console.log("First run: demo data created.");
+    }
+  }
+  await closeDb(); // releases the embedded database for the server process
+}
+
+async function main() {
+  const secret = authSecret();
+  await prepareDatabase();
+  if (process.env.RAPPORT_SKIP_BUILD !== "1" && buildIsStale()) {
+    console.log("Building Rapport for production…");
+    const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
+  });
+  let announced = false;
+  child.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready|started/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\nRapport is running on http://localhost:${port} (database: ${usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL"})`);
+      if (usingEmbedded()) console.log(demoSignInsText());
+    }
+  });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+// Sums the JSON reports of every runner into the one closing line CI reads.
+import fs from "node:fs";
+import path from "node:path";
+
+const dir = process.argv[2];
+let passed = 0, failed = 0, skipped = 0;
+const missing = [];
+for (const name of ["unit.json", "integration-pglite.json", "integration-postgres.json"]) {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) { missing.push(name); failed += 1; continue; }
+  const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  console.log(`${name.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+const e2e = path.join(dir, "e2e.json");
+if (fs.existsSync(e2e)) {
+  const s = JSON.parse(fs.readFileSync(e2e, "utf8")).stats;
+  passed += s.expected; failed += s.unexpected + s.flaky; skipped += s.skipped;
+  console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed`);
+} else { missing.push("e2e.json"); failed += 1; }
+if (missing.length) console.log(`missing reports (counted as failures): ${missing.join(", ")}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 ? 1 : 0);
