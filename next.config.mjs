@@ -11,6 +11,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // A separate build folder lets several builds (e.g. parallel work, benchmarks) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships wasm and data files; argon2 a native binary: keep both out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,

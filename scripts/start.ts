@@ -37,7 +37,7 @@ function newestMtime(dir: string): number {
 }
 
 function buildIsStale(): boolean {
-  const id = path.join(root, ".next", "BUILD_ID");
+  const id = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "db", "content", "proxy.ts", "next.config.mjs", "package-lock.json"];

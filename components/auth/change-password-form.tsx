@@ -21,7 +21,10 @@ export function ChangePasswordForm() {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Input>({ resolver: zodResolver(changePasswordInput) });
+  } = useForm<Input>({
+    resolver: zodResolver(changePasswordInput),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

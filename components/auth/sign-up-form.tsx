@@ -24,7 +24,11 @@ export function SignUpForm() {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Input>({ resolver: zodResolver(signUpInput), mode: "onBlur" });
+  } = useForm<Input>({
+    resolver: zodResolver(signUpInput),
+    mode: "onBlur",
+    defaultValues: { name: "", email: "", password: "", organisationName: "" },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -183,7 +183,7 @@ test.describe("foundation", () => {
     await new LoginPage(adminPage).signInAs(org.admin.email, TEST_PASSWORD);
     await adminPage.goto("/admin/members");
     await expectAccessible(adminPage);
-    await adminPage.getByRole("link", { name: org.trainee.name }).click();
+    await adminPage.getByRole("link", { name: org.trainee.name, exact: true }).click();
     await adminPage.getByRole("button", { name: "Deactivate member" }).click();
     await expect(adminPage.getByText("Member deactivated.", { exact: false })).toBeVisible();
 

@@ -1,0 +1,133 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigserial,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const roleEnum = pgEnum("role", ["trainee", "supervisor", "org_admin"]);
+export const membershipStatusEnum = pgEnum("membership_status", ["active", "deactivated"]);
+export const auditOutcomeEnum = pgEnum("audit_outcome", ["success", "denied", "failure"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    // Bumped on password change or disable: every JWT carrying an older value is refused.
+    sessionVersion: integer("session_version").notNull().default(0),
+    disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    status: membershipStatusEnum("status").notNull().default("active"),
+    version: integer("version").notNull().default(0),
+    joinedAt: createdAt(),
+  },
+  (t) => [
+    unique("memberships_org_user_uq").on(t.organisationId, t.userId),
+    // Lets child tables reference (organisation_id, id) so a row can never join two organisations.
+    unique("memberships_org_id_uq").on(t.organisationId, t.id),
+    index("memberships_org_role_idx").on(t.organisationId, t.role, t.status),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const supervisions = pgTable(
+  "supervisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    supervisorMembershipId: uuid("supervisor_membership_id").notNull(),
+    traineeMembershipId: uuid("trainee_membership_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("supervisions_pair_uq").on(t.organisationId, t.supervisorMembershipId, t.traineeMembershipId),
+    index("supervisions_org_trainee_idx").on(t.organisationId, t.traineeMembershipId),
+    foreignKey({
+      name: "supervisions_supervisor_fk",
+      columns: [t.organisationId, t.supervisorMembershipId],
+      foreignColumns: [memberships.organisationId, memberships.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "supervisions_trainee_fk",
+      columns: [t.organisationId, t.traineeMembershipId],
+      foreignColumns: [memberships.organisationId, memberships.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+// Append-only: a trigger in the migrations refuses UPDATE and DELETE.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id"),
+    actorUserId: uuid("actor_user_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    outcome: auditOutcomeEnum("outcome").notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_events_org_time_idx").on(t.organisationId, t.occurredAt),
+    index("audit_events_actor_time_idx").on(t.actorUserId, t.occurredAt),
+  ],
+);
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  memberships: many(memberships),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  memberships: many(memberships),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  organisation: one(organisations, { fields: [memberships.organisationId], references: [organisations.id] }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));
+
+export type Role = (typeof roleEnum.enumValues)[number];
+export type User = typeof users.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

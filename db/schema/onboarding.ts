@@ -1,0 +1,2 @@
+// Tables for this area are added here.
+export {};
