@@ -1,9 +1,10 @@
 import { closeDb } from "./client";
-import { applyMigrations } from "./migrator";
+import { describeSync, prepareDatabase } from "./prepare";
 
-// `npm run db:migrate`: applies the committed migrations to the embedded database or DATABASE_URL.
-applyMigrations()
-  .then(() => console.log("Migrations applied."))
+// `npm run db:migrate`: applies the committed migrations and syncs the curriculum, on the
+// embedded database or on DATABASE_URL.
+prepareDatabase()
+  .then((r) => console.log(`Migrations applied. ${describeSync(r)}`))
   .catch((e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exitCode = 1;

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/zod-errors";
 import { getContext, type Ctx } from "@/lib/auth/context";
 import { can, type Permission } from "@/lib/permissions";
 
@@ -27,14 +28,7 @@ function toInput(raw: unknown): unknown {
   return raw instanceof FormData ? formDataToObject(raw) : raw;
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+export { zodFieldErrors };
 
 function failure(e: unknown): ActionResult<never> {
   unstable_rethrow(e); // redirect() and notFound() must propagate

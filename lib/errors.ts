@@ -24,7 +24,7 @@ export class ConflictError extends AppError {
 export class ValidationError extends AppError {
   constructor(
     message: string,
-    readonly fieldErrors: Record<string, string[]> = {},
+    readonly fieldErrors: Record<string, string[] | undefined> = {},
   ) {
     super(message, "validation");
   }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
-import { applyMigrations } from "@/db/migrator";
+import { describeSync, prepareDatabase as migrateAndSync } from "@/db/prepare";
 import { demoSignInsText, seedDemo } from "@/db/seed/demo";
 import { organisations } from "@/db/schema";
 import { sql } from "drizzle-orm";
@@ -49,7 +49,7 @@ function buildIsStale(): boolean {
 }
 
 async function prepareDatabase(): Promise<void> {
-  await applyMigrations();
+  console.log(describeSync(await migrateAndSync()));
   const db = await getDb();
   if (usingEmbedded()) {
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);

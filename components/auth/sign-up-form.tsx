@@ -26,7 +26,6 @@ export function SignUpForm() {
     formState: { errors, isSubmitting },
   } = useForm<Input>({
     resolver: zodResolver(signUpInput),
-    mode: "onBlur",
     defaultValues: { name: "", email: "", password: "", organisationName: "" },
   });
 

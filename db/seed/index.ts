@@ -1,10 +1,10 @@
 import { closeDb, getDb } from "../client";
-import { applyMigrations } from "../migrator";
+import { prepareDatabase } from "../prepare";
 import { demoSignInsText, seedDemo } from "./demo";
 
 // `npm run db:seed`: adds the demo organisations on purpose (also against DATABASE_URL).
 async function main() {
-  await applyMigrations();
+  await prepareDatabase();
   const db = await getDb();
   const created = await seedDemo(db);
   console.log(created ? "Demo data created." : "Demo data was already there.");

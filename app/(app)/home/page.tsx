@@ -1,22 +1,52 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext, type Ctx } from "@/lib/auth/context";
+import { getContinueLearning } from "@/lib/modules/queries";
 import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
 
 export const metadata: Metadata = { title: "Home" };
+
+async function ContinueLearning({ ctx }: { ctx: Ctx }) {
+  const next = await getContinueLearning(ctx);
+  return (
+    <section aria-labelledby="continue" className="rounded-lg border border-stone-200 bg-white p-5">
+      <h2 id="continue" className="text-lg font-semibold">
+        Continue where you left off
+      </h2>
+      {next ? (
+        <>
+          <p className="mt-2 text-stone-700">
+            {next.moduleTitle}: {next.lessonsDone} of {next.lessonCount} lessons complete.
+          </p>
+          <Link
+            className={`${buttonClass("primary")} mt-3`}
+            href={next.lesson ? `/modules/${next.moduleSlug}/lessons/${next.lesson.slug}` : `/modules/${next.moduleSlug}/check`}
+          >
+            {next.lesson ? `Continue: ${next.lesson.title}` : "Take the knowledge check"}
+          </Link>
+        </>
+      ) : (
+        <>
+          <p className="mt-2 text-stone-700">You haven&apos;t started a module yet. Module 1 takes about 15 minutes to read.</p>
+          <Link className={`${buttonClass("primary")} mt-3`} href="/modules">
+            Browse the modules
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
 
 async function TraineeHome({ ctx }: { ctx: Ctx }) {
   return (
     <>
       <PageHeader title="Your training" description={`Welcome, ${ctx.userName}. Pick up your modules and case logs at ${ctx.orgName}.`} />
-      <section aria-labelledby="next-steps" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="next-steps" className="text-lg font-semibold">
-          Next steps
-        </h2>
-        <p className="mt-2 text-stone-700">Your training modules and rupture case log will appear here.</p>
-      </section>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ContinueLearning ctx={ctx} />
+      </div>
     </>
   );
 }

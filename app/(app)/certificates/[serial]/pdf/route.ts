@@ -1,0 +1,26 @@
+import { getContext } from "@/lib/auth/context";
+import { NotFoundError } from "@/lib/errors";
+import { certificatePdf, getCertificateForDownload } from "@/lib/modules/certificates";
+import { publicOrigin } from "@/lib/request-origin";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ serial: string }> }) {
+  const ctx = await getContext();
+  if (!ctx) return new Response("Not found", { status: 404 });
+  const { serial } = await params;
+  try {
+    const cert = await getCertificateForDownload(ctx, serial);
+    const bytes = await certificatePdf(cert, `${await publicOrigin()}/verify/${cert.serial}`);
+    return new Response(Buffer.from(bytes), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="rapport-certificate-${cert.serial}.pdf"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (e) {
+    if (e instanceof NotFoundError) return new Response("Not found", { status: 404 });
+    throw e;
+  }
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { authedAction } from "@/lib/actions";
+import { submitCheck } from "@/lib/modules/progress";
+
+export type CheckFormState = { formError?: string; errors?: Record<string, string>; selections?: Record<string, string[]> };
+
+const MAX_QUESTIONS = 50;
+const payload = z.object({
+  moduleSlug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  answers: z.record(z.string().max(20), z.array(z.string().max(20)).max(10)).refine((a) => Object.keys(a).length <= MAX_QUESTIONS, {
+    error: "Too many answers.",
+  }),
+});
+
+const submit = authedAction({ schema: payload, permission: "modules.study" }, (ctx, data) => submitCheck(ctx, data.moduleSlug, data.answers));
+
+export async function submitCheckAction(_prev: CheckFormState, formData: FormData): Promise<CheckFormState> {
+  const answers: Record<string, string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (!key.startsWith("answer:") || typeof value !== "string") continue;
+    (answers[key.slice(7)] ??= []).push(value);
+  }
+  const result = await submit({ moduleSlug: formData.get("moduleSlug"), answers });
+  if (!result.ok) {
+    const errors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).filter(([k]) => /^q\d+$/.test(k)).map(([k, v]) => [k, v?.[0] ?? ""]));
+    return {
+      formError: Object.keys(errors).length ? `Answer every question: ${Object.keys(errors).length} still need attention.` : result.error,
+      errors,
+      selections: answers,
+    };
+  }
+  redirect(`/modules/${String(formData.get("moduleSlug"))}/check/attempts/${result.data.attemptId}`);
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { requireContext } from "@/lib/auth/context";
+import { readingMinutes, renderMarkdown } from "@/lib/modules/markdown";
+import { getLessonView } from "@/lib/modules/queries";
+import { orNotFound } from "@/lib/not-found";
+import { completeLessonAction } from "./actions";
+
+export const metadata: Metadata = { title: "Lesson" };
+
+export default async function LessonPage({ params }: { params: Promise<{ slug: string; lesson: string }> }) {
+  const ctx = await requireContext();
+  const { slug, lesson: lessonSlug } = await params;
+  const view = await orNotFound(getLessonView(ctx, slug, lessonSlug));
+  const { module: mod, lesson, previous, next } = view;
+  return (
+    <article className="max-w-3xl">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/modules/${mod.slug}`}>{mod.title}</Link>
+      </nav>
+      <p className="text-sm text-stone-700">
+        Lesson {view.position} of {view.total} · {readingMinutes(lesson.wordCount)} min read
+        {view.completedAt ? " · ✓ complete" : ""}
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">{lesson.title}</h1>
+      <div className="prose-lesson mt-4 text-stone-900" dangerouslySetInnerHTML={{ __html: renderMarkdown(lesson.body) }} />
+      <div className="no-print mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-6">
+        {previous ? (
+          <Link className={buttonClass("secondary")} href={`/modules/${mod.slug}/lessons/${previous.slug}`}>
+            ← Previous: {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <form action={completeLessonAction}>
+          <input type="hidden" name="moduleSlug" value={mod.slug} />
+          <input type="hidden" name="lessonSlug" value={lesson.slug} />
+          {next ? <input type="hidden" name="next" value={next.slug} /> : null}
+          <button type="submit" className={buttonClass("primary")}>
+            {view.completedAt ? (next ? `Next: ${next.title} →` : "Back to the module") : next ? "Mark complete and continue →" : "Mark complete"}
+          </button>
+        </form>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/actions";
+import { saveReflection, setReflectionShared } from "@/lib/modules/reflections";
+
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: "Unknown module." });
+
+export const saveReflectionAction = authedAction(
+  { schema: z.object({ moduleSlug: slug, content: z.record(z.string(), z.unknown()), version: z.number().int().min(0) }), permission: "reflections.write" },
+  async (ctx, input) => {
+    const saved = await saveReflection(ctx, input);
+    return { version: saved.version, savedAt: saved.updatedAt.toISOString() };
+  },
+);
+
+export const shareReflectionAction = authedAction(
+  { schema: z.object({ moduleSlug: slug, shared: z.boolean() }), permission: "reflections.write" },
+  async (ctx, input) => {
+    const row = await setReflectionShared(ctx, input);
+    revalidatePath(`/modules/${input.moduleSlug}`);
+    return { sharedAt: row.sharedAt?.toISOString() ?? null };
+  },
+);

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReflectionForm } from "@/components/modules/reflection-form";
+import { requireContext } from "@/lib/auth/context";
+import { getMyReflection } from "@/lib/modules/reflections";
+import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
+import { orNotFound } from "@/lib/not-found";
+
+export const metadata: Metadata = { title: "Reflection" };
+
+export default async function ReflectionPage({ params }: { params: Promise<{ slug: string }> }) {
+  const ctx = await requireContext();
+  const { slug } = await params;
+  const { module: mod, reflection } = await orNotFound(getMyReflection(ctx, slug));
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-2 text-sm">
+        <Link href={`/modules/${mod.slug}`}>← {mod.title}</Link>
+      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">
+        {mod.reflection.kind === "two_relationships" ? "Reflection: two relationships" : `Reflection: ${mod.title}`}
+      </h1>
+      <p className="mt-2 text-stone-700">
+        Your answers save as you type. They are private to you unless you share them with your supervisors, and you can stop sharing at any time. Describe
+        people by their role, never by name.
+      </p>
+      <div className="mt-6">
+        <ReflectionForm
+          moduleSlug={mod.slug}
+          storageKey={`rapport:reflection:${ctx.membershipId}:${mod.slug}`}
+          fields={reflectionFields(mod.reflection)}
+          initial={reflection?.content ?? {}}
+          version={reflection?.version ?? 0}
+          sharedAt={reflection?.sharedAt?.toISOString() ?? null}
+          maxLength={REFLECTION_FIELD_MAX}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { requireContext } from "@/lib/auth/context";
+import { formatAuDate } from "@/lib/modules/certificates";
+import { getTraineeTraining } from "@/lib/modules/oversight";
+import { reflectionFields } from "@/lib/modules/reflection-spec";
+import { orNotFound } from "@/lib/not-found";
+import { isUuid } from "@/lib/uuid";
+
+export const metadata: Metadata = { title: "Trainee" };
+
+export default async function TraineePage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireContext();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const t = await orNotFound(getTraineeTraining(ctx, id));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/trainees">← All trainees</Link>
+      </p>
+      <PageHeader title={t.name} description={t.email} />
+      <section aria-labelledby="progress" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="progress" className="text-lg font-semibold">
+          Module progress
+        </h2>
+        <ul className="mt-3 grid gap-4 md:grid-cols-2">
+          {t.catalogue.map((m) => (
+            <li key={m.id}>
+              <p className="font-medium">{m.title}</p>
+              <ProgressBar percent={m.percent} label={`${m.title} progress`} />
+              <p className="mt-1 text-sm text-stone-700">
+                {m.lessonsDone} of {m.lessonCount} lessons · {m.passed ? `check passed (${m.bestScore}%)` : m.bestScore !== null ? `best check ${m.bestScore}%` : "check not attempted"}
+                {m.certificateSerial ? " · certificate issued" : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="attempts" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="attempts" className="text-lg font-semibold">
+          Knowledge check attempts
+        </h2>
+        {t.attempts.length === 0 ? (
+          <p className="mt-2 text-stone-700">No attempts yet.</p>
+        ) : (
+          <table className="mt-3 w-full text-left text-sm">
+            <caption className="sr-only">Knowledge check attempts</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="py-1 pr-4">Module</th>
+                <th scope="col" className="py-1 pr-4">Date</th>
+                <th scope="col" className="py-1 pr-4">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {t.attempts.map((a) => (
+                <tr key={a.id}>
+                  <td className="py-1 pr-4">{a.moduleTitle}</td>
+                  <td className="py-1 pr-4">{formatAuDate(a.createdAt)}</td>
+                  <td className="py-1 pr-4">
+                    {a.score}% {a.passed ? "(passed)" : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {ctx.role === "supervisor" ? (
+        <section aria-labelledby="reflections" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="reflections" className="text-lg font-semibold">
+            Shared reflections
+          </h2>
+          {t.sharedReflections.length === 0 ? (
+            <p className="mt-2 text-stone-700">Nothing shared with you yet. Trainees choose which reflections to share.</p>
+          ) : (
+            t.sharedReflections.map((r) => (
+              <article key={r.id} className="mt-4 border-t border-stone-200 pt-4" aria-label={`Reflection for ${r.moduleTitle}`}>
+                <h3 className="font-semibold">{r.moduleTitle}</h3>
+                <p className="text-sm text-stone-700">Shared {r.sharedAt ? formatAuDate(r.sharedAt) : ""}</p>
+                <dl className="mt-2 space-y-3">
+                  {reflectionFields(r.reflection).map((f) =>
+                    r.content[f.key] ? (
+                      <div key={f.key}>
+                        <dt className="text-sm font-medium text-stone-800">{f.label}</dt>
+                        <dd className="whitespace-pre-wrap">{r.content[f.key]}</dd>
+                      </div>
+                    ) : null,
+                  )}
+                </dl>
+              </article>
+            ))
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

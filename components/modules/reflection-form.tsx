@@ -1,0 +1,217 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { saveReflectionAction, shareReflectionAction } from "@/app/(app)/modules/[slug]/reflection/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextArea } from "@/components/ui/field";
+import type { ReflectionField } from "@/lib/modules/reflection-spec";
+
+type Status = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "invalid";
+
+const DEBOUNCE_MS = 1200;
+const RETRY_MS = 5000;
+
+export function ReflectionForm(props: {
+  moduleSlug: string;
+  storageKey: string;
+  fields: ReflectionField[];
+  initial: Record<string, string>;
+  version: number;
+  sharedAt: string | null;
+  maxLength: number;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(props.initial);
+  const [status, setStatus] = useState<Status>("saved");
+  const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [sharedAt, setSharedAt] = useState(props.sharedAt);
+  const [restorable, setRestorable] = useState<Record<string, string> | null>(null);
+  const version = useRef(props.version);
+  const latest = useRef(values);
+  const dirty = useRef(false);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // A copy in this browser, so nothing typed is lost even if every save fails.
+  useEffect(() => {
+    try {
+      const raw = localStorage.getItem(props.storageKey);
+      if (!raw) return;
+      const backup = JSON.parse(raw) as { version: number; values: Record<string, string> };
+      const differs = Object.keys(backup.values).some((k) => (backup.values[k] ?? "") !== (props.initial[k] ?? ""));
+      if (backup.version >= props.version && differs) setRestorable(backup.values);
+      else localStorage.removeItem(props.storageKey);
+    } catch {
+      /* storage unavailable: the server copy is all we have */
+    }
+  }, [props.storageKey, props.version, props.initial]);
+
+  const save = useCallback(async () => {
+    if (inFlight.current || !dirty.current) return;
+    inFlight.current = true;
+    dirty.current = false;
+    setStatus("saving");
+    try {
+      const result = await saveReflectionAction({ moduleSlug: props.moduleSlug, content: latest.current, version: version.current });
+      if (result.ok) {
+        version.current = result.data.version;
+        setFieldErrors({});
+        setMessage(null);
+        setStatus(dirty.current ? "unsaved" : "saved");
+        try {
+          localStorage.removeItem(props.storageKey);
+        } catch {}
+      } else if (result.code === "conflict") {
+        setStatus("conflict");
+        setMessage(result.error);
+      } else if (result.code === "validation") {
+        setStatus("invalid");
+        setMessage(result.error);
+        setFieldErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v?.[0] ?? ""])));
+      } else {
+        dirty.current = true;
+        setStatus("offline");
+        setMessage(result.error);
+      }
+    } catch {
+      dirty.current = true;
+      setStatus("offline");
+      setMessage("We couldn't reach Rapport, so your latest changes aren't saved yet. Your text is safe in this browser and we'll keep trying.");
+    } finally {
+      inFlight.current = false;
+    }
+  }, [props.moduleSlug, props.storageKey]);
+
+  // Retry while offline; flush when the page is hidden or left.
+  useEffect(() => {
+    if (status !== "offline") return;
+    const t = setInterval(() => void save(), RETRY_MS);
+    return () => clearInterval(t);
+  }, [status, save]);
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === "hidden") void save();
+    };
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current || inFlight.current) e.preventDefault();
+    };
+    document.addEventListener("visibilitychange", flush);
+    window.addEventListener("pagehide", flush);
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      document.removeEventListener("visibilitychange", flush);
+      window.removeEventListener("pagehide", flush);
+      window.removeEventListener("beforeunload", warn);
+    };
+  }, [save]);
+
+  function change(key: string, value: string) {
+    const next = { ...latest.current, [key]: value };
+    latest.current = next;
+    setValues(next);
+    dirty.current = true;
+    if (status !== "conflict") setStatus("unsaved");
+    try {
+      localStorage.setItem(props.storageKey, JSON.stringify({ version: version.current, values: next }));
+    } catch {}
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+  }
+
+  async function toggleShare() {
+    await save();
+    const result = await shareReflectionAction({ moduleSlug: props.moduleSlug, shared: !sharedAt });
+    if (result.ok) {
+      setSharedAt(result.data.sharedAt);
+      setMessage(null);
+    } else setMessage(result.error);
+  }
+
+  const statusText: Record<Status, string> = {
+    saved: "All changes saved",
+    unsaved: "Unsaved changes…",
+    saving: "Saving…",
+    offline: "Not saved yet: retrying",
+    conflict: "Not saved: changed elsewhere",
+    invalid: "Not saved: check your answers",
+  };
+  let lastGroup: string | undefined;
+
+  return (
+    <div className="space-y-6">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 rounded-md border border-stone-200 bg-white/95 px-4 py-2">
+        <p role="status" aria-live="polite" className="text-sm font-medium text-stone-800" data-testid="save-status">
+          {statusText[status]}
+        </p>
+        <div className="flex items-center gap-3">
+          <span className="text-sm text-stone-700">{sharedAt ? "Shared with your supervisors" : "Private to you"}</span>
+          <Button variant="secondary" onClick={toggleShare}>
+            {sharedAt ? "Stop sharing" : "Share with my supervisors"}
+          </Button>
+        </div>
+      </div>
+      {restorable ? (
+        <Alert tone="warning" title="Unsaved text found in this browser">
+          <p>You typed something here that never reached Rapport.</p>
+          <div className="mt-2 flex gap-2">
+            <Button
+              onClick={() => {
+                latest.current = { ...latest.current, ...restorable };
+                setValues(latest.current);
+                dirty.current = true;
+                setRestorable(null);
+                void save();
+              }}
+            >
+              Restore it
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                localStorage.removeItem(props.storageKey);
+                setRestorable(null);
+              }}
+            >
+              Discard it
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+      {message ? (
+        <Alert tone={status === "offline" ? "warning" : "error"} live>
+          {message}
+          {status === "conflict" ? (
+            <span>
+              {" "}
+              <button type="button" className="underline" onClick={() => window.location.reload()}>
+                Reload the latest version
+              </button>{" "}
+              (copy your text first: it stays in the boxes below).
+            </span>
+          ) : null}
+        </Alert>
+      ) : null}
+      {props.fields.map((f) => {
+        const header = f.group && f.group !== lastGroup ? f.group : null;
+        lastGroup = f.group;
+        return (
+          <div key={f.key}>
+            {header ? <h2 className="mb-3 mt-4 text-lg font-semibold">{header}</h2> : null}
+            <TextArea
+              label={f.label}
+              hint={f.hint}
+              name={f.key}
+              rows={f.short ? 1 : 5}
+              maxLength={props.maxLength}
+              value={values[f.key] ?? ""}
+              error={fieldErrors[f.key]}
+              onChange={(e) => change(f.key, e.target.value)}
+              onBlur={() => void save()}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

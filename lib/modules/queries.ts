@@ -1,0 +1,190 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import { certificates, checkAttempts, lessonProgress, lessons, moduleActivity, modules, reflections } from "@/db/schema";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { NotFoundError } from "@/lib/errors";
+
+export type ModuleStatus = "not_started" | "in_progress" | "complete";
+
+export type CatalogueRow = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  position: number;
+  lessonCount: number;
+  lessonsDone: number;
+  passed: boolean;
+  bestScore: number | null;
+  certificateSerial: string | null;
+  status: ModuleStatus;
+  percent: number;
+};
+
+function statusOf(done: number, total: number, passed: boolean, attempted: boolean, certified: boolean): ModuleStatus {
+  if (certified) return "complete";
+  return done > 0 || attempted || passed ? "in_progress" : "not_started";
+}
+
+/** Progress counts lessons plus the check as one more step. */
+export function percentOf(done: number, total: number, passed: boolean): number {
+  return Math.round(((done + (passed ? 1 : 0)) / (total + 1)) * 100);
+}
+
+/** Every module with the caller's progress: four queries whatever the number of modules. */
+export async function listCatalogue(ctx: Ctx): Promise<CatalogueRow[]> {
+  assertCan(ctx, "modules.study");
+  return catalogueFor(ctx.orgId, ctx.membershipId);
+}
+
+/** Internal: callers must have authorised access to this membership's progress. */
+export async function catalogueFor(orgId: string, membershipId: string): Promise<CatalogueRow[]> {
+  const db = await getDb();
+  const ctx = { orgId, membershipId };
+  const [mods, done, attempts, certs] = await Promise.all([
+    db
+      .select({
+        id: modules.id,
+        slug: modules.slug,
+        title: modules.title,
+        summary: modules.summary,
+        position: modules.position,
+        lessonCount: sql<number>`(select count(*)::int from ${lessons} where ${lessons.moduleId} = ${modules.id} and ${lessons.retiredAt} is null)`,
+      })
+      .from(modules)
+      .where(isNull(modules.retiredAt))
+      .orderBy(asc(modules.position)),
+    db
+      .select({ moduleId: lessonProgress.moduleId, n: sql<number>`count(*)::int` })
+      .from(lessonProgress)
+      .innerJoin(lessons, and(eq(lessons.id, lessonProgress.lessonId), isNull(lessons.retiredAt)))
+      .where(and(eq(lessonProgress.organisationId, ctx.orgId), eq(lessonProgress.membershipId, ctx.membershipId)))
+      .groupBy(lessonProgress.moduleId),
+    db
+      .select({ moduleId: checkAttempts.moduleId, passed: sql<boolean>`bool_or(${checkAttempts.passed})`, best: sql<number>`max(${checkAttempts.score})::int` })
+      .from(checkAttempts)
+      .where(and(eq(checkAttempts.organisationId, ctx.orgId), eq(checkAttempts.membershipId, ctx.membershipId)))
+      .groupBy(checkAttempts.moduleId),
+    db
+      .select({ moduleId: certificates.moduleId, serial: certificates.serial })
+      .from(certificates)
+      .where(and(eq(certificates.organisationId, ctx.orgId), eq(certificates.membershipId, ctx.membershipId))),
+  ]);
+  const doneBy = new Map(done.map((d) => [d.moduleId, d.n]));
+  const attemptBy = new Map(attempts.map((a) => [a.moduleId, a]));
+  const certBy = new Map(certs.map((c) => [c.moduleId, c.serial]));
+  return mods.map((m) => {
+    const lessonsDone = doneBy.get(m.id) ?? 0;
+    const a = attemptBy.get(m.id);
+    const passed = Boolean(a?.passed);
+    const serial = certBy.get(m.id) ?? null;
+    return {
+      ...m,
+      lessonsDone,
+      passed,
+      bestScore: a?.best ?? null,
+      certificateSerial: serial,
+      status: statusOf(lessonsDone, m.lessonCount, passed, Boolean(a), Boolean(serial)),
+      percent: serial ? 100 : percentOf(lessonsDone, m.lessonCount, passed),
+    };
+  });
+}
+
+export async function getModuleBySlug(slug: string) {
+  const db = await getDb();
+  const row = await db.query.modules.findFirst({
+    where: and(eq(modules.slug, slug), isNull(modules.retiredAt)),
+    with: { lessons: { where: isNull(lessons.retiredAt), orderBy: asc(lessons.position), columns: { body: false } } },
+  });
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** The module overview for the caller: lessons with completion, attempts, reflection and certificate. */
+export async function getModuleView(ctx: Ctx, slug: string) {
+  assertCan(ctx, "modules.study");
+  const mod = await getModuleBySlug(slug);
+  const db = await getDb();
+  const mine = (t: { organisationId: AnyPgColumn; membershipId: AnyPgColumn }) => and(eq(t.organisationId, ctx.orgId), eq(t.membershipId, ctx.membershipId));
+  const [done, attempts, [cert], [reflection]] = await Promise.all([
+    db.select({ lessonId: lessonProgress.lessonId }).from(lessonProgress).where(and(mine(lessonProgress), eq(lessonProgress.moduleId, mod.id))),
+    db
+      .select({ id: checkAttempts.id, score: checkAttempts.score, passed: checkAttempts.passed, createdAt: checkAttempts.createdAt })
+      .from(checkAttempts)
+      .where(and(mine(checkAttempts), eq(checkAttempts.moduleId, mod.id)))
+      .orderBy(desc(checkAttempts.createdAt))
+      .limit(20),
+    db.select().from(certificates).where(and(mine(certificates), eq(certificates.moduleId, mod.id))),
+    db
+      .select({ content: reflections.content, sharedAt: reflections.sharedAt, updatedAt: reflections.updatedAt })
+      .from(reflections)
+      .where(and(mine(reflections), eq(reflections.moduleId, mod.id))),
+  ]);
+  const completed = new Set(done.map((d) => d.lessonId));
+  return { module: mod, completed, attempts, certificate: cert ?? null, reflection: reflection ?? null };
+}
+
+/** One lesson with its neighbours; records it as the place to continue from. */
+export async function getLessonView(ctx: Ctx, moduleSlug: string, lessonSlug: string) {
+  assertCan(ctx, "modules.study");
+  const mod = await getModuleBySlug(moduleSlug);
+  const index = mod.lessons.findIndex((l) => l.slug === lessonSlug);
+  if (index < 0) throw new NotFoundError();
+  const db = await getDb();
+  const meta = mod.lessons[index];
+  const [[lesson], [progress]] = await Promise.all([
+    db.select().from(lessons).where(eq(lessons.id, meta.id)),
+    db
+      .select({ completedAt: lessonProgress.completedAt })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.organisationId, ctx.orgId), eq(lessonProgress.membershipId, ctx.membershipId), eq(lessonProgress.lessonId, meta.id))),
+    db
+      .insert(moduleActivity)
+      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId: mod.id, lastLessonId: meta.id })
+      .onConflictDoUpdate({
+        target: [moduleActivity.organisationId, moduleActivity.membershipId, moduleActivity.moduleId],
+        set: { lastLessonId: meta.id, lastSeenAt: new Date() },
+      }),
+  ]);
+  return {
+    module: mod,
+    lesson,
+    position: index + 1,
+    total: mod.lessons.length,
+    previous: mod.lessons[index - 1] ?? null,
+    next: mod.lessons[index + 1] ?? null,
+    completedAt: progress?.completedAt ?? null,
+  };
+}
+
+/** The most recently opened unfinished module, and the lesson to open next. */
+export async function getContinueLearning(ctx: Ctx) {
+  assertCan(ctx, "modules.study");
+  const db = await getDb();
+  const [recent] = await db
+    .select({ moduleId: moduleActivity.moduleId, lastLessonId: moduleActivity.lastLessonId, slug: modules.slug, title: modules.title })
+    .from(moduleActivity)
+    .innerJoin(modules, and(eq(modules.id, moduleActivity.moduleId), isNull(modules.retiredAt)))
+    .where(and(eq(moduleActivity.organisationId, ctx.orgId), eq(moduleActivity.membershipId, ctx.membershipId), isNull(moduleActivity.completedAt)))
+    .orderBy(desc(moduleActivity.lastSeenAt))
+    .limit(1);
+  if (!recent) return null;
+  const [list, done] = await Promise.all([
+    db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(and(eq(lessons.moduleId, recent.moduleId), isNull(lessons.retiredAt))).orderBy(asc(lessons.position)),
+    db
+      .select({ lessonId: lessonProgress.lessonId })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.organisationId, ctx.orgId), eq(lessonProgress.membershipId, ctx.membershipId), eq(lessonProgress.moduleId, recent.moduleId))),
+  ]);
+  const completed = new Set(done.map((d) => d.lessonId));
+  const last = list.findIndex((l) => l.id === recent.lastLessonId);
+  const next = (last >= 0 && !completed.has(list[last].id) ? list[last] : undefined) ?? list.find((l) => !completed.has(l.id)) ?? null;
+  return { moduleSlug: recent.slug, moduleTitle: recent.title, lesson: next, lessonsDone: completed.size, lessonCount: list.length };
+}
+
+export async function listModuleIds(slugs: string[]) {
+  const db = await getDb();
+  return db.select({ id: modules.id, slug: modules.slug }).from(modules).where(inArray(modules.slug, slugs));
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { reflections } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/zod-errors";
+import { getModuleBySlug } from "./queries";
+import { reflectionContentSchema } from "./reflection-spec";
+
+export async function getMyReflection(ctx: Ctx, moduleSlug: string) {
+  assertCan(ctx, "modules.study");
+  const mod = await getModuleBySlug(moduleSlug);
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(reflections)
+    .where(and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id)));
+  return { module: mod, reflection: row ?? null };
+}
+
+/**
+ * Saves a draft. `version` is what the client last saw; a mismatch means another tab or device
+ * saved in between, and the client is told rather than silently overwriting it.
+ */
+export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; content: unknown; version: number }) {
+  assertCan(ctx, "reflections.write");
+  const mod = await getModuleBySlug(input.moduleSlug);
+  const parsed = reflectionContentSchema(mod.reflection).safeParse(input.content);
+  if (!parsed.success) throw new ValidationError("Check the highlighted answers.", zodFieldErrors(parsed.error));
+  const content = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const db = await getDb();
+  if (input.version === 0) {
+    const [created] = await db
+      .insert(reflections)
+      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId: mod.id, content, version: 1 })
+      .onConflictDoNothing()
+      .returning({ version: reflections.version, updatedAt: reflections.updatedAt });
+    if (created) return created;
+    throw new ConflictError("This reflection was saved from another tab or device. Reload to see the latest version; your text is kept below.");
+  }
+  const [updated] = await db
+    .update(reflections)
+    .set({ content, version: sql`${reflections.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(reflections.organisationId, ctx.orgId),
+        eq(reflections.membershipId, ctx.membershipId),
+        eq(reflections.moduleId, mod.id),
+        eq(reflections.version, input.version),
+      ),
+    )
+    .returning({ version: reflections.version, updatedAt: reflections.updatedAt });
+  if (!updated) throw new ConflictError("This reflection was saved from another tab or device. Reload to see the latest version; your text is kept below.");
+  return updated;
+}
+
+/** Shares with (or withdraws from) the caller's supervisors. Only the author can do either. */
+export async function setReflectionShared(ctx: Ctx, input: { moduleSlug: string; shared: boolean }) {
+  assertCan(ctx, "reflections.write");
+  const mod = await getModuleBySlug(input.moduleSlug);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reflections)
+      .set({ sharedAt: input.shared ? new Date() : null })
+      .where(and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id)))
+      .returning({ id: reflections.id, sharedAt: reflections.sharedAt });
+    if (!row) throw new ValidationError("Write something in your reflection before sharing it.");
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: input.shared ? "reflection.shared" : "reflection.unshared",
+      targetType: "reflection",
+      targetId: row.id,
+    });
+    return row;
+  });
+}

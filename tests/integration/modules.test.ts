@@ -1,0 +1,187 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { certificates, checkAttempts, lessonProgress, lessons, modules } from "@/db/schema";
+import { NotFoundError, ValidationError, ConflictError } from "@/lib/errors";
+import { getCertificateForDownload, verifyCertificate } from "@/lib/modules/certificates";
+import { loadCurriculum, type ModuleSource } from "@/lib/modules/content";
+import { getTraineeTraining, listTraineeProgress } from "@/lib/modules/oversight";
+import { completeLesson, getAttempt, submitCheck } from "@/lib/modules/progress";
+import { getContinueLearning, getLessonView, listCatalogue } from "@/lib/modules/queries";
+import { getMyReflection, saveReflection, setReflectionShared } from "@/lib/modules/reflections";
+import { syncContent } from "@/lib/modules/sync";
+import { createOrg } from "../fixtures/factory";
+import { ctxOf, useDatabase } from "./helpers";
+
+useDatabase();
+
+const curriculum = loadCurriculum();
+const first = curriculum[0];
+const rightAnswers = (m: ModuleSource) => Object.fromEntries(m.check.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+
+async function counts() {
+  const db = await getDb();
+  const [m] = await db.select({ n: sql<number>`count(*)::int` }).from(modules);
+  const [l] = await db.select({ n: sql<number>`count(*)::int` }).from(lessons);
+  return { modules: m.n, lessons: l.n };
+}
+
+describe("content sync", () => {
+  it("is idempotent: a second run changes nothing and duplicates nothing", async () => {
+    await syncContent(await getDb());
+    const before = await counts();
+    const report = await syncContent(await getDb());
+    expect(report.created).toEqual([]);
+    expect(report.updated).toEqual([]);
+    expect(report.unchanged).toHaveLength(curriculum.length);
+    expect(await counts()).toEqual(before);
+    expect(before.modules).toBeGreaterThanOrEqual(6);
+  });
+
+  it("a new content version updates in place and keeps everyone's progress", async () => {
+    const db = await getDb();
+    await syncContent(db);
+    const org = await createOrg("Sync");
+    const ctx = ctxOf(org, org.trainee);
+    const lessonSlug = first.lessons[0].slug;
+    await completeLesson(ctx, first.slug, lessonSlug);
+    const [before] = await db.select().from(lessons).where(eq(lessons.slug, lessonSlug));
+
+    const bumped: ModuleSource[] = curriculum.map((m) =>
+      m.slug === first.slug
+        ? { ...m, version: m.version + 1, contentHash: `${m.contentHash}-v2`, lessons: m.lessons.map((l, i) => (i === 0 ? { ...l, title: `${l.title} (revised)` } : l)) }
+        : m,
+    );
+    const report = await syncContent(db, bumped);
+    expect(report.updated).toEqual([first.slug]);
+    const [after] = await db.select().from(lessons).where(eq(lessons.slug, lessonSlug));
+    expect(after.id).toBe(before.id);
+    expect(after.title).toMatch(/\(revised\)$/);
+    const progress = await db.select().from(lessonProgress).where(and(eq(lessonProgress.membershipId, org.trainee.membershipId), eq(lessonProgress.lessonId, before.id)));
+    expect(progress).toHaveLength(1);
+    const row = (await listCatalogue(ctx)).find((r) => r.slug === first.slug)!;
+    expect(row.lessonsDone).toBe(1);
+    // Back to the committed content for later tests and runs on this database.
+    await db.update(modules).set({ version: first.version, contentHash: "reset" }).where(eq(modules.slug, first.slug));
+    expect((await syncContent(db)).updated).toEqual([first.slug]);
+  });
+
+  it("refuses to go back to an older version", async () => {
+    const db = await getDb();
+    const [stored] = await db.select().from(modules).where(eq(modules.slug, first.slug));
+    const newer = curriculum.map((m) => (m.slug === first.slug ? { ...m, version: stored.version + 1, contentHash: "newer" } : m));
+    await syncContent(db, newer);
+    const older = curriculum.map((m) => (m.slug === first.slug ? { ...m, version: stored.version, contentHash: "older" } : m));
+    await expect(syncContent(db, older)).rejects.toThrow(/older than the stored version/);
+    await db.update(modules).set({ version: first.version, contentHash: "reset" }).where(eq(modules.slug, first.slug));
+    await syncContent(db);
+  });
+});
+
+describe("progress, checks and certificates", () => {
+  it("issues exactly one certificate when every lesson is done and the check is passed", async () => {
+    const org = await createOrg("Cert");
+    const ctx = ctxOf(org, org.trainee);
+    const mod = (await listCatalogue(ctx)).find((r) => r.slug === first.slug)!;
+    expect(mod.status).toBe("not_started");
+    const wrong = (i: number) => [first.check.questions[i].options.find((o) => !o.correct)!.id];
+    const failed = await submitCheck(ctx, first.slug, { ...rightAnswers(first), q1: wrong(0), q2: wrong(1) });
+    expect(failed.passed).toBe(false);
+    const passed = await submitCheck(ctx, first.slug, rightAnswers(first));
+    expect(passed).toMatchObject({ passed: true, score: 100, certificate: null });
+    for (const l of first.lessons.slice(0, -1)) expect((await completeLesson(ctx, first.slug, l.slug)).certificate).toBeNull();
+    const done = await completeLesson(ctx, first.slug, first.lessons.at(-1)!.slug);
+    expect(done.certificate?.serial).toMatch(/^RAP-/);
+    await completeLesson(ctx, first.slug, first.lessons[0].slug);
+    await submitCheck(ctx, first.slug, rightAnswers(first));
+    const db = await getDb();
+    const certs = await db.select().from(certificates).where(eq(certificates.membershipId, org.trainee.membershipId));
+    expect(certs).toHaveLength(1);
+    expect(certs[0].recipientName).toBe(org.trainee.name);
+    expect((await listCatalogue(ctx)).find((r) => r.slug === first.slug)).toMatchObject({ status: "complete", percent: 100 });
+    expect(await verifyCertificate(certs[0].serial)).toMatchObject({ recipientName: org.trainee.name, moduleTitle: first.title });
+    expect(await verifyCertificate("RAP-0000-0000-0000-0000")).toBeNull();
+    expect(await verifyCertificate("'; drop table certificates; --")).toBeNull();
+  });
+
+  it("stores nothing for a tampered, incomplete or foreign answer payload", async () => {
+    const org = await createOrg("Tamper");
+    const ctx = ctxOf(org, org.trainee);
+    const db = await getDb();
+    const { q1: _drop, ...missing } = rightAnswers(first);
+    await expect(submitCheck(ctx, first.slug, missing)).rejects.toBeInstanceOf(ValidationError);
+    await expect(submitCheck(ctx, first.slug, { ...rightAnswers(first), q999: ["a"] })).rejects.toThrow(/isn't part of this check/);
+    await expect(submitCheck(ctx, first.slug, { ...rightAnswers(first), q1: ["x"] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(submitCheck(ctx, "no-such-module", rightAnswers(first))).rejects.toBeInstanceOf(NotFoundError);
+    const stored = await db.select().from(checkAttempts).where(eq(checkAttempts.membershipId, org.trainee.membershipId));
+    expect(stored).toHaveLength(0);
+  });
+
+  it("keeps attempts, certificates and lesson views inside the person and organisation", async () => {
+    const a = await createOrg("ScopeA");
+    const b = await createOrg("ScopeB");
+    const mine = ctxOf(a, a.trainee);
+    const { attemptId } = await submitCheck(mine, first.slug, rightAnswers(first));
+    expect((await getAttempt(mine, first.slug, attemptId)).attempt.score).toBe(100);
+    await expect(getAttempt(ctxOf(a, a.otherTrainee), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttempt(ctxOf(a, a.supervisor), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttempt(ctxOf(b, b.trainee), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    for (const l of first.lessons) await completeLesson(mine, first.slug, l.slug);
+    const [cert] = await (await getDb()).select().from(certificates).where(eq(certificates.membershipId, a.trainee.membershipId));
+    expect((await getCertificateForDownload(mine, cert.serial)).serial).toBe(cert.serial);
+    expect((await getCertificateForDownload(ctxOf(a, a.admin), cert.serial)).serial).toBe(cert.serial);
+    await expect(getCertificateForDownload(ctxOf(a, a.otherTrainee), cert.serial)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCertificateForDownload(ctxOf(a, a.supervisor), cert.serial)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCertificateForDownload(ctxOf(b, b.admin), cert.serial)).rejects.toBeInstanceOf(NotFoundError);
+    // Progress of one person never shows in another's catalogue.
+    expect((await listCatalogue(ctxOf(a, a.otherTrainee))).find((r) => r.slug === first.slug)?.lessonsDone).toBe(0);
+  });
+
+  it("continues where the person left off", async () => {
+    const org = await createOrg("Continue");
+    const ctx = ctxOf(org, org.trainee);
+    expect(await getContinueLearning(ctx)).toBeNull();
+    await getLessonView(ctx, first.slug, first.lessons[1].slug);
+    expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[1].slug);
+    await completeLesson(ctx, first.slug, first.lessons[1].slug);
+    expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[0].slug);
+  });
+});
+
+describe("reflections and oversight", () => {
+  it("saves drafts with a version check, shares and unshares, and shows shared ones to assigned supervisors only", async () => {
+    const a = await createOrg("ReflA");
+    const b = await createOrg("ReflB");
+    const me = ctxOf(a, a.trainee);
+    const v1 = await saveReflection(me, { moduleSlug: first.slug, content: { response: "first draft" }, version: 0 });
+    const v2 = await saveReflection(me, { moduleSlug: first.slug, content: { response: "second draft" }, version: v1.version });
+    await expect(saveReflection(me, { moduleSlug: first.slug, content: { response: "stale tab" }, version: v1.version })).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveReflection(me, { moduleSlug: first.slug, content: { response: "x", sneaky: "y" }, version: v2.version })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveReflection(me, { moduleSlug: first.slug, content: { response: "x".repeat(5001) }, version: v2.version })).rejects.toBeInstanceOf(ValidationError);
+    expect((await getMyReflection(me, first.slug)).reflection?.content).toEqual({ response: "second draft" });
+    expect((await getMyReflection(ctxOf(a, a.otherTrainee), first.slug)).reflection).toBeNull();
+
+    expect((await getTraineeTraining(ctxOf(a, a.supervisor), a.trainee.membershipId)).sharedReflections).toEqual([]);
+    await setReflectionShared(me, { moduleSlug: first.slug, shared: true });
+    const seen = await getTraineeTraining(ctxOf(a, a.supervisor), a.trainee.membershipId);
+    expect(seen.sharedReflections.map((r) => r.content.response)).toEqual(["second draft"]);
+    expect((await getTraineeTraining(ctxOf(a, a.admin), a.trainee.membershipId)).sharedReflections).toEqual([]);
+    await expect(getTraineeTraining(ctxOf(a, a.otherSupervisor), a.trainee.membershipId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTraineeTraining(ctxOf(a, a.otherTrainee), a.trainee.membershipId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTraineeTraining(ctxOf(b, b.supervisor), a.trainee.membershipId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTraineeTraining(ctxOf(b, b.admin), a.trainee.membershipId)).rejects.toBeInstanceOf(NotFoundError);
+    await setReflectionShared(me, { moduleSlug: first.slug, shared: false });
+    expect((await getTraineeTraining(ctxOf(a, a.supervisor), a.trainee.membershipId)).sharedReflections).toEqual([]);
+  });
+
+  it("lists assigned trainees to a supervisor and every trainee to an admin, in their organisation only", async () => {
+    const a = await createOrg("OverA");
+    const b = await createOrg("OverB");
+    expect((await listTraineeProgress(ctxOf(a, a.supervisor))).rows.map((r) => r.membershipId)).toEqual([a.trainee.membershipId]);
+    expect((await listTraineeProgress(ctxOf(a, a.otherSupervisor))).rows).toEqual([]);
+    const admin = (await listTraineeProgress(ctxOf(a, a.admin))).rows.map((r) => r.membershipId).sort();
+    expect(admin).toEqual([a.trainee.membershipId, a.otherTrainee.membershipId].sort());
+    expect(admin).not.toContain(b.trainee.membershipId);
+    await expect(listTraineeProgress(ctxOf(a, a.trainee))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
