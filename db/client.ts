@@ -3,6 +3,9 @@ import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { noteQuery } from "./query-count";
+
+const logger = { logQuery: (query: string) => noteQuery(query) };
 
 // The only place a database client is built. PGlite (embedded PostgreSQL) when DATABASE_URL
 // is unset; a real PostgreSQL server through postgres.js when it is set.
@@ -78,7 +81,7 @@ async function openPglite(): Promise<Handle> {
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = new PGlite(path.join(dir, "pglite"));
     await client.waitReady;
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {
       db,
       driver: "pglite",
@@ -99,7 +102,7 @@ function openPostgres(url: string): Handle {
     onnotice: () => {},
     connection: { application_name: "rapport" },
   });
-  return { db: drizzlePostgres(sql, { schema }), driver: "postgres", close: () => sql.end({ timeout: 5 }) };
+  return { db: drizzlePostgres(sql, { schema, logger }), driver: "postgres", close: () => sql.end({ timeout: 5 }) };
 }
 
 function open(): Promise<Handle> {

@@ -9,6 +9,17 @@ import { TextField } from "@/components/ui/field";
 
 export const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
 
+function signInMessage(code: string | null | undefined): string {
+  const wait = /^throttled:(\d+)$/.exec(code ?? "");
+  if (wait) {
+    const s = Number(wait[1]);
+    const when = s < 60 ? `${s} second${s === 1 ? "" : "s"}` : `${Math.ceil(s / 60)} minute${Math.ceil(s / 60) === 1 ? "" : "s"}`;
+    return `Too many unsuccessful attempts. Wait ${when}, then try again.`;
+  }
+  if (code === "locked") return "Sign-in is locked for this email after too many unsuccessful attempts. Ask your organisation's admin to unlock it.";
+  return SIGN_IN_FAILED;
+}
+
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +39,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     try {
       const res = await signIn("credentials", { email, password, redirect: false });
       if (!res || res.error) {
-        setError(res?.status === 429 ? "Too many attempts. Wait a few minutes, then try again." : SIGN_IN_FAILED);
+        setError(signInMessage(res?.error));
         setPending(false);
         return;
       }

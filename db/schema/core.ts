@@ -131,3 +131,20 @@ export type User = typeof users.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * Failed sign-ins per account (key "email:<address>") and per client address ("addr:<ip>"), kept in
+ * PostgreSQL so every app instance sees the same counts.
+ */
+export const signInThrottles = pgTable(
+  "sign_in_throttles",
+  {
+    key: text("key").primaryKey(),
+    windowFailures: integer("window_failures").notNull().default(0),
+    totalFailures: integer("total_failures").notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true, mode: "date" }),
+    lockedAt: timestamp("locked_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("sign_in_throttles_locked_idx").on(t.lockedAt)],
+);

@@ -1,9 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "./sign-in";
+import { signIn } from "./sign-in";
 
+// X-Forwarded-For is only trusted behind a proxy that sets it (TRUST_PROXY=1); otherwise anyone
+// could rotate it to dodge the per-address limit, so address throttling is off.
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  if (process.env.TRUST_PROXY !== "1") return null;
   const fwd = headers?.["x-forwarded-for"];
   const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
   const real = headers?.["x-real-ip"];
@@ -21,13 +24,17 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const result = await authenticate({
+        const result = await signIn({
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
           address: clientAddress(req?.headers as Record<string, unknown> | undefined),
         });
-        if (!result) return null;
-        return { id: result.id, email: result.email, name: result.name, sv: result.sessionVersion };
+        // The error text travels to the sign-in form, which turns it into a message.
+        if (!result.ok && result.reason === "wait") throw new Error(`throttled:${result.retryAfterSeconds}`);
+        if (!result.ok && result.reason === "locked") throw new Error("locked");
+        if (!result.ok) return null;
+        const { user } = result;
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),
   ],
