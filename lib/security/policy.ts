@@ -1,0 +1,107 @@
+import type { Role } from "@/db/schema";
+
+// The declared access policy: every page, route handler and server action, what each role may do
+// in its own organisation, and what a visitor or another organisation gets. The code enforces it
+// in the data layer; tests/unit/policy-coverage.test.ts fails when a route or action has no row,
+// and tests/e2e/permission-matrix.spec.ts exercises every row against a running server.
+
+/** allow: works. deny: not found, nothing changes. */
+export type Decision = "allow" | "deny";
+/** sign_in: sent to sign-in (pages) or told the session ended (actions). public: no session needed. */
+export type Anonymous = "sign_in" | "public" | "deny";
+/**
+ * deny: a member of another organisation gets not-found for this organisation's resource.
+ * own_only: the route only ever shows the caller's own organisation, so there is nothing of
+ * another organisation to reach (e.g. /home).
+ */
+export type CrossOrg = "deny" | "own_only" | "public";
+
+export type PolicyRow = {
+  kind: "page" | "route" | "action";
+  /** Pages and routes: the URL pattern without route groups. Actions: "<file>#<exportName>". */
+  target: string;
+  anonymous: Anonymous;
+  roles: Record<Role, Decision>;
+  crossOrg: CrossOrg;
+  note?: string;
+};
+
+const everyone = { trainee: "allow", supervisor: "allow", org_admin: "allow" } as const;
+const learners = { trainee: "allow", supervisor: "allow", org_admin: "deny" } as const;
+const supervisorOnly = { trainee: "deny", supervisor: "allow", org_admin: "deny" } as const;
+const overseers = { trainee: "deny", supervisor: "allow", org_admin: "allow" } as const;
+const adminOnly = { trainee: "deny", supervisor: "deny", org_admin: "allow" } as const;
+
+const page = (target: string, roles: PolicyRow["roles"], crossOrg: CrossOrg, note?: string): PolicyRow => ({ kind: "page", target, anonymous: "sign_in", roles, crossOrg, note });
+const publicPage = (target: string, note?: string): PolicyRow => ({ kind: "page", target, anonymous: "public", roles: everyone, crossOrg: "public", note });
+const action = (target: string, roles: PolicyRow["roles"], crossOrg: CrossOrg, note?: string): PolicyRow => ({ kind: "action", target, anonymous: "sign_in", roles, crossOrg, note });
+
+export const POLICY: PolicyRow[] = [
+  // Public
+  publicPage("/", "landing; signed-in people are sent home"),
+  publicPage("/login"),
+  publicPage("/signup"),
+  publicPage("/no-organisation"),
+  publicPage("/verify/[serial]", "shows only name, module and date"),
+  publicPage("/invite/[token]", "the token itself is the credential"),
+  { kind: "route", target: "/api/health", anonymous: "public", roles: everyone, crossOrg: "public" },
+  { kind: "route", target: "/api/auth/[...nextauth]", anonymous: "public", roles: everyone, crossOrg: "public", note: "next-auth" },
+  { kind: "route", target: "/api/reminders", anonymous: "deny", roles: { trainee: "deny", supervisor: "deny", org_admin: "deny" }, crossOrg: "own_only", note: "bearer REMINDERS_TOKEN only; 404 otherwise" },
+  { kind: "action", target: "app/(auth)/signup/actions.ts#signUpAction", anonymous: "public", roles: everyone, crossOrg: "public" },
+  { kind: "action", target: "app/(auth)/invite/[token]/actions.ts#*", anonymous: "public", roles: everyone, crossOrg: "public", note: "token-checked" },
+
+  // Everyone signed in, own organisation only
+  page("/home", everyone, "own_only"),
+  page("/account", everyone, "own_only"),
+  page("/onboarding", everyone, "own_only"),
+  action("app/(app)/actions.ts#switchOrgAction", everyone, "deny", "switching to an organisation you don't belong to is refused"),
+  action("app/(app)/account/actions.ts#changePasswordAction", everyone, "own_only"),
+  action("app/(app)/onboarding/actions.ts#*", everyone, "own_only"),
+
+  // Training modules
+  page("/modules", everyone, "own_only"),
+  page("/modules/[slug]", everyone, "own_only"),
+  page("/modules/[slug]/lessons/[lesson]", everyone, "own_only"),
+  page("/modules/[slug]/check", everyone, "own_only"),
+  page("/modules/[slug]/check/attempts/[attemptId]", everyone, "deny", "the attempt's owner only"),
+  page("/modules/[slug]/reflection", everyone, "own_only"),
+  { kind: "route", target: "/certificates/[serial]/pdf", anonymous: "deny", roles: { trainee: "allow", supervisor: "deny", org_admin: "allow" }, crossOrg: "deny", note: "holder, or an admin of the holder's organisation" },
+  action("app/(app)/modules/[slug]/lessons/[lesson]/actions.ts#completeLessonAction", everyone, "own_only"),
+  action("app/(app)/modules/[slug]/check/actions.ts#submitCheckAction", everyone, "own_only"),
+  action("app/(app)/modules/[slug]/reflection/actions.ts#saveReflectionAction", learners, "own_only"),
+  action("app/(app)/modules/[slug]/reflection/actions.ts#shareReflectionAction", learners, "own_only"),
+  page("/trainees", overseers, "own_only"),
+  page("/trainees/[id]", overseers, "deny", "supervisors: assigned trainees only"),
+
+  // Rupture cases and review
+  page("/cases", learners, "own_only"),
+  page("/cases/new", learners, "own_only"),
+  page("/cases/insight", learners, "own_only"),
+  page("/cases/[id]", { trainee: "allow", supervisor: "allow", org_admin: "allow" }, "deny", "author; assigned supervisors; admins see metadata only"),
+  page("/cases/[id]/versions", { trainee: "allow", supervisor: "allow", org_admin: "deny" }, "deny", "author and assigned supervisors"),
+  { kind: "route", target: "/cases/[id]/pdf", anonymous: "deny", roles: { trainee: "allow", supervisor: "allow", org_admin: "deny" }, crossOrg: "deny", note: "author and assigned supervisors" },
+  action("app/(app)/cases/actions.ts#*", learners, "deny", "author only"),
+  page("/reviews", supervisorOnly, "own_only"),
+  page("/reviews/[id]", supervisorOnly, "deny", "assigned supervisors only"),
+  action("app/(app)/reviews/actions.ts#*", supervisorOnly, "deny", "assigned supervisors (reopen: also admins)"),
+  page("/trainees/[id]/insight", { trainee: "deny", supervisor: "allow", org_admin: "deny" }, "deny", "assigned supervisors"),
+
+  // Administration
+  page("/admin/members", adminOnly, "own_only"),
+  page("/admin/members/[id]", adminOnly, "deny"),
+  action("app/(app)/admin/members/actions.ts#*", adminOnly, "deny"),
+  page("/admin/invitations", adminOnly, "own_only"),
+  page("/admin/invitations/import", adminOnly, "own_only"),
+  { kind: "route", target: "/admin/invitations/import/template", anonymous: "deny", roles: adminOnly, crossOrg: "own_only" },
+  action("app/(app)/admin/invitations/actions.ts#*", adminOnly, "deny"),
+  page("/admin/cohorts", adminOnly, "own_only"),
+  action("app/(app)/admin/cohorts/actions.ts#*", adminOnly, "deny"),
+];
+
+export function policyFor(kind: PolicyRow["kind"], target: string): PolicyRow | undefined {
+  return POLICY.find((r) => r.kind === kind && r.target === target);
+}
+
+export function policyForAction(file: string, exportName: string): PolicyRow | undefined {
+  return POLICY.find((r) => r.kind === "action" && (r.target === `${file}#${exportName}` || r.target === `${file}#*`));
+}
