@@ -14,7 +14,13 @@ export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-type Handle = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
+type Handle = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** Embedded only: a gzipped tarball of the whole data directory (for backups). */
+  dumpDataDir?: () => Promise<Blob>;
+};
 
 const g = globalThis as unknown as { __rapportDb?: Promise<Handle> };
 
@@ -72,6 +78,31 @@ function acquireLock(dir: string): () => void {
   throw new DatabaseLockedError(`Could not lock the embedded database in ${dir}.`);
 }
 
+/** The embedded database's own folder inside the data directory. */
+export function pgliteDir(): string {
+  return path.join(dataDir(), "pglite");
+}
+
+/** Replaces the embedded database with a data-directory tarball. The caller must hold no open client. */
+export async function loadPgliteDump(tarball: Blob): Promise<void> {
+  const dir = dataDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const release = acquireLock(dir);
+  try {
+    const target = pgliteDir();
+    const aside = `${target}.replaced-${Date.now()}`;
+    if (fs.existsSync(target)) fs.renameSync(target, aside);
+    const { PGlite } = await import("@electric-sql/pglite");
+    const client = new PGlite(target, { loadDataDir: tarball });
+    await client.waitReady;
+    await client.query("select 1");
+    await client.close();
+    fs.rmSync(aside, { recursive: true, force: true });
+  } finally {
+    release();
+  }
+}
+
 async function openPglite(): Promise<Handle> {
   const dir = dataDir();
   fs.mkdirSync(dir, { recursive: true });
@@ -79,12 +110,13 @@ async function openPglite(): Promise<Handle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = new PGlite(path.join(dir, "pglite"));
+    const client = new PGlite(pgliteDir());
     await client.waitReady;
     const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {
       db,
       driver: "pglite",
+      dumpDataDir: () => client.dumpDataDir("gzip"),
       close: async () => {
         await client.close();
         release();
@@ -96,7 +128,32 @@ async function openPglite(): Promise<Handle> {
   }
 }
 
+/**
+ * postgres.js 3.4.9 can throw from a setImmediate callback when a connection dies in the middle of
+ * a transaction (porsager/postgres#1154, #1208; fixes not yet released): an uncatchable TypeError
+ * that would take the whole server down. The query itself has already been rejected with
+ * CONNECTION_CLOSED and the pool replaces the connection, so that one signature is logged and
+ * survived; every other uncaught exception is left to the process's other handlers, or ends it.
+ */
+function installPostgresJsCrashGuard(): void {
+  const flag = globalThis as unknown as { __rapportPgGuard?: boolean };
+  if (flag.__rapportPgGuard) return;
+  flag.__rapportPgGuard = true;
+  process.on("uncaughtException", (err) => {
+    const stack = err instanceof Error ? (err.stack ?? "") : "";
+    if (err instanceof TypeError && /reading 'write'/.test(err.message) && /postgres[\\/]src[\\/]connection\.js/.test(stack)) {
+      console.warn("[rapport] a database connection closed mid-write; the affected query was rolled back and the pool reconnects.");
+      return;
+    }
+    // Others (Next.js, the test runner) may handle it; alone, behave as Node does by default.
+    if (process.listenerCount("uncaughtException") > 1) return;
+    console.error(err);
+    process.exit(1);
+  });
+}
+
 function openPostgres(url: string): Handle {
+  installPostgresJsCrashGuard();
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE || 10),
     onnotice: () => {},
