@@ -47,3 +47,16 @@ export const memberStatusInput = z.object({
   status: z.enum(["active", "deactivated"], { error: "Choose active or deactivated." }),
   version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
 });
+
+export const resetRequestInput = z.object({ email: emailSchema });
+
+export const resetPasswordInput = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "This reset link isn't valid. Ask for a new one." }),
+    newPassword: passwordSchema,
+    confirmPassword: z.string().max(1024),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    error: "The two passwords don't match. Type the same password in both fields.",
+    path: ["confirmPassword"],
+  });

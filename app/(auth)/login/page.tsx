@@ -21,6 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="mt-6">
         <LoginForm callbackUrl={callbackUrl} notice={notice} />
       </div>
+      <p className="mt-4 text-sm">
+        <Link href="/reset-password">Forgot your password?</Link>
+      </p>
     </>
   );
 }

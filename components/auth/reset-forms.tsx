@@ -1,0 +1,77 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import type { z } from "zod";
+import { requestResetAction, resetPasswordAction } from "@/app/(auth)/reset-password/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { applyServerErrors } from "@/components/ui/use-server-errors";
+import { resetPasswordInput, resetRequestInput } from "@/lib/orgs/schemas";
+
+export function RequestResetForm() {
+  const [done, setDone] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof resetRequestInput>>({
+    resolver: zodResolver(resetRequestInput),
+    defaultValues: { email: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const r = await requestResetAction(values);
+    if (!r.ok) return setFormError(applyServerErrors(r, setError));
+    setDone(true);
+  });
+  if (done) {
+    return (
+      <Alert tone="success" live title="Check your email">
+        If an account uses that address, we&apos;ve sent it a link to choose a new password. The link works once, for an hour.
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="error" live>{formError}</Alert> : null}
+      <TextField label="Email address" type="email" autoComplete="username" {...register("email")} error={formState.errors.email?.message} />
+      <Button type="submit" disabled={formState.isSubmitting} className="w-full">
+        {formState.isSubmitting ? "Sending…" : "Send reset link"}
+      </Button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [done, setDone] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof resetPasswordInput>>({
+    resolver: zodResolver(resetPasswordInput),
+    defaultValues: { token, newPassword: "", confirmPassword: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const r = await resetPasswordAction(values);
+    if (!r.ok) return setFormError(applyServerErrors(r, setError));
+    setDone(true);
+  });
+  if (done) {
+    return (
+      <Alert tone="success" live title="Password changed">
+        Your password has been changed and you&apos;ve been signed out everywhere. <Link href="/login">Sign in with your new password</Link>.
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="error" live>{formError}</Alert> : null}
+      <input type="hidden" {...register("token")} />
+      <TextField label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." {...register("newPassword")} error={formState.errors.newPassword?.message} />
+      <TextField label="Confirm new password" type="password" autoComplete="new-password" {...register("confirmPassword")} error={formState.errors.confirmPassword?.message} />
+      <Button type="submit" disabled={formState.isSubmitting} className="w-full">
+        {formState.isSubmitting ? "Saving…" : "Set new password"}
+      </Button>
+    </form>
+  );
+}
