@@ -35,7 +35,10 @@ const NAV: NavItem[] = [
   { href: "/cases", label: "My cases", permission: "cases.log" },
   { href: "/reviews", label: "Review queue", permission: "cases.review" },
   { href: "/trainees", label: "Trainees", permission: "trainees.progress.view" },
+  { href: "/onboarding", label: "Getting started", permission: "modules.study" },
   { href: "/admin/members", label: "Members", permission: "org.manage" },
+  { href: "/admin/invitations", label: "Invitations", permission: "org.manage" },
+  { href: "/admin/reports", label: "Reports", permission: "org.reports" },
   { href: "/admin/audit", label: "Audit log", permission: "org.audit" },
 ];
 

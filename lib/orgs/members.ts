@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { memberships, users, type Role } from "@/db/schema";
+import { getDb, type Tx } from "@/db/client";
+import { cohortMembers, memberships, supervisions, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -33,7 +33,7 @@ const memberColumns = {
 /** Key-paginated by (lower(name), membership id). */
 export async function listMembers(
   ctx: Ctx,
-  opts: { q?: string; role?: Role; status?: "active" | "deactivated"; after?: { name: string; id: string } } = {},
+  opts: { q?: string; role?: Role; status?: "active" | "deactivated"; cohortId?: string; after?: { name: string; id: string } } = {},
 ): Promise<{ rows: MemberRow[]; next: { name: string; id: string } | null }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
@@ -47,6 +47,9 @@ export async function listMembers(
         eq(memberships.organisationId, ctx.orgId),
         opts.role ? eq(memberships.role, opts.role) : undefined,
         opts.status ? eq(memberships.status, opts.status) : undefined,
+        opts.cohortId
+          ? sql`exists (select 1 from ${cohortMembers} cm where cm.organisation_id = ${memberships.organisationId} and cm.membership_id = ${memberships.id} and cm.cohort_id = ${opts.cohortId})`
+          : undefined,
         q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
         opts.after
           ? or(
@@ -79,7 +82,7 @@ export async function getMember(ctx: Ctx, membershipId: string): Promise<MemberR
   return row;
 }
 
-async function activeAdminCount(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0], orgId: string) {
+async function activeAdminCount(tx: Tx, orgId: string) {
   const [r] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
@@ -126,6 +129,54 @@ export async function setMemberStatus(
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.id, target.id));
+    return row;
+  });
+}
+
+export const LAST_ADMIN_ROLE =
+  "This is the organisation's last active admin, so their role can't change. Make someone else an admin first, then try again.";
+
+/**
+ * Changes a member's role. Supervision links that no longer fit the new role are removed in the
+ * same transaction (a trainee has supervisors; a supervisor has trainees).
+ */
+export async function changeRole(ctx: Ctx, input: { membershipId: string; role: Role; version: number }): Promise<MemberRow> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select id from memberships where organisation_id = ${ctx.orgId} and role = 'org_admin' for update`);
+    const [target] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, input.membershipId), eq(memberships.organisationId, ctx.orgId)));
+    if (!target) throw new NotFoundError();
+    if (target.version !== input.version) throw new ConflictError();
+    if (target.role === input.role) return (await tx.select(memberColumns).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.id, target.id)))[0];
+    if (target.role === "org_admin" && target.status === "active" && (await activeAdminCount(tx, ctx.orgId)) <= 1) {
+      throw new ConflictError(LAST_ADMIN_ROLE);
+    }
+    const updated = await tx
+      .update(memberships)
+      .set({ role: input.role, version: sql`${memberships.version} + 1` })
+      .where(and(eq(memberships.id, target.id), eq(memberships.version, input.version)))
+      .returning({ id: memberships.id });
+    if (updated.length === 0) throw new ConflictError();
+    let linksRemoved = 0;
+    if (target.role === "supervisor") {
+      linksRemoved += (await tx.delete(supervisions).where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.supervisorMembershipId, target.id))).returning()).length;
+    }
+    if (target.role === "trainee") {
+      linksRemoved += (await tx.delete(supervisions).where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.traineeMembershipId, target.id))).returning()).length;
+    }
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "member.role_changed",
+      targetType: "membership",
+      targetId: target.id,
+      detail: { from: target.role, to: input.role, supervisionLinksRemoved: linksRemoved },
+    });
+    const [row] = await tx.select(memberColumns).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.id, target.id));
     return row;
   });
 }

@@ -1,7 +1,7 @@
 import { getContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
 import { certificatePdf, getCertificateForDownload } from "@/lib/modules/certificates";
-import { publicOrigin } from "@/lib/request-origin";
+import { appBaseUrl } from "@/lib/email/base-url";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ serial:
   const { serial } = await params;
   try {
     const cert = await getCertificateForDownload(ctx, serial);
-    const bytes = await certificatePdf(cert, `${await publicOrigin()}/verify/${cert.serial}`);
+    const bytes = await certificatePdf(cert, `${await appBaseUrl()}/verify/${cert.serial}`);
     return new Response(Buffer.from(bytes), {
       headers: {
         "Content-Type": "application/pdf",

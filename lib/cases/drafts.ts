@@ -1,0 +1,93 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { caseFlagDismissals, cases } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { ConflictError } from "@/lib/errors";
+import { authorise, loadCase } from "./access";
+import { CODE_LIST_VERSION } from "./codes";
+import { SCANNER_VERSION } from "./deidentify";
+import { scanCase, type FieldFindings } from "./guard";
+import { denormalised, dismissalsOf, recordTransition } from "./persist";
+import type { CaseDraft } from "./schemas";
+
+export type SavedDraft = { caseId: string; version: number; savedAt: Date; findings: FieldFindings };
+
+/** Starts a case as a draft. Drafts may hold findings; they are shown, and block only submission. */
+export async function createDraft(ctx: Ctx, content: CaseDraft): Promise<SavedDraft> {
+  assertCan(ctx, "cases.log");
+  const db = await getDb();
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        organisationId: ctx.orgId,
+        authorMembershipId: ctx.membershipId,
+        codeListVersion: CODE_LIST_VERSION,
+        content,
+        ...denormalised(content),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: cases.id, version: cases.version });
+    await recordTransition(tx, ctx, { caseId: row.id, from: null, to: "draft", caseVersion: row.version, at: now });
+    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.created", targetType: "case", targetId: row.id });
+    return { caseId: row.id, version: row.version, savedAt: now, findings: scanCase(content, []) };
+  });
+}
+
+/** Saves the author's draft when the version they edited is still the latest and still editable. */
+export async function saveDraft(ctx: Ctx, input: { caseId: string; version: number; content: CaseDraft }): Promise<SavedDraft> {
+  const db = await getDb();
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
+    authorise(loaded, "edit", input.version);
+    const [row] = await tx
+      .update(cases)
+      .set({ content: input.content, ...denormalised(input.content), version: sql`${cases.version} + 1`, updatedAt: now })
+      .where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId), eq(cases.version, input.version)))
+      .returning({ version: cases.version });
+    if (!row) throw new ConflictError();
+    const dismissals = await dismissalsOf(tx, ctx.orgId, loaded.row.id);
+    return { caseId: loaded.row.id, version: row.version, savedAt: now, findings: scanCase(input.content, dismissals) };
+  });
+}
+
+/** Records that the author judged a flag false, with their reason. Re-dismissing updates the reason. */
+export async function dismissFlag(ctx: Ctx, input: { caseId: string; field: string; key: string; reason: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
+    authorise(loaded, "dismiss_flag");
+    const now = new Date();
+    await tx
+      .insert(caseFlagDismissals)
+      .values({
+        organisationId: ctx.orgId,
+        caseId: loaded.row.id,
+        field: input.field,
+        findingKey: input.key,
+        reason: input.reason,
+        scannerVersion: SCANNER_VERSION,
+        dismissedByMembershipId: ctx.membershipId,
+        dismissedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [caseFlagDismissals.organisationId, caseFlagDismissals.caseId, caseFlagDismissals.field, caseFlagDismissals.findingKey],
+        set: { reason: input.reason, dismissedAt: now, dismissedByMembershipId: ctx.membershipId, scannerVersion: SCANNER_VERSION },
+      });
+    // The finding's text stays out of the audit log: only where, and what kind.
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "case.flag_dismissed",
+      targetType: "case",
+      targetId: loaded.row.id,
+      detail: { field: input.field, kind: input.key.split(":")[0] },
+    });
+    return { field: input.field, key: input.key, reason: input.reason };
+  });
+}

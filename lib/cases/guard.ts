@@ -1,0 +1,77 @@
+import { CONDITION_CODES } from "./codes";
+import { scanFields, type Finding } from "./deidentify";
+import type { CaseDraft } from "./schemas";
+
+// The de-identification guard's rules, shared by the form (as the person types) and the server
+// (on save and on submit, where the server re-scans: the client's findings are never trusted).
+
+export type Dismissal = { field: string; key: string; reason: string };
+export type FieldFindings = Record<string, (Finding & { dismissed?: Dismissal })[]>;
+
+export const FIELD_LABELS: Record<string, string> = {
+  whatHappened: "What happened",
+  ownContribution: "Your own contribution",
+  nextTime: "What you would do next time",
+};
+for (const c of CONDITION_CODES) FIELD_LABELS[`selfAssessment.${c}.evidence`] = `Self-assessment evidence (${c.slice(0, 2).toUpperCase()})`;
+
+/** Every free-text value of a case, keyed by its form field name. */
+export function scannableText(content: Partial<CaseDraft> | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!content) return out;
+  if (content.whatHappened) out.whatHappened = content.whatHappened;
+  if (content.ownContribution) out.ownContribution = content.ownContribution;
+  if (content.nextTime) out.nextTime = content.nextTime;
+  for (const c of CONDITION_CODES) {
+    const ev = content.selfAssessment?.[c]?.evidence;
+    if (ev) out[`selfAssessment.${c}.evidence`] = ev;
+  }
+  return out;
+}
+
+/** Scans the case and marks each finding that the author dismissed (same field, same key). */
+export function scanCase(content: Partial<CaseDraft> | null | undefined, dismissals: readonly Dismissal[]): FieldFindings {
+  const found = scanFields(scannableText(content));
+  const out: FieldFindings = {};
+  for (const [field, list] of Object.entries(found)) {
+    out[field] = list.map((f) => {
+      const d = dismissals.find((x) => x.field === field && x.key === f.key);
+      return d ? { ...f, dismissed: d } : f;
+    });
+  }
+  return out;
+}
+
+export function unresolved(findings: FieldFindings): Record<string, Finding[]> {
+  const out: Record<string, Finding[]> = {};
+  for (const [field, list] of Object.entries(findings)) {
+    const open = list.filter((f) => !f.dismissed);
+    if (open.length) out[field] = open;
+  }
+  return out;
+}
+
+export function countUnresolved(findings: FieldFindings): number {
+  return Object.values(unresolved(findings)).reduce((n, l) => n + l.length, 0);
+}
+
+/** Field errors for a refused submission: each field says what is still flagged and what to do. */
+export function unresolvedFieldErrors(findings: FieldFindings): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [field, list] of Object.entries(unresolved(findings))) {
+    const quoted = list.map((f) => `"${f.text}"`).join(", ");
+    out[field] = [
+      `${list.length === 1 ? "1 suspected identifier is" : `${list.length} suspected identifiers are`} still flagged here (${quoted}). Remove ${list.length === 1 ? "it" : "them"}, or dismiss a flag with a reason if it isn't an identifier.`,
+    ];
+  }
+  return out;
+}
+
+/** The trainee's and client's alliance scores side by side, with the gap (client minus trainee). */
+export function allianceGap(a: CaseDraft["alliance"] | undefined) {
+  return (["goals", "tasks", "bond"] as const).map((d) => {
+    const t = a?.therapist?.[d];
+    const c = a?.client?.[d];
+    return { dimension: d, therapist: t ?? null, client: c ?? null, gap: t != null && c != null ? c - t : null };
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { caseReviews, cases, caseVersions, memberships, users } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/context";
+import { NotFoundError } from "@/lib/errors";
+import { buildInsight, type Insight } from "./insight-calc";
+
+/**
+ * Insight into one person's cases: for themselves, and for the supervisors assigned to them.
+ * Anyone else (including an org_admin, and every other organisation) gets not-found.
+ */
+export async function getInsight(ctx: Ctx, membershipId: string): Promise<Insight & { name: string }> {
+  const db = await getDb();
+  const [subject] = await db
+    .select({
+      name: users.name,
+      assigned: sql<boolean>`exists (select 1 from supervisions s where s.organisation_id = ${ctx.orgId}
+        and s.supervisor_membership_id = ${ctx.membershipId} and s.trainee_membership_id = ${memberships.id})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, ctx.orgId)));
+  if (!subject || (membershipId !== ctx.membershipId && !subject.assigned)) throw new NotFoundError();
+
+  const list = await db
+    .select({ ruptureType: cases.ruptureType, outcome: cases.outcome, strategies: sql<string[] | null>`${cases.content}->'strategies'` })
+    .from(cases)
+    .where(and(eq(cases.organisationId, ctx.orgId), eq(cases.authorMembershipId, membershipId), ne(cases.status, "draft")));
+  const reviews = await db
+    .select({
+      caseId: caseReviews.caseId,
+      at: caseReviews.createdAt,
+      ratings: caseReviews.ratings,
+      self: sql<Record<string, { rating?: string }> | null>`${caseVersions.content}->'selfAssessment'`,
+    })
+    .from(caseReviews)
+    .innerJoin(cases, and(eq(cases.id, caseReviews.caseId), eq(cases.organisationId, caseReviews.organisationId)))
+    .innerJoin(caseVersions, and(eq(caseVersions.id, caseReviews.caseVersionId), eq(caseVersions.organisationId, caseReviews.organisationId)))
+    .where(and(eq(caseReviews.organisationId, ctx.orgId), eq(cases.authorMembershipId, membershipId)));
+  return {
+    name: subject.name,
+    ...buildInsight(
+      list.map((c) => ({ ...c, strategies: Array.isArray(c.strategies) ? c.strategies : [] })),
+      reviews.map((r) => ({ ...r, at: new Date(r.at) })),
+    ),
+  };
+}

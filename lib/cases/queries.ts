@@ -1,0 +1,264 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type DbOrTx } from "@/db/client";
+import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredRating } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { NotFoundError } from "@/lib/errors";
+import { escapeLike } from "@/lib/orgs/members";
+import { loadCase, type LoadedCase } from "./access";
+import type { CaseDraft } from "./schemas";
+import type { CaseStatus, Relation } from "./workflow";
+
+export const CASES_PAGE_SIZE = 20;
+export type Cursor = { at: string; id: string };
+
+const person = alias(users, "person");
+const personMembership = alias(memberships, "person_membership");
+
+/** The name behind a membership of the same organisation (one join, no per-row lookups). */
+async function namesOf(db: DbOrTx, orgId: string, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: personMembership.id, name: person.name })
+    .from(personMembership)
+    .innerJoin(person, eq(person.id, personMembership.userId))
+    .where(and(eq(personMembership.organisationId, orgId), inArray(personMembership.id, unique)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export type MyCaseRow = { id: string; clientCode: string | null; ruptureType: string | null; outcome: string | null; status: CaseStatus; updatedAt: Date; submissionCount: number };
+
+/** The caller's own cases, newest change first, key-paginated by (updated_at, id). */
+export async function listMyCases(ctx: Ctx, opts: { status?: CaseStatus; q?: string; after?: Cursor } = {}) {
+  assertCan(ctx, "cases.log");
+  const db = await getDb();
+  const q = opts.q?.trim();
+  const after = opts.after ? new Date(opts.after.at) : null;
+  const rows = await db
+    .select({
+      id: cases.id,
+      clientCode: cases.clientCode,
+      ruptureType: cases.ruptureType,
+      outcome: cases.outcome,
+      status: cases.status,
+      updatedAt: cases.updatedAt,
+      submissionCount: cases.submissionCount,
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.organisationId, ctx.orgId),
+        eq(cases.authorMembershipId, ctx.membershipId),
+        opts.status ? eq(cases.status, opts.status) : undefined,
+        q
+          ? or(ilike(cases.clientCode, `%${escapeLike(q)}%`), ilike(sql`${cases.content}->>'whatHappened'`, `%${escapeLike(q)}%`))
+          : undefined,
+        after && opts.after ? or(lt(cases.updatedAt, after), and(eq(cases.updatedAt, after), lt(cases.id, opts.after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(cases.updatedAt), desc(cases.id))
+    .limit(CASES_PAGE_SIZE + 1);
+  const page = rows.slice(0, CASES_PAGE_SIZE) as MyCaseRow[];
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > CASES_PAGE_SIZE && last ? { at: last.updatedAt.toISOString(), id: last.id } : null };
+}
+
+/** Counts of the caller's own cases by status (home panel). */
+export async function countMyCases(ctx: Ctx): Promise<Record<CaseStatus, number>> {
+  assertCan(ctx, "cases.log");
+  const db = await getDb();
+  const rows = await db
+    .select({ status: cases.status, n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(and(eq(cases.organisationId, ctx.orgId), eq(cases.authorMembershipId, ctx.membershipId)))
+    .groupBy(cases.status);
+  const out = { draft: 0, submitted: 0, changes_requested: 0, signed_off: 0, reopened: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}
+
+export type CaseMeta = {
+  id: string;
+  status: CaseStatus;
+  version: number;
+  codeListVersion: string;
+  authorMembershipId: string;
+  authorName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  signedOffAt: Date | null;
+  signedOffByName: string | null;
+  signedOffVersion: number | null;
+  submissionCount: number;
+  counts: { versions: number; reviews: number; comments: number };
+  transitions: { id: string; actorName: string; from: CaseStatus | null; to: CaseStatus; caseVersion: number; reason: string | null; at: Date }[];
+  relation: Relation;
+};
+
+export type ReviewView = {
+  id: string;
+  submission: number;
+  reviewerName: string;
+  ratings: Record<string, StoredRating>;
+  decision: "changes_requested" | "signed_off";
+  whatToChange: string | null;
+  createdAt: Date;
+};
+export type CommentView = { id: string; submission: number; authorName: string; focus: string; body: string; createdAt: Date };
+
+export type CaseFull = CaseMeta & {
+  level: "full";
+  content: CaseDraft;
+  clientCode: string | null;
+  versions: { id: string; number: number; submittedAt: Date; selfAssessment: CaseDraft["selfAssessment"] }[];
+  reviews: ReviewView[];
+  comments: CommentView[];
+  dismissals: { field: string; key: string; reason: string; at: Date }[];
+};
+export type CaseView = (CaseMeta & { level: "metadata" }) | CaseFull;
+
+async function metaOf(db: DbOrTx, ctx: Ctx, loaded: LoadedCase) {
+  const c = loaded.row;
+  const transitions = await db
+    .select()
+    .from(caseTransitions)
+    .where(and(eq(caseTransitions.organisationId, ctx.orgId), eq(caseTransitions.caseId, c.id)))
+    .orderBy(asc(caseTransitions.occurredAt), asc(caseTransitions.id));
+  const [counts] = await db
+    .select({
+      versions: sql<number>`(select count(*)::int from case_versions v where v.organisation_id = ${ctx.orgId} and v.case_id = ${c.id})`,
+      reviews: sql<number>`(select count(*)::int from case_reviews r where r.organisation_id = ${ctx.orgId} and r.case_id = ${c.id})`,
+      comments: sql<number>`(select count(*)::int from case_comments m where m.organisation_id = ${ctx.orgId} and m.case_id = ${c.id})`,
+    })
+    .from(sql`(select 1) as one`);
+  return { transitions, counts };
+}
+
+/**
+ * A case as the caller may see it: the author and assigned supervisors see everything; an
+ * org_admin sees metadata only. Each narrative view by anyone but the author is audited.
+ */
+export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } = {}): Promise<CaseView> {
+  const db = await getDb();
+  const loaded = await loadCase(db, ctx, caseId);
+  const c = loaded.row;
+  const { transitions, counts } = await metaOf(db, ctx, loaded);
+  const full = loaded.level === "full";
+  const [versions, reviews, comments, dismissals] = full
+    ? await Promise.all([
+        db
+          .select({ id: caseVersions.id, number: caseVersions.number, submittedAt: caseVersions.submittedAt, selfAssessment: sql<CaseDraft["selfAssessment"]>`${caseVersions.content}->'selfAssessment'` })
+          .from(caseVersions)
+          .where(and(eq(caseVersions.organisationId, ctx.orgId), eq(caseVersions.caseId, c.id)))
+          .orderBy(asc(caseVersions.number)),
+        db
+          .select({ r: caseReviews, submission: caseVersions.number })
+          .from(caseReviews)
+          .innerJoin(caseVersions, and(eq(caseVersions.id, caseReviews.caseVersionId), eq(caseVersions.organisationId, caseReviews.organisationId)))
+          .where(and(eq(caseReviews.organisationId, ctx.orgId), eq(caseReviews.caseId, c.id)))
+          .orderBy(asc(caseReviews.createdAt)),
+        db
+          .select({ m: caseComments, submission: caseVersions.number })
+          .from(caseComments)
+          .innerJoin(caseVersions, and(eq(caseVersions.id, caseComments.caseVersionId), eq(caseVersions.organisationId, caseComments.organisationId)))
+          .where(and(eq(caseComments.organisationId, ctx.orgId), eq(caseComments.caseId, c.id)))
+          .orderBy(asc(caseComments.createdAt)),
+        db
+          .select({ field: caseFlagDismissals.field, key: caseFlagDismissals.findingKey, reason: caseFlagDismissals.reason, at: caseFlagDismissals.dismissedAt })
+          .from(caseFlagDismissals)
+          .where(and(eq(caseFlagDismissals.organisationId, ctx.orgId), eq(caseFlagDismissals.caseId, c.id))),
+      ])
+    : [[], [], [], []];
+  const names = await namesOf(db, ctx.orgId, [
+    c.authorMembershipId,
+    c.signedOffByMembershipId ?? "",
+    ...transitions.map((t) => t.actorMembershipId),
+    ...reviews.map((r) => r.r.reviewerMembershipId),
+    ...comments.map((m) => m.m.authorMembershipId),
+  ]);
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Former member") : "");
+  const meta: CaseMeta = {
+    id: c.id,
+    status: c.status as CaseStatus,
+    version: c.version,
+    codeListVersion: c.codeListVersion,
+    authorMembershipId: c.authorMembershipId,
+    authorName: nameOf(c.authorMembershipId),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    submittedAt: c.submittedAt,
+    signedOffAt: c.signedOffAt,
+    signedOffByName: c.signedOffByMembershipId ? nameOf(c.signedOffByMembershipId) : null,
+    signedOffVersion: c.signedOffVersion,
+    submissionCount: c.submissionCount,
+    counts,
+    transitions: transitions.map((t) => ({
+      id: t.id,
+      actorName: nameOf(t.actorMembershipId),
+      from: t.fromStatus as CaseStatus | null,
+      to: t.toStatus as CaseStatus,
+      caseVersion: t.caseVersion,
+      reason: t.reason,
+      at: t.occurredAt,
+    })),
+    relation: loaded.relation,
+  };
+  if (!full) return { ...meta, level: "metadata" };
+  if (!loaded.relation.author) {
+    await audit(db, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "case.viewed",
+      targetType: "case",
+      targetId: c.id,
+      detail: { status: c.status, caseVersion: c.version, via: opts.via ?? "page" },
+    });
+  }
+  return {
+    ...meta,
+    level: "full",
+    content: c.content as CaseDraft,
+    clientCode: c.clientCode,
+    versions,
+    reviews: reviews.map(({ r, submission }) => ({
+      id: r.id,
+      submission,
+      reviewerName: nameOf(r.reviewerMembershipId),
+      ratings: r.ratings,
+      decision: r.decision,
+      whatToChange: r.whatToChange,
+      createdAt: r.createdAt,
+    })),
+    comments: comments.map(({ m, submission }) => ({
+      id: m.id,
+      submission,
+      authorName: nameOf(m.authorMembershipId),
+      focus: m.focus,
+      body: m.body,
+      createdAt: m.createdAt,
+    })),
+    dismissals,
+  };
+}
+
+/** Two submitted versions of a case, for comparison (full access only; audited like a view). */
+export async function getVersionsForCompare(ctx: Ctx, caseId: string, a: number, b: number) {
+  const db = await getDb();
+  const loaded = await loadCase(db, ctx, caseId);
+  if (loaded.level !== "full") throw new NotFoundError();
+  const rows = await db
+    .select()
+    .from(caseVersions)
+    .where(and(eq(caseVersions.organisationId, ctx.orgId), eq(caseVersions.caseId, loaded.row.id), inArray(caseVersions.number, [a, b])));
+  if (!loaded.relation.author) {
+    await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.viewed", targetType: "case", targetId: loaded.row.id, detail: { via: "compare", versions: [a, b] } });
+  }
+  return {
+    left: rows.find((r) => r.number === a) ?? null,
+    right: rows.find((r) => r.number === b) ?? null,
+  };
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { caseComments, cases, caseReviews, caseVersions, type StoredRating } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import type { Ctx } from "@/lib/auth/context";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { authorise, loadCase } from "./access";
+import { CONDITION_CODES, type FeedbackFocus } from "./codes";
+import { locateQuote } from "./quote";
+import type { ReviewDecisionInput } from "./schemas";
+import { nextStatus, type CaseStatus } from "./workflow";
+import { recordTransition } from "./persist";
+
+async function latestVersion(tx: DbOrTx, orgId: string, caseId: string) {
+  const [v] = await tx
+    .select()
+    .from(caseVersions)
+    .where(and(eq(caseVersions.organisationId, orgId), eq(caseVersions.caseId, caseId)))
+    .orderBy(desc(caseVersions.number))
+    .limit(1);
+  if (!v) throw new NotFoundError();
+  return v;
+}
+
+/**
+ * A supervisor's decision on the submitted version: the six ratings with evidence (and quotes
+ * located in the narrative), then request changes or sign off. Two reviewers deciding at once:
+ * the version check lets exactly one through; the other is told the case changed.
+ */
+export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
+  const db = await getDb();
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
+    const action = input.decision === "signed_off" ? "sign_off" : "request_changes";
+    authorise(loaded, action, input.version);
+    const submitted = await latestVersion(tx, ctx.orgId, loaded.row.id);
+    const ratings: Record<string, StoredRating> = {};
+    const quoteErrors: Record<string, string[]> = {};
+    for (const c of CONDITION_CODES) {
+      const r = input.ratings[c];
+      const entry: StoredRating = { rating: r.rating, evidence: r.evidence };
+      if (r.quote) {
+        const span = locateQuote(submitted.content as Record<string, string>, r.quote);
+        if (!span) quoteErrors[`ratings.${c}.quote`] = ["Quote a passage exactly as it appears in the case narrative, or leave this empty."];
+        else entry.quote = span;
+      }
+      ratings[c] = entry;
+    }
+    if (Object.keys(quoteErrors).length) throw new ValidationError("Check the highlighted quotes.", quoteErrors);
+
+    const to = nextStatus(action);
+    const from = loaded.row.status as CaseStatus;
+    const [row] = await tx
+      .update(cases)
+      .set({
+        status: to,
+        version: sql`${cases.version} + 1`,
+        updatedAt: now,
+        ...(to === "signed_off" ? { signedOffAt: now, signedOffByMembershipId: ctx.membershipId, signedOffVersion: submitted.number } : {}),
+      })
+      .where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId), eq(cases.version, input.version), eq(cases.status, from)))
+      .returning({ version: cases.version });
+    if (!row) throw new ConflictError("This case changed while you were reviewing it: someone else may have reviewed it. Reload to see the latest version.");
+    const [review] = await tx
+      .insert(caseReviews)
+      .values({
+        organisationId: ctx.orgId,
+        caseId: loaded.row.id,
+        caseVersionId: submitted.id,
+        caseVersion: row.version,
+        reviewerMembershipId: ctx.membershipId,
+        ratings,
+        decision: to === "signed_off" ? "signed_off" : "changes_requested",
+        whatToChange: input.decision === "changes_requested" ? (input.whatToChange ?? null) : null,
+        createdAt: now,
+      })
+      .returning({ id: caseReviews.id });
+    await recordTransition(tx, ctx, { caseId: loaded.row.id, from, to, caseVersion: row.version, at: now });
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: to === "signed_off" ? "case.signed_off" : "case.changes_requested",
+      targetType: "case",
+      targetId: loaded.row.id,
+      detail: { from, to, caseVersion: row.version, submission: submitted.number, reviewId: review.id },
+    });
+    return { caseId: loaded.row.id, status: to, version: row.version };
+  });
+}
+
+/** A feedback comment on the version under review, tagged with its Bernard focus. */
+export async function addComment(ctx: Ctx, input: { caseId: string; focus: FeedbackFocus; body: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
+    authorise(loaded, "comment");
+    const submitted = await latestVersion(tx, ctx.orgId, loaded.row.id);
+    const [c] = await tx
+      .insert(caseComments)
+      .values({
+        organisationId: ctx.orgId,
+        caseId: loaded.row.id,
+        caseVersionId: submitted.id,
+        authorMembershipId: ctx.membershipId,
+        focus: input.focus,
+        body: input.body,
+        createdAt: new Date(),
+      })
+      .returning({ id: caseComments.id });
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "case.commented",
+      targetType: "case",
+      targetId: loaded.row.id,
+      detail: { commentId: c.id, focus: input.focus, submission: submitted.number },
+    });
+    return { id: c.id };
+  });
+}
+
+/** Reopens a signed-off case (assigned supervisor or org_admin), with a recorded reason. */
+export async function reopenCase(ctx: Ctx, input: { caseId: string; version: number; reason: string }) {
+  const db = await getDb();
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
+    authorise(loaded, "reopen", input.version);
+    const to = nextStatus("reopen");
+    const [row] = await tx
+      .update(cases)
+      .set({ status: to, version: sql`${cases.version} + 1`, updatedAt: now, signedOffAt: null, signedOffByMembershipId: null, signedOffVersion: null })
+      .where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId), eq(cases.version, input.version), eq(cases.status, "signed_off")))
+      .returning({ version: cases.version });
+    if (!row) throw new ConflictError();
+    await recordTransition(tx, ctx, { caseId: loaded.row.id, from: "signed_off", to, caseVersion: row.version, reason: input.reason, at: now });
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "case.reopened",
+      targetType: "case",
+      targetId: loaded.row.id,
+      detail: { from: "signed_off", to, caseVersion: row.version, reason: input.reason },
+    });
+    return { caseId: loaded.row.id, status: to, version: row.version };
+  });
+}

@@ -1,0 +1,230 @@
+import { z } from "zod";
+import {
+  APPROACH_CODES,
+  CONDITION_CODES,
+  FEEDBACK_FOCUS_CODES,
+  MARKER_CODES,
+  markerAllowed,
+  MOVEMENT_CODES,
+  OUTCOME_CODES,
+  RATING_CODES,
+  RUPTURE_TYPE_CODES,
+  STRATEGY_CODES,
+  labelOf,
+  type ConditionCode,
+} from "./codes";
+
+// One schema per input, shared by react-hook-form (zodResolver) and the server actions.
+// A draft may be incomplete (every field optional, same rules for what is there); a submission
+// must be complete. Both go through `clean`, so an empty form control means "not answered".
+
+export const LIMITS = {
+  whatHappened: 5000,
+  ownContribution: 3000,
+  nextTime: 3000,
+  evidence: 1000,
+  dismissReason: 300,
+  comment: 2000,
+  whatToChange: 3000,
+  reopenReason: 1000,
+  quote: 1000,
+} as const;
+
+export const NARRATIVE_FIELDS = ["whatHappened", "ownContribution", "nextTime"] as const;
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+
+function clean(v: unknown): unknown {
+  if (typeof v === "string") return v.trim() === "" ? undefined : v;
+  if (typeof v === "number") return Number.isNaN(v) ? undefined : v;
+  if (v === null || v === false) return undefined;
+  if (Array.isArray(v)) return v.map(clean).filter((x) => x !== undefined);
+  if (typeof v === "object" && v) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const c = clean(x);
+      if (c !== undefined) out[k] = c;
+    }
+    return out;
+  }
+  return v;
+}
+
+const int = (min: number, max: number, message: string) =>
+  z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+
+const text = (max: number, required: string) =>
+  z
+    .string({ error: required })
+    .max(max, { error: `Shorten this to at most ${max} characters.` })
+    .refine((s) => s.trim().length > 0, { error: required });
+
+const codeList = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { error: message })).max(values.length));
+
+export const clientCodeSchema = z
+  .string({ error: "Enter a client code." })
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,12}$/, {
+    error: "Use a made-up code of up to 12 letters, digits or hyphens, e.g. RC-07. Never the client's name or initials.",
+  });
+
+const score = (label: string) => int(1, 5, `Choose ${label} from 1 to 5, or leave it blank.`).optional();
+const allianceView = (who: string) =>
+  z.object({ goals: score(`${who} agreement on goals`), tasks: score(`${who} agreement on tasks`), bond: score(`${who} bond`) });
+export const allianceSchema = z.object({ therapist: allianceView("your").optional(), client: allianceView("the client's").optional() });
+
+const conditionEntry = z.object({
+  rating: z.enum(RATING_CODES, { error: "Choose a rating for this condition." }),
+  evidence: text(LIMITS.evidence, "Note briefly what in the session shows this, or why it can't be judged."),
+});
+const perCondition = <T extends z.ZodType>(s: T) =>
+  z.object({ c1_contact: s, c2_client_incongruence: s, c3_congruence: s, c4_upr: s, c5_empathy: s, c6_perceived: s });
+
+export const selfAssessmentSchema = perCondition(conditionEntry);
+const selfAssessmentDraft = perCondition(conditionEntry.partial().optional());
+
+const base = z.object({
+  clientCode: clientCodeSchema,
+  sessionNumber: int(1, 500, "Enter the session number within the therapy, from 1 to 500."),
+  periodMonth: int(1, 12, "Choose the month of the session."),
+  periodYear: int(2000, 2100, "Enter the year of the session, e.g. 2026."),
+  approach: z.enum(APPROACH_CODES, { error: "Choose the approach you used in the session." }),
+  ruptureType: z.enum(RUPTURE_TYPE_CODES, { error: "Choose the type of rupture." }),
+  markers: codeList(MARKER_CODES, "Choose markers from the list."),
+  salience: int(1, 5, "Choose how salient the rupture was, from 1 (barely noticeable) to 5 (dominated the session)."),
+  whoseMovement: z.enum(MOVEMENT_CODES, { error: "Choose whose movement started the rupture." }),
+  whatHappened: text(LIMITS.whatHappened, "Describe what happened in the session."),
+  ownContribution: text(LIMITS.ownContribution, "Describe your own contribution to the rupture."),
+  strategies: codeList(STRATEGY_CODES, "Choose strategies from the list."),
+  outcome: z.enum(OUTCOME_CODES, { error: "Choose the outcome of the rupture." }),
+  nextTime: text(LIMITS.nextTime, "Say what you would do next time."),
+  alliance: allianceSchema.optional(),
+  selfAssessment: selfAssessmentSchema,
+});
+
+type Shape = { ruptureType?: string; markers?: string[]; periodMonth?: number; periodYear?: number };
+
+function check() {
+  return (v: Shape, ctx: z.RefinementCtx) => {
+    const type = v.ruptureType as (typeof RUPTURE_TYPE_CODES)[number] | undefined;
+    if (type && v.markers?.length) {
+      const wrong = v.markers.filter((m) => !markerAllowed(type, m));
+      if (wrong.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["markers"],
+          message: `Untick the markers that don't belong to a ${labelOf("ruptureType", type).toLowerCase()} rupture: ${wrong.map((m) => labelOf("marker", m)).join("; ")}.`,
+        });
+      }
+    }
+    if (v.periodMonth && v.periodYear) {
+      const now = new Date();
+      if (v.periodYear * 12 + v.periodMonth > now.getFullYear() * 12 + now.getMonth() + 1) {
+        ctx.addIssue({ code: "custom", path: ["periodYear"], message: "The session can't be in the future. Check the month and year." });
+      }
+    }
+  };
+}
+
+/** A complete case, as submitted for review. */
+export const caseSubmitContent = z.preprocess(
+  clean,
+  base
+    .extend({
+      markers: z.preprocess(
+        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.enum(MARKER_CODES, { error: "Choose markers from the list." })).min(1, { error: "Tick at least one marker you observed." }),
+      ),
+    })
+    .superRefine(check()),
+);
+/** A draft: anything may be missing, but what is there follows the same rules. */
+export const caseDraftContent = z.preprocess(
+  clean,
+  base.partial().extend({ selfAssessment: selfAssessmentDraft.optional() }).superRefine(check()),
+);
+
+export type CaseContent = z.output<typeof caseSubmitContent>;
+export type CaseDraft = z.output<typeof caseDraftContent>;
+export type SelfAssessment = z.output<typeof selfAssessmentSchema>;
+
+const uuid = z.uuid({ error: "Reload the page and try again." });
+const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
+
+export const createDraftInput = z.object({ content: caseDraftContent });
+export const saveDraftInput = z.object({ caseId: uuid, version, content: caseDraftContent });
+export const submitCaseInput = z.object({ caseId: uuid, version, content: caseSubmitContent });
+
+/** Fields the de-identification guard scans: the narrative and the self-assessment notes. */
+export const SCANNED_FIELD = /^(whatHappened|ownContribution|nextTime|selfAssessment\.c[1-6]_[a-z_]+\.evidence)$/;
+
+export const dismissFlagInput = z.object({
+  caseId: uuid,
+  field: z.string().regex(SCANNED_FIELD, { error: "Reload the page and try again." }),
+  key: z.string().min(3).max(300),
+  reason: z
+    .string({ error: "Say why this isn't an identifier." })
+    .trim()
+    .min(3, { error: "Say why this isn't an identifier, e.g. \"'Hope' is a feeling here, not a name\"." })
+    .max(LIMITS.dismissReason, { error: `Keep the reason under ${LIMITS.dismissReason} characters.` }),
+});
+
+const reviewEntry = z.object({
+  rating: z.enum(RATING_CODES, { error: "Choose a rating for this condition." }),
+  evidence: z
+    .string({ error: "Note the evidence for your rating." })
+    .trim()
+    .min(1, { error: "Note the evidence for your rating." })
+    .max(LIMITS.evidence, { error: `Shorten this to at most ${LIMITS.evidence} characters.` }),
+  quote: z
+    .string()
+    .max(LIMITS.quote, { error: `Quote at most ${LIMITS.quote} characters.` })
+    .transform((s) => (s.trim() ? s : undefined))
+    .optional(),
+});
+
+export const reviewRatingsSchema = perCondition(reviewEntry);
+export type ReviewRatings = z.output<typeof reviewRatingsSchema>;
+
+export const reviewDecisionInput = z
+  .object({
+    caseId: uuid,
+    version,
+    decision: z.enum(["changes_requested", "signed_off"], { error: "Choose request changes or sign off." }),
+    ratings: reviewRatingsSchema,
+    whatToChange: z
+      .string()
+      .max(LIMITS.whatToChange, { error: `Shorten this to at most ${LIMITS.whatToChange} characters.` })
+      .transform((s) => (s.trim() ? s.trim() : undefined))
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "changes_requested" && !v.whatToChange) {
+      ctx.addIssue({ code: "custom", path: ["whatToChange"], message: "Say what the trainee should change before resubmitting." });
+    }
+  });
+export type ReviewDecisionInput = z.output<typeof reviewDecisionInput>;
+
+export const commentInput = z.object({
+  caseId: uuid,
+  focus: z.enum(FEEDBACK_FOCUS_CODES, { error: "Choose the focus: intervention, conceptualisation or personalisation." }),
+  body: z
+    .string({ error: "Write your comment." })
+    .trim()
+    .min(1, { error: "Write your comment." })
+    .max(LIMITS.comment, { error: `Shorten the comment to at most ${LIMITS.comment} characters.` }),
+});
+
+export const reopenInput = z.object({
+  caseId: uuid,
+  version,
+  reason: z
+    .string({ error: "Say why the case is being reopened." })
+    .trim()
+    .min(10, { error: "Say why the case is being reopened (at least 10 characters)." })
+    .max(LIMITS.reopenReason, { error: `Keep the reason under ${LIMITS.reopenReason} characters.` }),
+});
+
+export const caseIdInput = z.object({ caseId: uuid });
+
+export type { ConditionCode };

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { cases, caseVersions } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import type { Ctx } from "@/lib/auth/context";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { authorise, loadCase } from "./access";
+import { CODE_LIST_VERSION } from "./codes";
+import { countUnresolved, scanCase, unresolvedFieldErrors } from "./guard";
+import { denormalised, dismissalsOf, recordTransition } from "./persist";
+import type { CaseContent } from "./schemas";
+import { nextStatus, type CaseStatus } from "./workflow";
+
+/**
+ * Submits the author's case for review. The server scans the text itself (the browser's scan is
+ * only a convenience) and refuses while any finding is not dismissed with a reason. The submitted
+ * content becomes a new, permanent version of the case.
+ */
+export async function submitCase(ctx: Ctx, input: { caseId: string; version: number; content: CaseContent }) {
+  const db = await getDb();
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
+    authorise(loaded, "submit", input.version);
+    const findings = scanCase(input.content, await dismissalsOf(tx, ctx.orgId, loaded.row.id));
+    const open = countUnresolved(findings);
+    if (open > 0) {
+      throw new ValidationError(
+        `This case can't be submitted yet: ${open === 1 ? "1 suspected identifier is" : `${open} suspected identifiers are`} still flagged. Remove each one, or dismiss it with a reason if it isn't an identifier.`,
+        unresolvedFieldErrors(findings),
+      );
+    }
+    const from = loaded.row.status as CaseStatus;
+    const to = nextStatus("submit");
+    const number = loaded.row.submissionCount + 1;
+    const [row] = await tx
+      .update(cases)
+      .set({
+        content: input.content,
+        ...denormalised(input.content),
+        codeListVersion: CODE_LIST_VERSION,
+        status: to,
+        version: sql`${cases.version} + 1`,
+        submissionCount: number,
+        submittedAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId), eq(cases.version, input.version), eq(cases.status, from)))
+      .returning({ version: cases.version });
+    if (!row) throw new ConflictError();
+    await tx.insert(caseVersions).values({
+      organisationId: ctx.orgId,
+      caseId: loaded.row.id,
+      number,
+      caseVersion: row.version,
+      codeListVersion: CODE_LIST_VERSION,
+      content: input.content,
+      submittedByMembershipId: ctx.membershipId,
+      submittedAt: now,
+    });
+    await recordTransition(tx, ctx, { caseId: loaded.row.id, from, to, caseVersion: row.version, at: now });
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "case.submitted",
+      targetType: "case",
+      targetId: loaded.row.id,
+      detail: { from, to, caseVersion: row.version, submission: number },
+    });
+    return { caseId: loaded.row.id, version: row.version, submission: number };
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import { memberships, supervisions, users } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+
+export type PersonRef = { membershipId: string; name: string; email: string; status: "active" | "deactivated" };
+
+/** Both sides of a member's supervision links: their supervisors and their trainees. */
+export async function getSupervisionLinks(ctx: Ctx, membershipId: string): Promise<{ supervisors: PersonRef[]; trainees: PersonRef[] }> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  const other = alias(memberships, "other");
+  const cols = { membershipId: other.id, name: users.name, email: users.email, status: other.status };
+  const supervisors = await db
+    .select(cols)
+    .from(supervisions)
+    .innerJoin(other, and(eq(other.id, supervisions.supervisorMembershipId), eq(other.organisationId, supervisions.organisationId)))
+    .innerJoin(users, eq(users.id, other.userId))
+    .where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.traineeMembershipId, membershipId)))
+    .orderBy(asc(users.name));
+  const trainees = await db
+    .select(cols)
+    .from(supervisions)
+    .innerJoin(other, and(eq(other.id, supervisions.traineeMembershipId), eq(other.organisationId, supervisions.organisationId)))
+    .innerJoin(users, eq(users.id, other.userId))
+    .where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.supervisorMembershipId, membershipId)))
+    .orderBy(asc(users.name));
+  return { supervisors, trainees };
+}
+
+/** Active members of one role, for pickers (supervisor lists, trainee lists). */
+export async function listActiveByRole(ctx: Ctx, role: "trainee" | "supervisor"): Promise<PersonRef[]> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  return db
+    .select({ membershipId: memberships.id, name: users.name, email: users.email, status: memberships.status })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.role, role), eq(memberships.status, "active")))
+    .orderBy(asc(users.name))
+    .limit(2000);
+}
+
+/** Assigns (or removes) a supervisor for a trainee. Many to many; both must be in the caller's organisation. */
+export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: string; traineeMembershipId: string; assigned: boolean }) {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [sup] = await tx
+      .select({ id: memberships.id, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.id, input.supervisorMembershipId)));
+    const [trainee] = await tx
+      .select({ id: memberships.id, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.id, input.traineeMembershipId)));
+    if (!sup || !trainee) throw new NotFoundError();
+    const key = { organisationId: ctx.orgId, supervisorMembershipId: sup.id, traineeMembershipId: trainee.id };
+    if (input.assigned) {
+      if (sup.role !== "supervisor") throw new ValidationError("Check the highlighted fields.", { supervisorMembershipId: ["Choose someone whose role is supervisor."] });
+      if (trainee.role !== "trainee") throw new ValidationError("Check the highlighted fields.", { traineeMembershipId: ["Choose someone whose role is trainee."] });
+      const added = await tx.insert(supervisions).values(key).onConflictDoNothing().returning();
+      if (added.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.assigned", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+    } else {
+      const removed = await tx
+        .delete(supervisions)
+        .where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.supervisorMembershipId, sup.id), eq(supervisions.traineeMembershipId, trainee.id)))
+        .returning();
+      if (removed.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.removed", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+    }
+  });
+}

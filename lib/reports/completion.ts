@@ -1,0 +1,83 @@
+import "server-only";
+import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { cohortMembers, memberships, users, type Role } from "@/db/schema";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
+import { progressFor, progressKey } from "@/lib/onboarding/progress";
+import { orgRequirements, requiredForMembers } from "@/lib/onboarding/required";
+import { cohortsOfMembers } from "@/lib/orgs/cohorts";
+import { escapeLike } from "@/lib/orgs/members";
+
+export type MatrixFilters = { role?: Role; cohortId?: string; moduleId?: string; status?: ModuleStatus; q?: string };
+export type MatrixCell = { status: ModuleStatus; dueAt: Date | null } | null;
+export type MatrixRow = { membershipId: string; name: string; email: string; role: Role; cohorts: string[]; cells: Record<string, MatrixCell> };
+export type Cursor = { name: string; id: string };
+
+export const MATRIX_PAGE_SIZE = 50;
+const BATCH = 200;
+
+/**
+ * Active members by required modules. Key-paginated by (lower(name), id); each batch of members
+ * costs a fixed number of queries. With a status filter, batches are read until the page fills.
+ */
+export async function getCompletionMatrix(
+  ctx: Ctx,
+  filters: MatrixFilters,
+  opts: { after?: Cursor; pageSize?: number; now?: Date } = {},
+): Promise<{ modules: { id: string; title: string }[]; rows: MatrixRow[]; next: Cursor | null }> {
+  assertCan(ctx, "org.reports");
+  const db = await getDb();
+  const now = opts.now ?? new Date();
+  const pageSize = opts.pageSize ?? MATRIX_PAGE_SIZE;
+  const reqs = await orgRequirements(db, ctx.orgId);
+  const seen = new Set<string>();
+  const modules = reqs.filter((r) => !seen.has(r.moduleId) && seen.add(r.moduleId)).map((r) => ({ id: r.moduleId, title: r.moduleTitle }));
+  const shown = filters.moduleId ? modules.filter((m) => m.id === filters.moduleId) : modules;
+  const rows: MatrixRow[] = [];
+  let after = opts.after;
+  const q = filters.q?.trim();
+  for (;;) {
+    const batch = await db
+      .select({ membershipId: memberships.id, role: memberships.role, joinedAt: memberships.joinedAt, name: users.name, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(
+          eq(memberships.organisationId, ctx.orgId),
+          eq(memberships.status, "active"),
+          filters.role ? eq(memberships.role, filters.role) : undefined,
+          filters.cohortId
+            ? sql`exists (select 1 from ${cohortMembers} cm where cm.organisation_id = ${memberships.organisationId} and cm.membership_id = ${memberships.id} and cm.cohort_id = ${filters.cohortId})`
+            : undefined,
+          q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
+          after ? or(gt(sql`lower(${users.name})`, after.name), and(eq(sql`lower(${users.name})`, after.name), gt(memberships.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+      .limit(BATCH);
+    if (batch.length === 0) return { modules: shown, rows, next: null };
+    const ids = batch.map((b) => b.membershipId);
+    const required = await requiredForMembers(db, ctx.orgId, batch);
+    const progress = await progressFor(db, ctx.orgId, ids, shown.map((m) => m.id));
+    const cohorts = await cohortsOfMembers(ctx.orgId, ids);
+    for (const m of batch) {
+      const cells: Record<string, MatrixCell> = {};
+      for (const item of required.get(m.membershipId) ?? []) {
+        if (!shown.some((s) => s.id === item.moduleId)) continue;
+        const k = progressKey(m.membershipId, item.moduleId);
+        cells[item.moduleId] = { status: moduleStatus({ complete: progress.complete.has(k), started: progress.started.has(k), dueAt: item.dueAt, now }), dueAt: item.dueAt };
+      }
+      if (filters.status && !Object.values(cells).some((c) => c?.status === filters.status)) continue;
+      rows.push({ membershipId: m.membershipId, name: m.name, email: m.email, role: m.role, cohorts: (cohorts.get(m.membershipId) ?? []).map((c) => c.name), cells });
+      if (rows.length === pageSize) {
+        const isLastOfBatch = m === batch[batch.length - 1];
+        const more = !isLastOfBatch || batch.length === BATCH;
+        return { modules: shown, rows, next: more ? { name: m.name.toLowerCase(), id: m.membershipId } : null };
+      }
+    }
+    if (batch.length < BATCH) return { modules: shown, rows, next: null };
+    const last = batch[batch.length - 1];
+    after = { name: last.name.toLowerCase(), id: last.membershipId };
+  }
+}
