@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { auditDenied } from "@/lib/not-found";
 import { zodFieldErrors } from "@/lib/zod-errors";
 import { getContext, type Ctx } from "@/lib/auth/context";
 import { can, type Permission } from "@/lib/permissions";
@@ -63,9 +64,13 @@ export function authedAction<S extends z.ZodType, T>(
       if (!ctx) return { ok: false, error: SIGNED_OUT_MESSAGE, code: "signed_out" };
       const parsed = parse(opts.schema, raw);
       if (!parsed.ok) return parsed;
-      if (opts.permission && !can(ctx.role, opts.permission)) return { ok: false, error: NOT_FOUND_MESSAGE, code: "not_found" };
+      if (opts.permission && !can(ctx.role, opts.permission)) {
+        await auditDenied(`action:${opts.permission}`);
+        return { ok: false, error: NOT_FOUND_MESSAGE, code: "not_found" };
+      }
       return { ok: true, data: await run(ctx, parsed.data) };
     } catch (e) {
+      if (e instanceof NotFoundError) await auditDenied("action");
       return failure(e);
     }
   };

@@ -5,10 +5,12 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, organisations, users, type Role } from "@/db/schema";
+import { memberships, organisations, users, userSessions, type Role } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
+import { isUuid } from "@/lib/uuid";
 import { authOptions } from "./options";
+import { sessionIsLive, touchSession } from "./sessions";
 
 export const ORG_COOKIE = "rapport_org";
 
@@ -32,15 +34,25 @@ export type OrgChoice = { orgId: string; orgName: string; role: Role };
 export const getSessionUser = cache(async () => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const sid = session?.sid;
+  if (!id || !sid || !isUuid(id) || !isUuid(sid)) return null;
   const db = await getDb();
-  const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, sv: users.sessionVersion, disabledAt: users.disabledAt })
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      sv: users.sessionVersion,
+      disabledAt: users.disabledAt,
+      session: { id: userSessions.id, revokedAt: userSessions.revokedAt, expiresAt: userSessions.expiresAt, lastSeenAt: userSessions.lastSeenAt },
+    })
     .from(users)
+    .innerJoin(userSessions, and(eq(userSessions.id, sid), eq(userSessions.userId, users.id)))
     .where(eq(users.id, id))
     .limit(1);
-  if (!user || user.disabledAt || user.sv !== (session?.sv ?? 0)) return null;
-  return user;
+  if (!row || row.disabledAt || row.sv !== (session?.sv ?? 0) || !sessionIsLive(row.session)) return null;
+  await touchSession(db, row.session);
+  return { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id };
 });
 
 export const listOrgChoices = cache(async (userId: string): Promise<OrgChoice[]> => {

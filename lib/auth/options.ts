@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { revokeSession, startSession, ABSOLUTE_LIFETIME_MS } from "./sessions";
 import { signIn } from "./sign-in";
 
 // X-Forwarded-For is only trusted behind a proxy that sets it (TRUST_PROXY=1); otherwise anyone
@@ -13,7 +15,7 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
   return first || (typeof real === "string" ? real : null);
 }
 
-export const SESSION_MAX_AGE = 12 * 60 * 60;
+export const SESSION_MAX_AGE = ABSOLUTE_LIFETIME_MS / 1000;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
@@ -34,7 +36,9 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok && result.reason === "locked") throw new Error("locked");
         if (!result.ok) return null;
         const { user } = result;
-        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+        const ua = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];
+        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null);
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
       },
     }),
   ],
@@ -43,11 +47,18 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub }, sv: token.sv };
+      return { ...session, user: { ...session.user, id: token.sub }, sv: token.sv, sid: token.sid };
+    },
+  },
+  events: {
+    // Sign-out ends the session on the server too, not just the cookie in this browser.
+    async signOut({ token }) {
+      if (token?.sid && typeof token.sid === "string") await revokeSession(await getDb(), token.sid);
     },
   },
 };

@@ -58,7 +58,7 @@ export const POLICY: PolicyRow[] = [
   page("/account", everyone, "own_only"),
   page("/onboarding", everyone, "own_only"),
   action("app/(app)/actions.ts#switchOrgAction", everyone, "deny", "switching to an organisation you don't belong to is refused"),
-  action("app/(app)/account/actions.ts#changePasswordAction", everyone, "own_only"),
+  action("app/(app)/account/actions.ts#*", everyone, "own_only", "own password and own sessions only"),
   action("app/(app)/onboarding/actions.ts#*", everyone, "own_only"),
 
   // Training modules

@@ -244,3 +244,38 @@ test.describe("foundation", () => {
     expect(h["x-powered-by"]).toBeUndefined();
   });
 });
+
+test.describe("sessions", () => {
+  test("signing out ends the session on the server: a copied cookie no longer works", async ({ browser }) => {
+    const org = await createOrg("Replay");
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const login = new LoginPage(page);
+    await login.signInAs(org.trainee.email, TEST_PASSWORD);
+    const stolen = await ctx.cookies();
+    await login.signOut();
+    const thief = await browser.newContext();
+    await thief.addCookies(stolen);
+    const p2 = await thief.newPage();
+    await p2.goto("/home");
+    await expect(p2).toHaveURL(/\/login/);
+  });
+
+  test("a person sees where they are signed in and can sign out every other session", async ({ browser }) => {
+    const org = await createOrg("Devices");
+    const laptop = await (await browser.newContext()).newPage();
+    const phone = await (await browser.newContext()).newPage();
+    await new LoginPage(laptop).signInAs(org.trainee.email, TEST_PASSWORD);
+    await new LoginPage(phone).signInAs(org.trainee.email, TEST_PASSWORD);
+    await laptop.goto("/account");
+    await expect(laptop.getByText("This device")).toBeVisible();
+    await expect(laptop.getByRole("button", { name: "Sign out this session" })).toHaveCount(1);
+    await expectAccessible(laptop);
+    await laptop.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await expect(laptop.getByText("Every other session has been signed out.")).toBeVisible();
+    await phone.goto("/home");
+    await expect(phone).toHaveURL(/\/login/);
+    await laptop.goto("/home");
+    await expect(laptop.getByRole("heading", { name: "Your training" })).toBeVisible();
+  });
+});

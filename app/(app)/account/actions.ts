@@ -1,10 +1,25 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { authedAction } from "@/lib/actions";
 import { changePassword } from "@/lib/auth/account";
+import { endMyOtherSessions, endMySession } from "@/lib/auth/my-sessions";
 import { changePasswordInput } from "@/lib/orgs/schemas";
 
 export const changePasswordAction = authedAction({ schema: changePasswordInput }, async (ctx, input) => {
   await changePassword(ctx, input);
   return null;
+});
+
+export const endSessionAction = authedAction({ schema: z.object({ sessionId: z.uuid({ error: "Choose a session." }) }) }, async (ctx, input) => {
+  await endMySession(ctx, input.sessionId);
+  revalidatePath("/account");
+  return null;
+});
+
+export const endOtherSessionsAction = authedAction({ schema: z.object({}) }, async (ctx) => {
+  const ended = await endMyOtherSessions(ctx);
+  revalidatePath("/account");
+  return { ended };
 });

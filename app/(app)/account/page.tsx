@@ -3,11 +3,29 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { SessionsList } from "@/components/auth/sessions-list";
+import { listMySessions } from "@/lib/auth/my-sessions";
+
+function describeDevice(ua: string | null): string {
+  if (!ua) return "Unknown device";
+  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
+  const os = /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : "";
+  return os ? `${browser} on ${os}` : browser;
+}
+
+const when = (d: Date) => d.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const ctx = await requireContext();
+  const sessions = (await listMySessions(ctx)).map((s) => ({
+    id: s.id,
+    current: s.current,
+    device: describeDevice(s.userAgent),
+    createdAt: when(s.createdAt),
+    lastSeenAt: when(s.lastSeenAt),
+  }));
   return (
     <>
       <PageHeader title="Your account" description={`${ctx.userName} · ${ctx.userEmail} · ${ROLE_LABELS[ctx.role]} at ${ctx.orgName}`} />
@@ -18,6 +36,15 @@ export default async function AccountPage() {
         <p className="mt-1 text-sm text-stone-700">Changing your password signs you out on every device, this one included.</p>
         <div className="mt-4">
           <ChangePasswordForm />
+        </div>
+      </section>
+      <section aria-labelledby="sessions" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="sessions" className="text-lg font-semibold">
+          Where you&apos;re signed in
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">Sessions end after 2 hours without activity and 12 hours after signing in.</p>
+        <div className="mt-3">
+          <SessionsList sessions={sessions} />
         </div>
       </section>
     </>

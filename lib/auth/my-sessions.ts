@@ -1,0 +1,30 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { audit } from "@/lib/audit";
+import { NotFoundError } from "@/lib/errors";
+import { getSessionUser, type Ctx } from "./context";
+import { listLiveSessions, revokeOtherSessions, revokeSession } from "./sessions";
+
+/** The caller's own live sessions, with the current one marked. */
+export async function listMySessions(ctx: Ctx) {
+  const me = await getSessionUser();
+  if (!me || me.id !== ctx.userId) throw new NotFoundError();
+  const rows = await listLiveSessions(await getDb(), ctx.userId);
+  return rows.map((r) => ({ ...r, current: r.id === me.sessionId }));
+}
+
+export async function endMySession(ctx: Ctx, sessionId: string) {
+  const db = await getDb();
+  // Scoped by the caller's user id: another person's session id ends nothing.
+  if (!(await revokeSession(db, sessionId, ctx.userId))) throw new NotFoundError();
+  await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.session_ended", targetType: "session", targetId: sessionId });
+}
+
+export async function endMyOtherSessions(ctx: Ctx) {
+  const me = await getSessionUser();
+  if (!me || me.id !== ctx.userId) throw new NotFoundError();
+  const db = await getDb();
+  const n = await revokeOtherSessions(db, ctx.userId, me.sessionId);
+  await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.other_sessions_ended", targetType: "user", targetId: ctx.userId, detail: { count: n } });
+  return n;
+}

@@ -1,0 +1,65 @@
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { userSessions } from "@/db/schema";
+
+// Server-side session records behind the signed JWT. The token alone is never enough: its
+// session must exist, be unrevoked, within its absolute lifetime and not idle too long.
+
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+export const IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+/** lastSeenAt is refreshed at most this often, so a busy page costs no extra write. */
+export const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export async function startSession(db: DbOrTx, userId: string, userAgent: string | null): Promise<string> {
+  const [row] = await db
+    .insert(userSessions)
+    .values({ userId, expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_MS), userAgent: userAgent?.slice(0, 300) ?? null })
+    .returning({ id: userSessions.id });
+  return row.id;
+}
+
+export type SessionRow = typeof userSessions.$inferSelect;
+
+export function sessionIsLive(s: Pick<SessionRow, "revokedAt" | "expiresAt" | "lastSeenAt">, now = new Date()): boolean {
+  return !s.revokedAt && s.expiresAt.getTime() > now.getTime() && now.getTime() - s.lastSeenAt.getTime() < IDLE_TIMEOUT_MS;
+}
+
+export async function touchSession(db: DbOrTx, s: Pick<SessionRow, "id" | "lastSeenAt">, now = new Date()): Promise<void> {
+  if (now.getTime() - s.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+  await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, s.id));
+}
+
+export async function revokeSession(db: DbOrTx, sessionId: string, userId?: string): Promise<boolean> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt), userId ? eq(userSessions.userId, userId) : undefined))
+    .returning({ id: userSessions.id });
+  return rows.length > 0;
+}
+
+export async function revokeOtherSessions(db: DbOrTx, userId: string, keepSessionId: string): Promise<number> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), ne(userSessions.id, keepSessionId)))
+    .returning({ id: userSessions.id });
+  return rows.length;
+}
+
+export async function listLiveSessions(db: DbOrTx, userId: string) {
+  const now = new Date();
+  return db
+    .select({ id: userSessions.id, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt, userAgent: userSessions.userAgent })
+    .from(userSessions)
+    .where(
+      and(
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        gt(userSessions.expiresAt, now),
+        gt(userSessions.lastSeenAt, sql`${new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString()}::timestamptz`),
+      ),
+    )
+    .orderBy(desc(userSessions.lastSeenAt))
+    .limit(50);
+}

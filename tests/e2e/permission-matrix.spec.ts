@@ -1,0 +1,138 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { Role } from "@/db/schema";
+import { POLICY, type PolicyRow } from "@/lib/security/policy";
+import { TEST_PASSWORD } from "../fixtures/factory";
+import { apiSignIn } from "./support/actions";
+import { buildWorld, person, ROLES, type OrgWorld, type World } from "./support/world";
+
+// Exercises every page and route-handler row of lib/security/policy.ts against the running
+// server: each role of organisation A on A's resource (allowed rows work, denied rows are
+// not-found), each role of organisation B on A's resource (not-found), and a visitor.
+
+type UrlFor = (w: World, a: OrgWorld) => string;
+
+const URLS: Record<string, UrlFor> = {
+  "/": () => "/",
+  "/login": () => "/login",
+  "/signup": () => "/signup",
+  "/no-organisation": () => "/no-organisation",
+  "/verify/[serial]": (_w, a) => `/verify/${a.certificateSerial}`,
+  "/invite/[token]": (_w, a) => `/invite/${a.invitationToken}`,
+  "/reset-password": () => "/reset-password",
+  "/reset-password/[token]": (w) => `/reset-password/${w.resetToken}`,
+  "/api/health": () => "/api/health",
+  "/api/auth/[...nextauth]": () => "/api/auth/csrf",
+  "/api/reminders": () => "/api/reminders",
+  "/home": () => "/home",
+  "/account": () => "/account",
+  "/onboarding": () => "/onboarding",
+  "/modules": () => "/modules",
+  "/modules/[slug]": (_w, a) => `/modules/${a.moduleSlug}`,
+  "/modules/[slug]/lessons/[lesson]": (_w, a) => `/modules/${a.moduleSlug}/lessons/${a.lessonSlug}`,
+  "/modules/[slug]/check": (_w, a) => `/modules/${a.moduleSlug}/check`,
+  "/modules/[slug]/check/attempts/[attemptId]": (_w, a) => `/modules/${a.moduleSlug}/check/attempts/${a.attemptId}`,
+  "/modules/[slug]/reflection": (_w, a) => `/modules/${a.moduleSlug}/reflection`,
+  "/certificates/[serial]/pdf": (_w, a) => `/certificates/${a.certificateSerial}/pdf`,
+  "/trainees": () => "/trainees",
+  "/trainees/[id]": (_w, a) => `/trainees/${a.org.trainee.membershipId}`,
+  "/trainees/[id]/insight": (_w, a) => `/trainees/${a.org.trainee.membershipId}/insight`,
+  "/cases": () => "/cases",
+  "/cases/new": () => "/cases/new",
+  "/cases/insight": () => "/cases/insight",
+  "/cases/[id]": (_w, a) => `/cases/${a.caseId}`,
+  "/cases/[id]/versions": (_w, a) => `/cases/${a.caseId}/versions`,
+  "/cases/[id]/pdf": (_w, a) => `/cases/${a.signedOffCaseId}/pdf`,
+  "/reviews": () => "/reviews",
+  "/reviews/[id]": (_w, a) => `/reviews/${a.caseId}`,
+  "/admin/members": () => "/admin/members",
+  "/admin/members/[id]": (_w, a) => `/admin/members/${a.org.trainee.membershipId}`,
+  "/admin/invitations": () => "/admin/invitations",
+  "/admin/invitations/import": () => "/admin/invitations/import",
+  "/admin/invitations/import/template": () => "/admin/invitations/import/template",
+  "/admin/cohorts": () => "/admin/cohorts",
+  "/admin/cohorts/[id]": (_w, a) => `/admin/cohorts/${a.cohortId}`,
+  "/admin/requirements": () => "/admin/requirements",
+  "/admin/outbox": () => "/admin/outbox",
+  "/admin/audit": () => "/admin/audit",
+  "/admin/audit/export": () => "/admin/audit/export",
+  "/admin/reports": () => "/admin/reports",
+  "/admin/reports/completion": () => "/admin/reports/completion",
+  "/admin/reports/completion/export": () => "/admin/reports/completion/export",
+  "/admin/reports/supervision": () => "/admin/reports/supervision",
+};
+
+type Seen = { status: number; location: string; body: string };
+
+async function fetchAs(request: APIRequestContext, url: string): Promise<Seen> {
+  const res = await request.get(url, { maxRedirects: 0, failOnStatusCode: false });
+  const type = res.headers()["content-type"] ?? "";
+  return { status: res.status(), location: res.headers()["location"] ?? "", body: type.includes("pdf") ? "" : await res.text() };
+}
+
+function expectAllowed(seen: Seen, label: string) {
+  const toSignIn = seen.status >= 300 && seen.status < 400 && seen.location.includes("/login");
+  expect(toSignIn, `${label}: sent to sign-in`).toBe(false);
+  expect([200, 303, 307, 308], `${label}: status ${seen.status}`).toContain(seen.status);
+}
+
+function expectDenied(seen: Seen, label: string, a: OrgWorld) {
+  expect(seen.status, `${label}: should be not-found`).toBe(404);
+  for (const secret of [a.org.trainee.name, a.org.name]) expect(seen.body.includes(secret), `${label}: leaks "${secret}"`).toBe(false);
+}
+
+const rows = POLICY.filter((r): r is PolicyRow => r.kind !== "action");
+
+test.describe("permission matrix: pages and route handlers", () => {
+  test.describe.configure({ mode: "serial" });
+  let world: World;
+  const sessions = new Map<string, APIRequestContext>();
+
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    world = await buildWorld();
+    const make = async (email?: string) => {
+      const ctx = await playwright.request.newContext({ baseURL });
+      if (email) await apiSignIn(ctx, email, TEST_PASSWORD);
+      return ctx;
+    };
+    sessions.set("anonymous", await make());
+    for (const side of ["a", "b"] as const) for (const role of ROLES) sessions.set(`${side}.${role}`, await make(person(world[side], role).email));
+  });
+
+  test.afterAll(async () => {
+    for (const s of sessions.values()) await s.dispose();
+  });
+
+  test("every page and route handler has a sample URL here", () => {
+    expect(rows.filter((r) => !URLS[r.target]).map((r) => r.target)).toEqual([]);
+  });
+
+  for (const row of rows) {
+    test(`${row.kind} ${row.target}`, async () => {
+      const urlFor = URLS[row.target];
+      expect(urlFor, `no sample URL for ${row.target}`).toBeTruthy();
+      const url = urlFor(world, world.a);
+
+      const anon = await fetchAs(sessions.get("anonymous")!, url);
+      if (row.anonymous === "public") expectAllowed(anon, `visitor ${url}`);
+      else if (row.anonymous === "sign_in") {
+        expect(anon.status, `visitor ${url}`).toBeGreaterThanOrEqual(300);
+        expect(anon.location, `visitor ${url}`).toContain("/login");
+      } else expectDenied(anon, `visitor ${url}`, world.a);
+
+      for (const role of ROLES) {
+        const own = await fetchAs(sessions.get(`a.${role}`)!, url);
+        const label = `A ${role} ${url}`;
+        if (row.roles[role as Role] === "allow") expectAllowed(own, label);
+        else expectDenied(own, label, world.a);
+
+        const other = await fetchAs(sessions.get(`b.${role}`)!, url);
+        const otherLabel = `B ${role} ${url}`;
+        if (row.crossOrg === "deny") expectDenied(other, otherLabel, world.a);
+        else if (row.crossOrg === "own_only") {
+          // Same URL, their own organisation: never anything of A's.
+          for (const secret of [world.a.org.trainee.name, world.a.org.name]) expect(other.body.includes(secret), `${otherLabel} leaks "${secret}"`).toBe(false);
+        } else expectAllowed(other, otherLabel);
+      }
+    });
+  }
+});

@@ -1,0 +1,73 @@
+import { getDb } from "@/db/client";
+import { certificates, checkAttempts, type Role } from "@/db/schema";
+import { newSerial } from "@/lib/modules/serial";
+import { createOrg, createResetToken, uid, type TestOrg } from "../../fixtures/factory";
+import { seedCase } from "../../fixtures/cases-seed";
+import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtures/onboarding";
+
+// Two organisations with one of every resource, owned in organisation A by its trainee (and
+// reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
+
+export type OrgWorld = {
+  org: TestOrg;
+  moduleSlug: string;
+  lessonSlug: string;
+  attemptId: string;
+  certificateSerial: string;
+  caseId: string;
+  signedOffCaseId: string;
+  invitationToken: string;
+  invitationId: string;
+  cohortId: string;
+};
+
+async function buildOrg(label: string): Promise<OrgWorld> {
+  const org = await createOrg(label);
+  const db = await getDb();
+  const mod = await curriculumModule(0);
+  const [attempt] = await db
+    .insert(checkAttempts)
+    .values({ organisationId: org.orgId, membershipId: org.trainee.membershipId, moduleId: mod.id, moduleVersion: mod.version, answers: [], score: 50, passed: false })
+    .returning();
+  const serial = newSerial();
+  await db.insert(certificates).values({
+    serial,
+    organisationId: org.orgId,
+    membershipId: org.trainee.membershipId,
+    moduleId: mod.id,
+    moduleVersion: mod.version,
+    recipientName: org.trainee.name,
+    moduleTitle: mod.title,
+  });
+  const submitted = await seedCase(org, "submitted");
+  const signedOff = await seedCase(org, "signed_off");
+  const invitation = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
+  const cohort = await createCohortRow(org.orgId, `Intake ${uid()}`);
+  const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
+  return {
+    org,
+    moduleSlug: mod.slug,
+    lessonSlug: lessons[0].slug,
+    attemptId: attempt.id,
+    certificateSerial: serial,
+    caseId: submitted.caseId,
+    signedOffCaseId: signedOff.caseId,
+    invitationToken: invitation.token,
+    invitationId: invitation.id,
+    cohortId: cohort.id,
+  };
+}
+
+export type World = { a: OrgWorld; b: OrgWorld; resetToken: string };
+
+export async function buildWorld(): Promise<World> {
+  const a = await buildOrg("MatrixA");
+  const b = await buildOrg("MatrixB");
+  return { a, b, resetToken: await createResetToken(a.org.otherTrainee.userId) };
+}
+
+export const ROLES: Role[] = ["trainee", "supervisor", "org_admin"];
+
+export function person(w: OrgWorld, role: Role) {
+  return role === "trainee" ? w.org.trainee : role === "supervisor" ? w.org.supervisor : w.org.admin;
+}
