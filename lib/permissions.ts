@@ -33,6 +33,7 @@ export type NavItem = { href: string; label: string; permission: Permission };
 const NAV: NavItem[] = [
   { href: "/modules", label: "Modules", permission: "modules.study" },
   { href: "/cases", label: "My cases", permission: "cases.log" },
+  { href: "/cases", label: "Case log", permission: "org.reports" },
   { href: "/reviews", label: "Review queue", permission: "cases.review" },
   { href: "/trainees", label: "Trainees", permission: "trainees.progress.view" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },

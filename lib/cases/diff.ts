@@ -37,5 +37,23 @@ export function diffWords(before: string, after: string): Segment[] {
   }
   while (i < n) push("removed", a[i++]);
   while (j < m) push("added", b[j++]);
-  return out;
+  // Word-by-word alternation ("before"/"and", "checking"/"felt" ...) is hard to read: a run of
+  // changes joined only by spaces becomes one removed phrase and one added phrase.
+  const merged: Segment[] = [];
+  let k = 0;
+  while (k < out.length) {
+    if (out[k].type === "same") merged.push(out[k++]);
+    else {
+      let removed = "";
+      let added = "";
+      while (k < out.length && (out[k].type !== "same" || (/^\s+$/.test(out[k].text) && k + 1 < out.length && out[k + 1].type !== "same"))) {
+        const seg = out[k++];
+        if (seg.type !== "added") removed += seg.text;
+        if (seg.type !== "removed") added += seg.text;
+      }
+      if (removed.trim()) merged.push({ type: "removed", text: removed });
+      if (added.trim()) merged.push({ type: "added", text: added });
+    }
+  }
+  return merged;
 }

@@ -65,6 +65,16 @@ describe("version compare", () => {
       { type: "added", text: " again" },
     ]);
     expect(diffWords("", "new")).toEqual([{ type: "added", text: "new" }]);
+    expect(diffWords("on with the task before checking how it sat.", "on with the task and felt anxious when quiet.")).toEqual([
+      { type: "same", text: "on with the task " },
+      { type: "removed", text: "before checking how it sat." },
+      { type: "added", text: "and felt anxious when quiet." },
+    ]);
+    expect(diffWords("I pressed on before checking", "I pressed on and felt anxious before checking")).toEqual([
+      { type: "same", text: "I pressed on " },
+      { type: "added", text: "and felt anxious " },
+      { type: "same", text: "before checking" },
+    ]);
   });
 });
 

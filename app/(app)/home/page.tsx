@@ -5,6 +5,9 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext, type Ctx } from "@/lib/auth/context";
 import { getContinueLearning } from "@/lib/modules/queries";
+import { OrgCasesPanel } from "@/components/cases/org-cases-panel";
+import { TraineeCasesPanel } from "@/components/cases/trainee-cases-panel";
+import { ReviewQueuePanel } from "@/components/reviews/review-queue-panel";
 import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
 
 export const metadata: Metadata = { title: "Home" };
@@ -46,6 +49,7 @@ async function TraineeHome({ ctx }: { ctx: Ctx }) {
       <PageHeader title="Your training" description={`Welcome, ${ctx.userName}. Pick up your modules and case logs at ${ctx.orgName}.`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ContinueLearning ctx={ctx} />
+        <TraineeCasesPanel ctx={ctx} />
       </div>
     </>
   );
@@ -56,6 +60,10 @@ async function SupervisorHome({ ctx }: { ctx: Ctx }) {
   return (
     <>
       <PageHeader title="Supervision" description={`Welcome, ${ctx.userName}. Your trainees at ${ctx.orgName}.`} />
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <ReviewQueuePanel ctx={ctx} />
+        <TraineeCasesPanel ctx={ctx} />
+      </div>
       <section aria-labelledby="my-trainees" className="rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="my-trainees" className="text-lg font-semibold">
           Trainees assigned to you
@@ -95,6 +103,9 @@ async function AdminHome({ ctx }: { ctx: Ctx }) {
           </div>
         ))}
       </dl>
+      <div className="mt-6">
+        <OrgCasesPanel ctx={ctx} />
+      </div>
       <p className="mt-6">
         <Link href="/admin/members">Manage members</Link>
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireContext } from "@/lib/auth/context";
@@ -22,7 +23,17 @@ export default async function TraineePage({ params }: { params: Promise<{ id: st
       <p className="mb-2 text-sm">
         <Link href="/trainees">← All trainees</Link>
       </p>
-      <PageHeader title={t.name} description={t.email} />
+      <PageHeader
+        title={t.name}
+        description={t.email}
+        actions={
+          ctx.role === "supervisor" ? (
+            <Link className={buttonClass("secondary")} href={`/trainees/${t.membershipId}/insight`}>
+              Case insight
+            </Link>
+          ) : undefined
+        }
+      />
       <section aria-labelledby="progress" className="rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="progress" className="text-lg font-semibold">
           Module progress

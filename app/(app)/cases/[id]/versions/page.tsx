@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UUID } from "@/components/cases/format";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { diffWords } from "@/lib/cases/diff";
+import { getVersionsForCompare } from "@/lib/cases/queries";
+import { NotFoundError } from "@/lib/errors";
+import { FIELD_LABELS, scannableText } from "@/lib/cases/guard";
+import type { CaseDraft } from "@/lib/cases/schemas";
+
+export const metadata: Metadata = { title: "Compare versions" };
+
+export default async function VersionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> }) {
+  const ctx = await requireContext();
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const sp = await searchParams;
+  const b = Math.max(2, Number.parseInt(sp.b ?? "", 10) || 2);
+  const a = Math.min(b - 1, Math.max(1, Number.parseInt(sp.a ?? "", 10) || b - 1));
+  const { left, right } = await getVersionsForCompare(ctx, id, a, b).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  if (!left) notFound();
+  const before = scannableText(left.content as CaseDraft);
+  const after = scannableText((right?.content ?? left.content) as CaseDraft);
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href={`/cases/${id}`}>← Back to the case</Link></p>
+      <PageHeader title={`Compare version ${a} with version ${right ? b : a}`} description="Removed words are struck through; added words are underlined." />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <div>
+          <label htmlFor="a" className="block text-sm font-medium">Earlier version</label>
+          <input id="a" name="a" type="number" min={1} defaultValue={a} className="mt-1 min-h-11 w-24 rounded-md border border-stone-400 px-3" />
+        </div>
+        <div>
+          <label htmlFor="b" className="block text-sm font-medium">Later version</label>
+          <input id="b" name="b" type="number" min={2} defaultValue={b} className="mt-1 min-h-11 w-24 rounded-md border border-stone-400 px-3" />
+        </div>
+        <button type="submit" className={buttonClass("primary")}>Compare</button>
+      </form>
+      {!right ? <p className="text-stone-700">There is no version {b} yet.</p> : null}
+      <div className="space-y-5">
+        {fields.map((f) => {
+          const segs = diffWords(before[f] ?? "", after[f] ?? "");
+          const changed = segs.some((s) => s.type !== "same");
+          return (
+            <section key={f} className="rounded-lg border border-stone-200 bg-white p-4">
+              <h2 className="font-semibold">{FIELD_LABELS[f] ?? f} {changed ? "" : <span className="text-sm font-normal text-stone-700">(unchanged)</span>}</h2>
+              <p className="mt-2 whitespace-pre-wrap">
+                {segs.map((s, i) =>
+                  s.type === "same" ? (
+                    <span key={i}>{s.text}</span>
+                  ) : s.type === "added" ? (
+                    <ins key={i} className="bg-green-100 text-green-950 underline">{s.text}</ins>
+                  ) : (
+                    <del key={i} className="bg-red-100 text-red-950 line-through">{s.text}</del>
+                  ),
+                )}
+              </p>
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}

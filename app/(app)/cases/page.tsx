@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { decodeCursor, encodeCursor, formatDate } from "@/components/cases/format";
+import { StatusBadge } from "@/components/cases/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext, type Ctx } from "@/lib/auth/context";
+import { labelOf } from "@/lib/cases/codes";
+import { listMyCases } from "@/lib/cases/queries";
+import { listOrgCaseMetadata } from "@/lib/cases/queue";
+import { CASE_STATUSES, STATUS_LABELS, type CaseStatus } from "@/lib/cases/workflow";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Cases" };
+
+type Search = { q?: string; status?: string; after?: string };
+
+function StatusFilter({ status }: { status?: CaseStatus }) {
+  return (
+    <div>
+      <label htmlFor="status" className="block text-sm font-medium">Status</label>
+      <select id="status" name="status" defaultValue={status ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+        <option value="">Any status</option>
+        {CASE_STATUSES.map((s) => (
+          <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+async function OrgCases({ ctx, status, after }: { ctx: Ctx; status?: CaseStatus; after?: string }) {
+  const { rows, next } = await listOrgCaseMetadata(ctx, { status, after: decodeCursor(after) });
+  const nextHref = next ? `/cases?${new URLSearchParams({ ...(status ? { status } : {}), after: encodeCursor(next)! })}` : null;
+  return (
+    <>
+      <PageHeader title="Cases in your organisation" description="Status, dates and counts of every logged case. Case narratives are visible only to the trainee and their assigned supervisors." />
+      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <StatusFilter status={status} />
+        <button type="submit" className={buttonClass("primary")}>Filter</button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-stone-700">No cases match.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Cases in your organisation</caption>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-4 py-2">Logged by</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">Started</th>
+                <th scope="col" className="px-4 py-2">Last submitted</th>
+                <th scope="col" className="px-4 py-2">Signed off</th>
+                <th scope="col" className="px-4 py-2">Versions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="px-4 py-2"><Link href={`/cases/${r.id}`}>{r.authorName}</Link></td>
+                  <td className="px-4 py-2"><StatusBadge status={r.status} /></td>
+                  <td className="px-4 py-2">{formatDate(r.createdAt)}</td>
+                  <td className="px-4 py-2">{formatDate(r.submittedAt)}</td>
+                  <td className="px-4 py-2">{formatDate(r.signedOffAt)}</td>
+                  <td className="px-4 py-2">{r.submissionCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref ? <p className="mt-4"><Link href={nextHref}>Next page</Link></p> : null}
+    </>
+  );
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const ctx = await requireContext();
+  const sp = await searchParams;
+  const status = CASE_STATUSES.includes(sp.status as CaseStatus) ? (sp.status as CaseStatus) : undefined;
+  if (!can(ctx.role, "cases.log")) {
+    if (can(ctx.role, "org.reports")) return <OrgCases ctx={ctx} status={status} after={sp.after} />;
+    notFound();
+  }
+  const q = (sp.q ?? "").slice(0, 100);
+  const { rows, next } = await listMyCases(ctx, { q, status, after: decodeCursor(sp.after) });
+  const nextHref = next ? `/cases?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), after: encodeCursor(next)! })}` : null;
+  return (
+    <>
+      <PageHeader
+        title="My cases"
+        description="Your de-identified rupture cases, the newest change first."
+        actions={
+          <>
+            <Link href="/cases/insight" className={buttonClass("secondary")}>My insight</Link>
+            <Link href="/cases/new" className={buttonClass("primary")}>Log a case</Link>
+          </>
+        }
+      />
+      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">Search client code or what happened</label>
+          <input id="q" name="q" defaultValue={q} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />
+        </div>
+        <StatusFilter status={status} />
+        <button type="submit" className={buttonClass("primary")}>Filter</button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-stone-700">{q || status ? "No cases match these filters." : "You haven't logged a case yet."}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">My cases</caption>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-4 py-2">Client code</th>
+                <th scope="col" className="px-4 py-2">Rupture type</th>
+                <th scope="col" className="px-4 py-2">Outcome</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">Last changed</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="px-4 py-2"><Link href={`/cases/${r.id}`}>{r.clientCode ?? "No code yet"}</Link></td>
+                  <td className="px-4 py-2">{r.ruptureType ? labelOf("ruptureType", r.ruptureType) : "—"}</td>
+                  <td className="px-4 py-2">{r.outcome ? labelOf("outcome", r.outcome) : "—"}</td>
+                  <td className="px-4 py-2"><StatusBadge status={r.status} /></td>
+                  <td className="px-4 py-2">{formatDate(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref ? <p className="mt-4"><Link href={nextHref}>Next page</Link></p> : null}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { allianceGap } from "@/lib/cases/guard";
+import { labelOf, MONTHS, CONDITIONS, STRATEGY_FAMILIES, STRATEGIES } from "@/lib/cases/codes";
+import type { CaseDraft } from "@/lib/cases/schemas";
+
+// A case's content, read-only (case page, review page, print). Quoted spans can be highlighted.
+
+type Highlight = { field: string; start: number; end: number; label: string };
+
+function Narrative({ field, text, highlights }: { field: string; text?: string; highlights: Highlight[] }) {
+  if (!text) return <p className="text-stone-700">Not recorded.</p>;
+  const mine = highlights.filter((h) => h.field === field).sort((a, b) => a.start - b.start);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const h of mine) {
+    if (h.start < at) continue;
+    parts.push(text.slice(at, h.start));
+    parts.push(
+      <mark key={`${h.start}-${h.label}`} className="rounded-sm bg-amber-100 text-stone-900" title={h.label}>
+        {text.slice(h.start, h.end)}
+      </mark>,
+    );
+    at = h.end;
+  }
+  parts.push(text.slice(at));
+  return (
+    <p className="whitespace-pre-wrap break-words text-stone-900" data-narrative={field}>
+      {parts}
+    </p>
+  );
+}
+
+export function CaseDetails({ content, codeListVersion, highlights = [], headingLevel = 2 }: { content: CaseDraft; codeListVersion: string; highlights?: Highlight[]; headingLevel?: 2 | 3 }) {
+  const v = codeListVersion;
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const gap = allianceGap(content.alliance);
+  const hasAlliance = gap.some((g) => g.therapist != null || g.client != null);
+  return (
+    <div className="space-y-5 print-avoid-break">
+      <section aria-label="Session">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-medium">Client code</dt>
+          <dd>{content.clientCode ?? "Not recorded"}</dd>
+          <dt className="font-medium">Session</dt>
+          <dd>
+            {content.sessionNumber ? `Session ${content.sessionNumber}` : "Not recorded"}
+            {content.periodMonth && content.periodYear ? `, ${MONTHS[content.periodMonth - 1]} ${content.periodYear}` : ""}
+          </dd>
+          <dt className="font-medium">Approach</dt>
+          <dd>{labelOf("approach", content.approach, v)}</dd>
+          <dt className="font-medium">Rupture type</dt>
+          <dd>{labelOf("ruptureType", content.ruptureType, v)}</dd>
+          <dt className="font-medium">Salience</dt>
+          <dd>{content.salience ? `${content.salience} of 5` : "Not recorded"}</dd>
+          <dt className="font-medium">Whose movement</dt>
+          <dd>{labelOf("movement", content.whoseMovement, v)}</dd>
+          <dt className="font-medium">Outcome</dt>
+          <dd>{labelOf("outcome", content.outcome, v)}</dd>
+        </dl>
+      </section>
+      <section>
+        <H className="font-semibold">Markers observed</H>
+        {content.markers?.length ? (
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {content.markers.map((m) => (
+              <li key={m}>{labelOf("marker", m, v)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-stone-700">None recorded.</p>
+        )}
+      </section>
+      <section>
+        <H className="font-semibold">What happened</H>
+        <Narrative field="whatHappened" text={content.whatHappened} highlights={highlights} />
+      </section>
+      <section>
+        <H className="font-semibold">Own contribution</H>
+        <Narrative field="ownContribution" text={content.ownContribution} highlights={highlights} />
+      </section>
+      <section>
+        <H className="font-semibold">Strategies used</H>
+        {content.strategies?.length ? (
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {STRATEGY_FAMILIES.flatMap((f) =>
+              STRATEGIES.filter((s) => s.family === f.code && content.strategies?.includes(s.code)).map((s) => (
+                <li key={s.code}>
+                  {labelOf("strategy", s.code, v)} <span className="text-stone-700">({f.label.toLowerCase()})</span>
+                </li>
+              )),
+            )}
+          </ul>
+        ) : (
+          <p className="text-sm text-stone-700">None recorded.</p>
+        )}
+      </section>
+      <section>
+        <H className="font-semibold">What next time</H>
+        <Narrative field="nextTime" text={content.nextTime} highlights={highlights} />
+      </section>
+      {hasAlliance ? (
+        <section>
+          <H className="font-semibold">Alliance snapshot</H>
+          <AllianceTable gap={gap} />
+        </section>
+      ) : null}
+      <section>
+        <H className="font-semibold">Trainee&apos;s self-assessment</H>
+        <ul className="mt-1 space-y-2 text-sm">
+          {CONDITIONS.map((c) => {
+            const s = content.selfAssessment?.[c.code];
+            return (
+              <li key={c.code}>
+                <span className="font-medium">{labelOf("condition", c.code, v)}:</span> {labelOf("rating", s?.rating, v)}
+                {s?.evidence ? <span className="block whitespace-pre-wrap text-stone-800">{s.evidence}</span> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function AllianceTable({ gap }: { gap: ReturnType<typeof allianceGap> }) {
+  const label = { goals: "Agreement on goals", tasks: "Agreement on tasks", bond: "Bond" } as const;
+  return (
+    <table className="mt-1 w-full max-w-md text-left text-sm">
+      <caption className="sr-only">Alliance snapshot: the trainee&apos;s and the client&apos;s views, 1 to 5, and the gap</caption>
+      <thead>
+        <tr className="border-b border-stone-300">
+          <th scope="col" className="py-1 pr-3">Dimension</th>
+          <th scope="col" className="py-1 pr-3">Trainee</th>
+          <th scope="col" className="py-1 pr-3">Client</th>
+          <th scope="col" className="py-1">Gap</th>
+        </tr>
+      </thead>
+      <tbody>
+        {gap.map((g) => (
+          <tr key={g.dimension} className="border-b border-stone-200">
+            <th scope="row" className="py-1 pr-3 font-normal">{label[g.dimension]}</th>
+            <td className="py-1 pr-3">{g.therapist ?? "—"}</td>
+            <td className="py-1 pr-3">{g.client ?? "—"}</td>
+            <td className="py-1">
+              {g.gap == null ? "—" : g.gap === 0 ? "Same" : g.gap < 0 ? `Client ${-g.gap} lower` : `Client ${g.gap} higher`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

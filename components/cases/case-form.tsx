@@ -1,0 +1,246 @@
+"use client";
+
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createCaseAction, dismissFlagAction, saveCaseAction, submitCaseAction } from "@/app/(app)/cases/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { applyServerErrors } from "@/components/ui/use-server-errors";
+import { APPROACHES, CONDITIONS, markerAllowed, MONTHS, MOVEMENTS, OUTCOMES, RATINGS, RUPTURE_TYPES, type RuptureType } from "@/lib/cases/codes";
+import type { Finding } from "@/lib/cases/deidentify";
+import { countUnresolved, scanCase, type Dismissal } from "@/lib/cases/guard";
+import { caseDraftContent, caseSubmitContent, LIMITS, type CaseDraft } from "@/lib/cases/schemas";
+import { AllianceFields, MarkerFields, RadioGroup, RatingHelp, Section, StrategyFields } from "./case-form-sections";
+import { plainText, toFormValues, type CaseFormValues } from "./form-values";
+import { KeptText } from "./kept-text";
+import { ScannedTextArea } from "./scanned-textarea";
+
+type Props = { caseId: string | null; version: number; content: CaseDraft | null; dismissals: Dismissal[]; whatToChange?: string | null };
+type Status = { tone: "success" | "warning" | "error" | "info"; text: string } | null;
+
+const AUTOSAVE_MS = 1500;
+
+export function CaseForm(props: Props) {
+  const router = useRouter();
+  const initial = useMemo(() => toFormValues(props.content), [props.content]);
+  const form = useForm<CaseFormValues>({
+    resolver: zodResolver(caseSubmitContent as never) as unknown as Resolver<CaseFormValues>,
+    defaultValues: initial,
+    mode: "onSubmit",
+  });
+  const { register, control, getValues, setValue, handleSubmit, setError, formState } = form;
+  const values = useWatch({ control }) as CaseFormValues;
+  const deferred = useDeferredValue(values);
+  const [dismissals, setDismissals] = useState<Dismissal[]>(props.dismissals);
+  const findings = useMemo(() => scanCase(deferred as unknown as CaseDraft, dismissals), [deferred, dismissals]);
+  const [status, setStatus] = useState<Status>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const s = useRef({ caseId: props.caseId, version: props.version, stopped: false, chain: Promise.resolve(true), last: JSON.stringify(caseDraftContent.safeParse(initial).data ?? {}) });
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    const st = s.current;
+    if (st.stopped) return false;
+    const parsed = caseDraftContent.safeParse(getValues());
+    if (!parsed.success) {
+      setStatus({ tone: "warning", text: `Draft not saved yet: ${parsed.error.issues[0]?.message ?? "check the highlighted fields."}` });
+      return false;
+    }
+    const json = JSON.stringify(parsed.data);
+    if (json === st.last && st.caseId) return true;
+    setStatus({ tone: "info", text: "Saving draft…" });
+    const res = st.caseId
+      ? await saveCaseAction({ caseId: st.caseId, version: st.version, content: parsed.data })
+      : await createCaseAction({ content: parsed.data });
+    if (res.ok) {
+      const isNew = !st.caseId;
+      st.caseId = res.data.caseId;
+      st.version = res.data.version;
+      st.last = json;
+      if (isNew) window.history.replaceState(null, "", `/cases/${res.data.caseId}`);
+      setStatus({ tone: "success", text: `Draft saved at ${new Date(res.data.savedAt).toLocaleTimeString("en-AU", { hour: "numeric", minute: "2-digit" })}.` });
+      return true;
+    }
+    if (res.code === "conflict" || res.code === "not_found") {
+      st.stopped = true;
+      setConflict(res.error);
+      setStatus(null);
+      return false;
+    }
+    setStatus({ tone: "error", text: res.error });
+    return false;
+  }, [getValues]);
+
+  // Saves run one after another, so each uses the version the previous one returned.
+  const enqueue = useCallback(() => (s.current.chain = s.current.chain.then(saveNow, saveNow)), [saveNow]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sub = form.watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void enqueue(), AUTOSAVE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    };
+  }, [form, enqueue]);
+
+  // Markers belong to a rupture type: changing the type drops the ones it doesn't allow.
+  const type = values.ruptureType;
+  useEffect(() => {
+    if (!type) return;
+    const kept = (getValues("markers") ?? []).filter((m) => markerAllowed(type as RuptureType, m));
+    if (kept.length !== (getValues("markers") ?? []).length) setValue("markers", kept);
+  }, [type, getValues, setValue]);
+
+  async function dismiss(field: string, f: Finding, reason: string): Promise<string | null> {
+    if (!(await enqueue()) || !s.current.caseId) return "Save the draft first (fix any highlighted field), then dismiss the flag.";
+    const res = await dismissFlagAction({ caseId: s.current.caseId, field, key: f.key, reason });
+    if (!res.ok) {
+      if (res.code === "conflict") setConflict(res.error);
+      return res.fieldErrors?.reason?.[0] ?? res.error;
+    }
+    setDismissals((d) => [...d.filter((x) => !(x.field === field && x.key === f.key)), { field, key: f.key, reason }]);
+    return null;
+  }
+
+  const onSubmit = handleSubmit(
+    async (data) => {
+      setFormError(null);
+      const open = countUnresolved(scanCase(getValues() as unknown as CaseDraft, dismissals));
+      if (open > 0) {
+        setFormError(`${open === 1 ? "1 possible identifier is" : `${open} possible identifiers are`} still flagged. Remove each one, or dismiss it with a reason if it isn't an identifier.`);
+        return;
+      }
+      if (!(await enqueue()) || !s.current.caseId) {
+        if (!conflict) setFormError("The draft couldn't be saved, so it wasn't submitted. Check the message above and try again.");
+        return;
+      }
+      const res = await submitCaseAction({ caseId: s.current.caseId, version: s.current.version, content: data });
+      if (res.ok) {
+        s.current.stopped = true;
+        router.push(`/cases/${res.data.caseId}?submitted=1`);
+        router.refresh();
+        return;
+      }
+      if (res.code === "conflict") {
+        s.current.stopped = true;
+        setConflict(res.error);
+        return;
+      }
+      setFormError(applyServerErrors(res, setError) ?? res.error);
+    },
+    () => setFormError("Some answers are missing or need changing. Each one is marked below with what to do."),
+  );
+
+  const err = formState.errors;
+  const scanned = (field: "whatHappened" | "ownContribution" | "nextTime", label: string, hint: string) => (
+    <ScannedTextArea
+      label={label}
+      hint={hint}
+      value={values[field] ?? ""}
+      findings={findings[field] ?? []}
+      registration={register(field)}
+      maxLength={LIMITS[field]}
+      error={err[field]?.message}
+      onDismiss={(f, r) => dismiss(field, f, r)}
+    />
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="deid-note">
+      {conflict ? <KeptText message={conflict} text={plainText(getValues())} /> : null}
+      {props.whatToChange ? (
+        <Alert tone="warning" title="Your supervisor asked for changes">
+          <p className="whitespace-pre-wrap">{props.whatToChange}</p>
+        </Alert>
+      ) : null}
+      <p id="deid-note" className="text-sm text-stone-700">
+        Write nothing that could identify the client or the people around them: no names, places smaller than a state, dates other than the year, ages over 89, contact
+        details or ID numbers. Possible identifiers are highlighted as you type. Drafts save automatically.
+      </p>
+      <Section title="The session">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Client code" hint="Made up by you: up to 12 letters, digits or hyphens. Never a name or initials." maxLength={12} autoComplete="off" {...register("clientCode")} error={err.clientCode?.message} />
+          <TextField label="Session number" type="number" inputMode="numeric" min={1} max={500} hint="Within this therapy, 1 to 500." {...register("sessionNumber")} error={err.sessionNumber?.message} />
+          <div>
+            <label htmlFor="periodMonth" className="block text-sm font-medium text-stone-800">
+              Month
+            </label>
+            <select id="periodMonth" {...register("periodMonth")} aria-invalid={err.periodMonth ? true : undefined} className="mt-1 min-h-11 w-full rounded-md border border-stone-400 bg-white px-2">
+              <option value="">Choose a month</option>
+              {MONTHS.map((m, i) => (
+                <option key={m} value={String(i + 1)}>
+                  {m}
+                </option>
+              ))}
+            </select>
+            {err.periodMonth ? <p className="mt-1 text-sm font-medium text-red-800" role="alert">{err.periodMonth.message}</p> : null}
+          </div>
+          <TextField label="Year" type="number" inputMode="numeric" hint="Month and year only, never the full date." {...register("periodYear")} error={err.periodYear?.message} />
+        </div>
+        <RadioGroup legend="Approach used in the session" name="approach" options={APPROACHES} register={register} error={err.approach?.message} />
+      </Section>
+      <Section title="The rupture">
+        <RadioGroup legend="Rupture type" name="ruptureType" options={RUPTURE_TYPES} register={register} error={err.ruptureType?.message} />
+        <MarkerFields type={values.ruptureType} register={register} error={err.markers?.message} />
+        <RadioGroup legend="Salience" hint="1 barely noticeable, 5 dominated the session." name="salience" inline options={["1", "2", "3", "4", "5"].map((n) => ({ code: n, label: n }))} register={register} error={err.salience?.message} />
+        <RadioGroup legend="Whose movement started it" name="whoseMovement" options={MOVEMENTS} register={register} error={err.whoseMovement?.message} />
+        {scanned("whatHappened", "What happened", "What the client and you said and did, and how the strain showed.")}
+        {scanned("ownContribution", "Your own contribution", "What you brought to the rupture: ruptures can start with the therapist.")}
+      </Section>
+      <Section title="Resolution">
+        <StrategyFields register={register} error={err.strategies?.message} />
+        <RadioGroup legend="Outcome" name="outcome" options={OUTCOMES} register={register} error={err.outcome?.message} />
+        {scanned("nextTime", "What you would do next time", "One or two concrete things.")}
+      </Section>
+      <Section title="Alliance snapshot (optional)" description="Your sense, 1 to 5, of the alliance after the session; and the client's, where they gave a view.">
+        <AllianceFields register={register} values={values.alliance} errors={err} />
+      </Section>
+      <Section title="Your six-condition self-assessment" description="Rate each of Rogers' conditions for this session and note your evidence. Your supervisor will rate the same checklist.">
+        <RatingHelp />
+        {CONDITIONS.map((c) => {
+          const field = `selfAssessment.${c.code}.evidence` as const;
+          return (
+            <fieldset key={c.code} className="space-y-2 border-t border-stone-200 pt-3">
+              <legend className="pt-3 font-medium text-stone-900">{c.label}</legend>
+              <RadioGroup legend="Your rating" name={`selfAssessment.${c.code}.rating`} inline options={RATINGS} register={register} error={err.selfAssessment?.[c.code]?.rating?.message} />
+              <ScannedTextArea
+                label="Evidence"
+                value={values.selfAssessment?.[c.code]?.evidence ?? ""}
+                findings={findings[field] ?? []}
+                registration={register(field)}
+                maxLength={LIMITS.evidence}
+                rows={3}
+                error={err.selfAssessment?.[c.code]?.evidence?.message}
+                onDismiss={(f, r) => dismiss(field, f, r)}
+              />
+            </fieldset>
+          );
+        })}
+      </Section>
+      <div className="sticky bottom-0 z-10 space-y-3 border-t border-stone-200 bg-stone-50 py-3 no-print">
+        <div role="status" aria-live="polite" className="min-h-5 text-sm text-stone-800">
+          {status ? status.text : null}
+        </div>
+        {formError ? (
+          <Alert tone="error" live>
+            {formError}
+          </Alert>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={formState.isSubmitting || Boolean(conflict)}>
+            {formState.isSubmitting ? "Submitting…" : "Submit for review"}
+          </Button>
+          <Button variant="secondary" disabled={Boolean(conflict)} onClick={() => void enqueue()}>
+            Save draft now
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

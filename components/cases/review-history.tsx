@@ -1,0 +1,106 @@
+import { CONDITIONS, labelOf } from "@/lib/cases/codes";
+import type { CaseFull, CaseMeta } from "@/lib/cases/queries";
+import { STATUS_LABELS } from "@/lib/cases/workflow";
+import { formatDateTime } from "./format";
+
+/** Reviews and feedback, newest first, each against the version it was about. */
+export function ReviewHistory({ view }: { view: CaseFull }) {
+  if (view.reviews.length === 0 && view.comments.length === 0) {
+    return <p className="text-stone-700">No reviews or feedback yet.</p>;
+  }
+  const submissions = [...new Set([...view.reviews.map((r) => r.submission), ...view.comments.map((c) => c.submission)])].sort((a, b) => b - a);
+  return (
+    <div className="space-y-6">
+      {submissions.map((n) => {
+        const self = view.versions.find((v) => v.number === n)?.selfAssessment;
+        return (
+          <section key={n} aria-labelledby={`sub-${n}`} className="rounded-lg border border-stone-200 bg-white p-4">
+            <h3 id={`sub-${n}`} className="font-semibold">
+              Version {n}
+            </h3>
+            {view.comments.filter((c) => c.submission === n).length ? (
+              <>
+                <h4 className="mt-3 text-sm font-semibold">Feedback comments</h4>
+                <ul className="mt-1 space-y-2">
+                  {view.comments
+                    .filter((c) => c.submission === n)
+                    .map((c) => (
+                      <li key={c.id} className="rounded-md border border-stone-200 p-3 text-sm">
+                        <p>
+                          <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{labelOf("focus", c.focus)}</span>{" "}
+                          <span className="text-stone-700">
+                            {c.authorName}, {formatDateTime(c.createdAt)}
+                          </span>
+                        </p>
+                        <p className="mt-1 whitespace-pre-wrap">{c.body}</p>
+                      </li>
+                    ))}
+                </ul>
+              </>
+            ) : null}
+            {view.reviews
+              .filter((r) => r.submission === n)
+              .map((r) => (
+                <div key={r.id} className="mt-3">
+                  <p className="text-sm">
+                    <span className="font-semibold">{r.decision === "signed_off" ? "Signed off" : "Changes requested"}</span> by {r.reviewerName}, {formatDateTime(r.createdAt)}
+                  </p>
+                  {r.whatToChange ? (
+                    <div className="mt-2 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-sm">
+                      <p className="font-semibold">What to change</p>
+                      <p className="whitespace-pre-wrap">{r.whatToChange}</p>
+                    </div>
+                  ) : null}
+                  <table className="mt-3 w-full text-left text-sm">
+                    <caption className="sr-only">Six-condition ratings for version {n}: self-assessment and supervisor</caption>
+                    <thead className="bg-stone-100">
+                      <tr>
+                        <th scope="col" className="px-2 py-1">Condition</th>
+                        <th scope="col" className="px-2 py-1">Self-rating</th>
+                        <th scope="col" className="px-2 py-1">Supervisor</th>
+                        <th scope="col" className="px-2 py-1">Evidence</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-stone-200">
+                      {CONDITIONS.map((c) => {
+                        const mine = self?.[c.code]?.rating;
+                        const theirs = r.ratings[c.code];
+                        const differs = Boolean(mine && theirs && mine !== theirs.rating);
+                        return (
+                          <tr key={c.code} className={differs ? "bg-amber-50" : undefined}>
+                            <th scope="row" className="px-2 py-1 font-normal">{c.label}</th>
+                            <td className="px-2 py-1">{labelOf("rating", mine)}</td>
+                            <td className="px-2 py-1">
+                              {labelOf("rating", theirs?.rating)}
+                              {differs ? <span className="ml-1 font-semibold text-amber-900">(differs)</span> : null}
+                            </td>
+                            <td className="px-2 py-1">
+                              {theirs?.evidence}
+                              {theirs?.quote ? <q className="mt-1 block italic">{theirs.quote.text}</q> : null}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+export function TransitionList({ view }: { view: CaseMeta }) {
+  return (
+    <ol className="space-y-1 text-sm">
+      {view.transitions.map((t) => (
+        <li key={t.id}>
+          {formatDateTime(t.at)}: {t.from ? `${STATUS_LABELS[t.from]} → ` : ""}
+          {STATUS_LABELS[t.to]} by {t.actorName} (case version {t.caseVersion}){t.reason ? `. Reason: ${t.reason}` : ""}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+
+import { useId, useRef, useState, type ReactNode } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldMessage, fieldIds } from "@/components/ui/field";
+import type { Finding } from "@/lib/cases/deidentify";
+import type { Dismissal } from "@/lib/cases/guard";
+
+type Flag = Finding & { dismissed?: Dismissal };
+
+/**
+ * A textarea whose suspected identifiers are highlighted in place (a mirror layer behind the
+ * transparent textarea draws the marks), with each finding listed below with its reason, a
+ * button to select it in the field, and a way to dismiss it as a false positive with a reason.
+ */
+export function ScannedTextArea(props: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  value: string;
+  findings: Flag[];
+  registration: UseFormRegisterReturn;
+  maxLength: number;
+  rows?: number;
+  readOnly?: boolean;
+  onDismiss: (f: Finding, reason: string) => Promise<string | null>;
+}) {
+  const id = useId();
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  const mirror = useRef<HTMLDivElement | null>(null);
+  const open = props.findings.filter((f) => !f.dismissed);
+  const dismissed = props.findings.filter((f) => f.dismissed);
+  const summaryId = `${id}-flags`;
+  const described = [fieldIds(id, props.hint, props.error), open.length ? summaryId : null].filter(Boolean).join(" ") || undefined;
+  const { ref, ...reg } = props.registration;
+
+  const segments: ReactNode[] = [];
+  let at = 0;
+  for (const f of open) {
+    if (f.start < at || f.end > props.value.length) continue;
+    segments.push(props.value.slice(at, f.start));
+    segments.push(
+      <mark key={`${f.start}:${f.key}`} className="rounded-sm bg-amber-300 text-transparent">
+        {props.value.slice(f.start, f.end)}
+      </mark>,
+    );
+    at = f.end;
+  }
+  segments.push(props.value.slice(at) + "\n");
+
+  function select(f: Finding) {
+    const el = area.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(f.start, f.end);
+  }
+
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-sm text-stone-700">
+          {props.hint}
+        </p>
+      ) : null}
+      <div className="relative mt-1 rounded-md bg-white">
+        <div
+          ref={mirror}
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words rounded-md border border-transparent px-3 py-2 text-base leading-6 text-transparent"
+        >
+          {segments}
+        </div>
+        <textarea
+          id={id}
+          {...reg}
+          ref={(el) => {
+            ref(el);
+            area.current = el;
+          }}
+          rows={props.rows ?? 6}
+          maxLength={props.maxLength}
+          readOnly={props.readOnly}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={described}
+          onScroll={(e) => {
+            if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+          className="relative block w-full resize-y whitespace-pre-wrap break-words rounded-md border border-stone-400 bg-transparent px-3 py-2 text-base leading-6 text-stone-900 shadow-sm aria-[invalid=true]:border-red-700"
+        />
+      </div>
+      <p className="mt-1 text-right text-xs text-stone-700">
+        {props.value.length} of {props.maxLength} characters
+      </p>
+      <FieldMessage id={id} error={props.error} />
+      {open.length ? (
+        <div id={summaryId} className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-semibold">
+            {open.length === 1 ? "1 possible identifier" : `${open.length} possible identifiers`} in this field
+          </p>
+          <ul className="mt-2 space-y-3">
+            {open.map((f) => (
+              <FlagItem key={`${f.start}:${f.key}`} finding={f} onSelect={() => select(f)} onDismiss={props.onDismiss} readOnly={props.readOnly} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {dismissed.length ? (
+        <details className="mt-2 text-sm text-stone-800">
+          <summary className="min-h-11 cursor-pointer py-2">
+            {dismissed.length === 1 ? "1 flag dismissed" : `${dismissed.length} flags dismissed`} as not an identifier
+          </summary>
+          <ul className="list-disc pl-5">
+            {dismissed.map((f) => (
+              <li key={`${f.start}:${f.key}`}>
+                &ldquo;{f.text}&rdquo;: {f.dismissed?.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function FlagItem({ finding, onSelect, onDismiss, readOnly }: { finding: Finding; onSelect: () => void; onDismiss: (f: Finding, reason: string) => Promise<string | null>; readOnly?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  async function confirm() {
+    if (reason.trim().length < 3) {
+      setError("Say why this isn't an identifier, e.g. \"'Hope' is a feeling here, not a name\".");
+      return;
+    }
+    setBusy(true);
+    const err = await onDismiss(finding, reason.trim());
+    setBusy(false);
+    if (err) setError(err);
+    else setOpen(false);
+  }
+  return (
+    <li data-testid="flag">
+      <p>
+        <mark className="rounded-sm bg-amber-300 px-0.5 text-stone-950">{finding.text}</mark> {finding.reason}
+      </p>
+      {readOnly ? null : (
+        <div className="mt-1 flex flex-wrap gap-2">
+          <button type="button" onClick={onSelect} className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm text-stone-900 hover:bg-stone-100">
+            Show in field
+          </button>
+          {!open ? (
+            <button type="button" onClick={() => setOpen(true)} className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm text-stone-900 hover:bg-stone-100">
+              Not an identifier…
+            </button>
+          ) : null}
+        </div>
+      )}
+      {open ? (
+        <div className="mt-2 space-y-2">
+          <label htmlFor={id} className="block font-medium">
+            Why is &ldquo;{finding.text}&rdquo; not an identifier?
+          </label>
+          <input
+            id={id}
+            value={reason}
+            maxLength={300}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            className="block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 text-stone-900"
+          />
+          <FieldMessage id={id} error={error ?? undefined} />
+          <div className="flex gap-2">
+            <button type="button" disabled={busy} onClick={confirm} className="min-h-11 rounded-md bg-brand-700 px-3 text-sm font-medium text-white hover:bg-brand-800">
+              Dismiss flag
+            </button>
+            <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm text-stone-900">
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}

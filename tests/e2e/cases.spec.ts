@@ -1,0 +1,178 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { closeDb } from "@/db/client";
+import { validCase } from "../fixtures/cases";
+import { advance, seedCase } from "../fixtures/cases-seed";
+import { createOrg, TEST_PASSWORD, type TestUser } from "../fixtures/factory";
+import { CaseFormPage } from "../pages/cases-form-page";
+import { CaseReviewPage } from "../pages/cases-review-page";
+import { LoginPage } from "../pages/login-page";
+import { expectAccessible } from "./axe";
+
+test.afterAll(async () => {
+  await closeDb();
+});
+
+async function signedIn(browser: Browser, person: TestUser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new LoginPage(page).signInAs(person.email, TEST_PASSWORD);
+  return page;
+}
+
+const NARRATIVE =
+  "When I set the homework the client went quiet. Mrs Jane Fairweather, her neighbour, had said she should call 0412 345 678 for help. The client said little after that.";
+
+test.describe("rupture cases", () => {
+  test("a case goes from draft through review to sign-off, and is then locked for both", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const org = await createOrg("E2eCase");
+    const trainee = await signedIn(browser, org.trainee);
+    const form = new CaseFormPage(trainee);
+    await form.gotoNew();
+    await expectAccessible(trainee);
+
+    await form.fillSession({ code: "RC-12", session: "4", month: "March", year: "2025", approach: "Cognitive behavioural therapy (CBT)" });
+    await form.fillRupture({ type: "Withdrawal", markers: ["Minimal responses (short answers, silence)", "Deferential, appeasing, going along"], salience: "3", movement: "The client" });
+    // Confrontation markers are not offered for a withdrawal rupture.
+    await expect(trainee.getByLabel("Rejects the therapist's intervention")).toHaveCount(0);
+    await form.field("What happened").fill(NARRATIVE);
+    await form.field("Your own contribution").fill("I pressed on with the task before checking how it sat with the client.");
+
+    // Both identifiers are flagged in place, with their reasons.
+    await expect(trainee.getByTestId("flag")).toHaveCount(2);
+    await expect(trainee.getByTestId("flag").filter({ hasText: "0412 345 678" })).toContainText("Looks like a phone number");
+    await expect(trainee.getByTestId("flag").filter({ hasText: "Fairweather" })).toContainText("Looks like a person's name");
+    await expect(trainee.locator("mark", { hasText: "0412 345 678" }).first()).toBeAttached();
+    await expectAccessible(trainee);
+
+    // Submitting now is refused, with the flags named.
+    await form.fillResolution({ strategies: ["Invites the client's thoughts and feelings about the therapist or therapy"], outcome: "Partly resolved", nextTime: "Check in about the task before setting it." });
+    await form.fillSelfAssessment("Partly evident");
+    await form.submit();
+    await expect(trainee.getByText("2 possible identifiers are still flagged.", { exact: false })).toBeVisible();
+
+    // Fix the phone number; dismiss the name with a reason.
+    await form.field("What happened").fill(NARRATIVE.replace(" 0412 345 678", " a helpline"));
+    await expect(trainee.getByTestId("flag")).toHaveCount(1);
+    await form.dismissFlag("Mrs Jane Fairweather", "A name from a novel the client mentioned, not a real person.");
+    await expect(trainee.getByText("1 flag dismissed as not an identifier")).toBeVisible();
+    await form.submit();
+    await trainee.waitForURL(/\/cases\/[0-9a-f-]{36}\?submitted=1/);
+    const caseId = new URL(trainee.url()).pathname.split("/")[2];
+    await expect(trainee.getByText("Submitted for review.", { exact: false })).toBeVisible();
+    await expect(trainee.getByText("Waiting for review").first()).toBeVisible();
+    await expectAccessible(trainee);
+
+    // The supervisor finds it in the queue and requests changes.
+    const sup = await signedIn(browser, org.supervisor);
+    await sup.goto("/reviews");
+    await expect(sup.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+    await expectAccessible(sup);
+    await sup.getByRole("link", { name: "Review RC-12" }).click();
+    const review = new CaseReviewPage(sup);
+    await expect(sup.getByRole("heading", { level: 2, name: "Six-condition checklist" })).toBeVisible();
+    await expectAccessible(sup);
+    await review.comment("Personalisation", "Notice what the silence stirred in you.");
+    await review.rateAll("Partly evident");
+    await review.decide("Request changes", "Say more about what you felt when the client went quiet.");
+    await sup.waitForURL(`**/cases/${caseId}`);
+    await expect(sup.getByText("Changes requested").first()).toBeVisible();
+
+    // The trainee sees what to change, revises and resubmits.
+    await trainee.goto(`/cases/${caseId}`);
+    await expect(trainee.getByText("Say more about what you felt when the client went quiet.").first()).toBeVisible();
+    await expect(trainee.getByText("Notice what the silence stirred in you.")).toBeVisible();
+    await expectAccessible(trainee);
+    await form.field("Your own contribution").fill("I pressed on with the task and felt anxious when the client went quiet, so I filled the silence.");
+    await form.submit();
+    await trainee.waitForURL(`**/cases/${caseId}?submitted=1`);
+
+    // The supervisor rates all six, quotes the narrative, sees the differences marked, and signs off.
+    await review.goto(caseId);
+    await review.rateAll("Clearly evident");
+    await expect(review.condition("c1_contact").getByText("Differs from the trainee's self-rating (Partly evident).")).toBeVisible();
+    await review.quoteSelection("c5_empathy", "ownContribution", "felt anxious when the client went quiet");
+    await review.decide("Sign off");
+    await sup.waitForURL(`**/cases/${caseId}`);
+    await expect(sup.getByText(`Signed off by ${org.supervisor.name} on`, { exact: false })).toBeVisible();
+    await expectAccessible(sup);
+
+    // Locked for both.
+    await expect(sup.getByRole("link", { name: "Review this case" })).toHaveCount(0);
+    await sup.goto(`/reviews/${caseId}`);
+    await expect(sup.getByText("This case isn't waiting for review.")).toBeVisible();
+    await expect(sup.getByRole("button", { name: "Record review" })).toHaveCount(0);
+    await trainee.goto(`/cases/${caseId}`);
+    await expect(trainee.getByText("The case is read-only.", { exact: false })).toBeVisible();
+    await expect(trainee.getByLabel("What happened")).toHaveCount(0);
+    await expect(trainee.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+    await expect(trainee.locator("q", { hasText: "felt anxious when the client went quiet" })).toBeVisible();
+    await expectAccessible(trainee);
+
+    // The PDF downloads with the signature block; the versions can be compared.
+    const pdf = await trainee.request.get(`/cases/${caseId}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await trainee.getByRole("link", { name: "Compare versions" }).click();
+    await expect(trainee.getByRole("heading", { level: 1, name: "Compare version 1 with version 2" })).toBeVisible();
+    await expect(trainee.locator("ins", { hasText: "felt anxious" })).toBeVisible();
+    await expectAccessible(trainee);
+    await trainee.goto("/cases");
+    await expect(trainee.getByRole("link", { name: "RC-12" })).toBeVisible();
+    await expectAccessible(trainee);
+    await trainee.goto("/cases/insight");
+    await expect(trainee.getByRole("heading", { level: 1, name: "My insight" })).toBeVisible();
+    await expectAccessible(trainee);
+  });
+
+  test("a trainee whose case was signed off while they typed is told, and keeps their text", async ({ browser }) => {
+    const org = await createOrg("E2eKeep");
+    const d = await seedCase(org, "draft");
+    const page = await signedIn(browser, org.trainee);
+    await page.goto(`/cases/${d.caseId}`);
+    await expect(page.getByLabel("What happened")).toBeVisible();
+    // Meanwhile (another tab): submitted, and signed off by the supervisor.
+    await advance(org, d.caseId, "signed_off");
+    await page.getByLabel("What you would do next time").fill("My new words that must not be lost.");
+    await page.getByRole("button", { name: "Save draft now" }).click();
+    await expect(page.getByText("This case has just been signed off", { exact: false })).toBeVisible();
+    await expect(page.getByLabel("Your text (copy it before you reload)")).toHaveValue(/My new words that must not be lost\./);
+    await expect(page.getByLabel("What you would do next time")).toHaveValue("My new words that must not be lost.");
+    await expectAccessible(page);
+  });
+
+  test("other trainees, unassigned supervisors and every role of another organisation get not-found", async ({ browser }) => {
+    const a = await createOrg("E2eAccA");
+    const b = await createOrg("E2eAccB");
+    const c = await seedCase(a, "signed_off");
+    const paths = [`/cases/${c.caseId}`, `/reviews/${c.caseId}`, `/cases/${c.caseId}/versions`, `/trainees/${a.trainee.membershipId}/insight`];
+    for (const person of [a.otherTrainee, a.otherSupervisor, b.trainee, b.supervisor, b.admin]) {
+      const page = await signedIn(browser, person);
+      for (const path of paths) {
+        const res = await page.goto(path);
+        expect(res?.status(), `${person.name} ${path}`).toBe(404);
+        await expect(page.getByText(validCase().whatHappened)).toHaveCount(0);
+      }
+      const pdf = await page.request.get(`/cases/${c.caseId}/pdf`);
+      expect(pdf.status(), `${person.name} pdf`).toBe(404);
+      await page.context().close();
+    }
+    // The organisation's own admin sees the record without the narrative, and no PDF.
+    const admin = await signedIn(browser, a.admin);
+    await admin.goto(`/cases/${c.caseId}`);
+    await expect(admin.getByRole("heading", { level: 1, name: "Case record" })).toBeVisible();
+    await expect(admin.getByText(validCase().whatHappened)).toHaveCount(0);
+    await expectAccessible(admin);
+    expect((await admin.request.get(`/cases/${c.caseId}/pdf`)).status()).toBe(404);
+    expect((await admin.goto(`/reviews/${c.caseId}`))?.status()).toBe(404);
+    await admin.goto("/cases");
+    await expect(admin.getByRole("heading", { level: 1, name: "Cases in your organisation" })).toBeVisible();
+    await expectAccessible(admin);
+    // The assigned supervisor can see the trainee's insight.
+    const sup = await signedIn(browser, a.supervisor);
+    await sup.goto(`/trainees/${a.trainee.membershipId}/insight`);
+    await expect(sup.getByRole("heading", { level: 1, name: `Insight: ${a.trainee.name}` })).toBeVisible();
+    await expectAccessible(sup);
+  });
+});

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { CONDITIONS } from "@/lib/cases/codes";
+
+/** The trainee's case form: /cases/new and /cases/[id] while editable. */
+export class CaseFormPage {
+  constructor(readonly page: Page) {}
+
+  async gotoNew() {
+    await this.page.goto("/cases/new");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Log a rupture case" })).toBeVisible();
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  flags(fieldLabel: string): Locator {
+    // The findings list follows its field inside the same wrapper.
+    return this.page.locator("div", { has: this.page.getByLabel(fieldLabel, { exact: true }) }).last().getByTestId("flag");
+  }
+
+  async fillSession(v: { code: string; session: string; month: string; year: string; approach: string }) {
+    await this.field("Client code").fill(v.code);
+    await this.field("Session number").fill(v.session);
+    await this.field("Month").selectOption({ label: v.month });
+    await this.field("Year").fill(v.year);
+    await this.page.getByRole("group", { name: "Approach used in the session" }).getByLabel(v.approach, { exact: true }).check();
+  }
+
+  async fillRupture(v: { type: string; markers: string[]; salience: string; movement: string }) {
+    await this.page.getByRole("group", { name: "Rupture type" }).getByLabel(v.type, { exact: true }).check();
+    for (const m of v.markers) await this.page.getByLabel(m, { exact: true }).check();
+    await this.page.getByRole("group", { name: "Salience" }).getByLabel(v.salience, { exact: true }).check();
+    await this.page.getByRole("group", { name: "Whose movement started it" }).getByLabel(v.movement, { exact: true }).check();
+  }
+
+  async fillResolution(v: { strategies: string[]; outcome: string; nextTime: string }) {
+    for (const s of v.strategies) await this.page.getByLabel(s, { exact: true }).check();
+    await this.page.getByRole("group", { name: "Outcome" }).getByLabel(v.outcome, { exact: true }).check();
+    await this.field("What you would do next time").fill(v.nextTime);
+  }
+
+  async fillSelfAssessment(rating = "Partly evident") {
+    for (const c of CONDITIONS) {
+      const group = this.page.getByRole("group", { name: c.label, exact: true });
+      await group.getByLabel(rating, { exact: true }).check();
+      await group.getByLabel("Evidence", { exact: true }).fill(`Evidence for ${c.code.slice(0, 2)}: the client kept engaging.`);
+    }
+  }
+
+  async dismissFlag(text: string, reason: string) {
+    const flag = this.page.getByTestId("flag").filter({ hasText: text });
+    await flag.getByRole("button", { name: "Not an identifier…" }).click();
+    await flag.getByLabel(`Why is “${text}” not an identifier?`).fill(reason);
+    await flag.getByRole("button", { name: "Dismiss flag" }).click();
+    await expect(this.page.getByTestId("flag").filter({ hasText: text })).toHaveCount(0);
+  }
+
+  async submit() {
+    await this.page.getByRole("button", { name: "Submit for review" }).click();
+  }
+}
