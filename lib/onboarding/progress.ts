@@ -7,7 +7,7 @@ export type Progress = { complete: Set<string>; started: Set<string> };
 export const progressKey = (membershipId: string, moduleId: string) => `${membershipId}:${moduleId}`;
 
 /**
- * Complete = a certificate exists; started = any lesson progress or check attempt. Three
+ * Complete = a certificate exists; started = any lesson progress or check attempt. Two
  * queries per thousand members, whatever the number of modules.
  */
 export async function progressFor(db: DbOrTx, orgId: string, membershipIds: string[], moduleIds: string[]): Promise<Progress> {
@@ -20,15 +20,17 @@ export async function progressFor(db: DbOrTx, orgId: string, membershipIds: stri
       .from(certificates)
       .where(and(eq(certificates.organisationId, orgId), inArray(certificates.membershipId, ids), inArray(certificates.moduleId, moduleIds)));
     for (const c of certs) p.complete.add(progressKey(c.m, c.mod));
-    const lessons = await db
+    const started = await db
       .selectDistinct({ m: lessonProgress.membershipId, mod: lessonProgress.moduleId })
       .from(lessonProgress)
-      .where(and(eq(lessonProgress.organisationId, orgId), inArray(lessonProgress.membershipId, ids), inArray(lessonProgress.moduleId, moduleIds)));
-    const attempts = await db
-      .selectDistinct({ m: checkAttempts.membershipId, mod: checkAttempts.moduleId })
-      .from(checkAttempts)
-      .where(and(eq(checkAttempts.organisationId, orgId), inArray(checkAttempts.membershipId, ids), inArray(checkAttempts.moduleId, moduleIds)));
-    for (const s of [...lessons, ...attempts]) p.started.add(progressKey(s.m, s.mod));
+      .where(and(eq(lessonProgress.organisationId, orgId), inArray(lessonProgress.membershipId, ids), inArray(lessonProgress.moduleId, moduleIds)))
+      .union(
+        db
+          .selectDistinct({ m: checkAttempts.membershipId, mod: checkAttempts.moduleId })
+          .from(checkAttempts)
+          .where(and(eq(checkAttempts.organisationId, orgId), inArray(checkAttempts.membershipId, ids), inArray(checkAttempts.moduleId, moduleIds))),
+      );
+    for (const s of started) p.started.add(progressKey(s.m, s.mod));
   }
   return p;
 }

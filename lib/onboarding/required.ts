@@ -26,21 +26,30 @@ export async function orgRequirements(db: DbOrTx, orgId: string) {
     .orderBy(modules.position);
 }
 
+export type Requirement = Awaited<ReturnType<typeof orgRequirements>>[number];
+
 /**
  * What each member must complete, and by when: requirements for their role plus those for their
  * (current, not archived) cohorts; the earliest due date wins when several apply. Two queries
  * whatever the number of members.
  */
-export async function requiredForMembers(db: DbOrTx, orgId: string, members: MemberForRequirements[]): Promise<Map<string, RequiredItem[]>> {
+export async function requiredForMembers(
+  db: DbOrTx,
+  orgId: string,
+  members: MemberForRequirements[],
+  known: { reqs?: Requirement[]; cohortsOf?: Map<string, { id: string; archived: boolean }[]> } = {},
+): Promise<Map<string, RequiredItem[]>> {
   const out = new Map<string, RequiredItem[]>();
   if (members.length === 0) return out;
-  const reqs = await orgRequirements(db, orgId);
+  const reqs = known.reqs ?? (await orgRequirements(db, orgId));
   if (reqs.length === 0) {
     for (const m of members) out.set(m.membershipId, []);
     return out;
   }
   const memberCohorts = new Map<string, Set<string>>();
-  if (reqs.some((r) => r.cohortId)) {
+  if (known.cohortsOf) {
+    for (const [m, list] of known.cohortsOf) memberCohorts.set(m, new Set(list.filter((c) => !c.archived).map((c) => c.id)));
+  } else if (reqs.some((r) => r.cohortId)) {
     const ids = members.map((m) => m.membershipId);
     for (let i = 0; i < ids.length; i += 1000) {
       const rows = await db

@@ -97,19 +97,19 @@ export async function setCohortMembership(ctx: Ctx, input: { membershipId: strin
 }
 
 /** The cohorts of several members at once (for lists and reports: one query, no N+1). */
-export async function cohortsOfMembers(orgId: string, membershipIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
-  const out = new Map<string, { id: string; name: string }[]>();
+export async function cohortsOfMembers(orgId: string, membershipIds: string[]): Promise<Map<string, { id: string; name: string; archived: boolean }[]>> {
+  const out = new Map<string, { id: string; name: string; archived: boolean }[]>();
   if (membershipIds.length === 0) return out;
   const db = await getDb();
   const rows = await db
-    .select({ membershipId: cohortMembers.membershipId, id: cohorts.id, name: cohorts.name })
+    .select({ membershipId: cohortMembers.membershipId, id: cohorts.id, name: cohorts.name, archivedAt: cohorts.archivedAt })
     .from(cohortMembers)
     .innerJoin(cohorts, and(eq(cohorts.id, cohortMembers.cohortId), eq(cohorts.organisationId, cohortMembers.organisationId)))
     .where(and(eq(cohortMembers.organisationId, orgId), inArray(cohortMembers.membershipId, membershipIds)))
     .orderBy(asc(cohorts.name));
   for (const r of rows) {
     const list = out.get(r.membershipId) ?? [];
-    list.push({ id: r.id, name: r.name });
+    list.push({ id: r.id, name: r.name, archived: Boolean(r.archivedAt) });
     out.set(r.membershipId, list);
   }
   return out;

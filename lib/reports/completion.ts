@@ -25,7 +25,7 @@ export async function getCompletionMatrix(
   ctx: Ctx,
   filters: MatrixFilters,
   opts: { after?: Cursor; pageSize?: number; now?: Date } = {},
-): Promise<{ modules: { id: string; title: string }[]; rows: MatrixRow[]; next: Cursor | null }> {
+): Promise<{ modules: { id: string; title: string }[]; allModules: { id: string; title: string }[]; rows: MatrixRow[]; next: Cursor | null }> {
   assertCan(ctx, "org.reports");
   const db = await getDb();
   const now = opts.now ?? new Date();
@@ -56,11 +56,11 @@ export async function getCompletionMatrix(
       )
       .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
       .limit(BATCH);
-    if (batch.length === 0) return { modules: shown, rows, next: null };
+    if (batch.length === 0) return { modules: shown, allModules: modules, rows, next: null };
     const ids = batch.map((b) => b.membershipId);
-    const required = await requiredForMembers(db, ctx.orgId, batch);
-    const progress = await progressFor(db, ctx.orgId, ids, shown.map((m) => m.id));
     const cohorts = await cohortsOfMembers(ctx.orgId, ids);
+    const required = await requiredForMembers(db, ctx.orgId, batch, { reqs, cohortsOf: cohorts });
+    const progress = await progressFor(db, ctx.orgId, ids, shown.map((m) => m.id));
     for (const m of batch) {
       const cells: Record<string, MatrixCell> = {};
       for (const item of required.get(m.membershipId) ?? []) {
@@ -73,10 +73,10 @@ export async function getCompletionMatrix(
       if (rows.length === pageSize) {
         const isLastOfBatch = m === batch[batch.length - 1];
         const more = !isLastOfBatch || batch.length === BATCH;
-        return { modules: shown, rows, next: more ? { name: m.name.toLowerCase(), id: m.membershipId } : null };
+        return { modules: shown, allModules: modules, rows, next: more ? { name: m.name.toLowerCase(), id: m.membershipId } : null };
       }
     }
-    if (batch.length < BATCH) return { modules: shown, rows, next: null };
+    if (batch.length < BATCH) return { modules: shown, allModules: modules, rows, next: null };
     const last = batch[batch.length - 1];
     after = { name: last.name.toLowerCase(), id: last.membershipId };
   }

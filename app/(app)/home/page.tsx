@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext, type Ctx } from "@/lib/auth/context";
 import { getContinueLearning } from "@/lib/modules/queries";
 import { OrgCasesPanel } from "@/components/cases/org-cases-panel";
+import { OnboardingChecklistPanel } from "@/components/onboarding/onboarding-checklist-panel";
 import { TraineeCasesPanel } from "@/components/cases/trainee-cases-panel";
 import { ReviewQueuePanel } from "@/components/reviews/review-queue-panel";
 import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
@@ -123,6 +124,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <Alert tone="warning">That organisation isn&apos;t one of yours, so we kept you in {ctx.orgName}.</Alert>
         </div>
       ) : null}
+      <OnboardingChecklistPanel ctx={ctx} />
       {ctx.role === "trainee" ? <TraineeHome ctx={ctx} /> : ctx.role === "supervisor" ? <SupervisorHome ctx={ctx} /> : <AdminHome ctx={ctx} />}
     </>
   );

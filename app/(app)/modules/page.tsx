@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireContext } from "@/lib/auth/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listCatalogue } from "@/lib/modules/queries";
-import { listMyRequirements } from "@/lib/modules/requirements";
+import { listMyRequirements } from "@/lib/onboarding/requirements";
 import { orNotFound } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Modules" };

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { certificates, checkAttempts, type Role } from "@/db/schema";
+import { certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/modules/serial";
 import { createOrg, createResetToken, uid, type TestOrg } from "../../fixtures/factory";
 import { seedCase } from "../../fixtures/cases-seed";
@@ -16,8 +16,13 @@ export type OrgWorld = {
   certificateSerial: string;
   caseId: string;
   signedOffCaseId: string;
+  draftCaseId: string;
+  moduleId: string;
+  requirementId: string;
   invitationToken: string;
   invitationId: string;
+  secondInvitationId: string;
+  traineeSessionId: string;
   cohortId: string;
 };
 
@@ -41,7 +46,11 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   });
   const submitted = await seedCase(org, "submitted");
   const signedOff = await seedCase(org, "signed_off");
+  const draft = await seedCase(org, "draft");
+  const [requirement] = await db.insert(moduleRequirements).values({ organisationId: org.orgId, moduleId: mod.id, role: "trainee", dueDays: 30 }).returning();
   const invitation = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
+  const second = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
+  const [session] = await db.insert(userSessions).values({ userId: org.trainee.userId, expiresAt: new Date(Date.now() + 3600_000) }).returning();
   const cohort = await createCohortRow(org.orgId, `Intake ${uid()}`);
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
@@ -52,8 +61,13 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     certificateSerial: serial,
     caseId: submitted.caseId,
     signedOffCaseId: signedOff.caseId,
+    draftCaseId: draft.caseId,
+    moduleId: mod.id,
+    requirementId: requirement.id,
     invitationToken: invitation.token,
     invitationId: invitation.id,
+    secondInvitationId: second.id,
+    traineeSessionId: session.id,
     cohortId: cohort.id,
   };
 }

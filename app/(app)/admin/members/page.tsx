@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { buttonClass } from "@/components/ui/button";
+import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
+import { isUuid } from "@/lib/orgs/cursor";
 import { listMembers } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Members" };
 
-type Search = { q?: string; role?: string; status?: string; after?: string };
+type Search = { q?: string; role?: string; status?: string; cohort?: string; after?: string };
 
 function decodeCursor(v?: string): { name: string; id: string } | undefined {
   if (!v) return undefined;
@@ -29,14 +32,21 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const role = ROLES.includes(sp.role as Role) ? (sp.role as Role) : undefined;
   const status = sp.status === "active" || sp.status === "deactivated" ? sp.status : undefined;
   const q = (sp.q ?? "").slice(0, 100);
-  const { rows, next } = await listMembers(ctx, { q, role, status, after: decodeCursor(sp.after) });
+  const cohorts = await listCohorts(ctx, { includeArchived: true });
+  const cohort = isUuid(sp.cohort) && cohorts.some((c) => c.id === sp.cohort) ? sp.cohort : undefined;
+  const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after) });
+  const memberCohorts = await cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId));
   const nextHref = next
-    ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), after: Buffer.from(JSON.stringify(next)).toString("base64url") })}`
+    ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cohort ? { cohort } : {}), after: Buffer.from(JSON.stringify(next)).toString("base64url") })}`
     : null;
 
   return (
     <>
-      <PageHeader title="Members" description="Everyone in your organisation, their role and whether their access is active." />
+      <PageHeader
+        title="Members"
+        description="Everyone in your organisation, their role and whether their access is active."
+        actions={<Link href="/admin/invitations" className={buttonClass("primary")}>Invite people</Link>}
+      />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4" role="search">
         <div>
           <label htmlFor="q" className="block text-sm font-medium">
@@ -67,6 +77,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             <option value="deactivated">Deactivated</option>
           </select>
         </div>
+        <div>
+          <label htmlFor="cohort" className="block text-sm font-medium">
+            Cohort
+          </label>
+          <select id="cohort" name="cohort" defaultValue={cohort ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+            <option value="">Any cohort</option>
+            {cohorts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.archivedAt ? " (archived)" : ""}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
           Filter
         </button>
@@ -74,7 +98,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <p className="text-stone-700">No members match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Members">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Members</caption>
             <thead className="bg-stone-100">
@@ -83,6 +107,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 <th scope="col" className="px-4 py-2">Email</th>
                 <th scope="col" className="px-4 py-2">Role</th>
                 <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">Cohorts</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-200">
@@ -94,6 +119,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <td className="px-4 py-2">{m.email}</td>
                   <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
                   <td className="px-4 py-2">{m.status === "active" ? "Active" : "Deactivated"}</td>
+                  <td className="px-4 py-2">{(memberCohorts.get(m.membershipId) ?? []).map((c) => c.name).join(", ") || "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,14 +1,45 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/admin/action-button";
 import { MemberStatusForm } from "@/components/admin/member-status-form";
+import { PickAndAdd } from "@/components/admin/pick-and-add";
+import { RoleForm } from "@/components/admin/role-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
+import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
+import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { setCohortMembershipAction, setSupervisionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Member" };
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-stone-200 bg-white p-5">
+      <h2 id={id} className="mb-3 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function PeopleList({ people, empty, remove }: { people: PersonRef[]; empty: string; remove: (p: PersonRef) => React.ReactNode }) {
+  if (people.length === 0) return <p className="mb-3 text-stone-700">{empty}</p>;
+  return (
+    <ul className="mb-4 divide-y divide-stone-200">
+      {people.map((p) => (
+        <li key={p.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+          <span>
+            <Link href={`/admin/members/${p.membershipId}`}>{p.name}</Link> <span className="text-sm text-stone-700">{p.email}{p.status === "deactivated" ? " · deactivated" : ""}</span>
+          </span>
+          {remove(p)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireContext();
@@ -18,22 +49,110 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  const [links, cohorts, mine, supervisors, trainees] = await Promise.all([
+    getSupervisionLinks(ctx, member.membershipId),
+    listCohorts(ctx),
+    cohortsOfMembers(ctx.orgId, [member.membershipId]),
+    member.role === "trainee" ? listActiveByRole(ctx, "supervisor") : Promise.resolve([]),
+    member.role === "supervisor" ? listActiveByRole(ctx, "trainee") : Promise.resolve([]),
+  ]);
+  const myCohorts = mine.get(member.membershipId) ?? [];
+  const inCohort = new Set(myCohorts.map((c) => c.id));
+  const hasSup = new Set(links.supervisors.map((s) => s.membershipId));
+  const hasTrainee = new Set(links.trainees.map((s) => s.membershipId));
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/admin/members">← All members</Link>
       </p>
       <PageHeader title={member.name} description={member.email} />
-      <dl className="grid max-w-lg grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-5">
-        <dt className="font-medium">Role</dt>
-        <dd>{ROLE_LABELS[member.role]}</dd>
-        <dt className="font-medium">Status</dt>
-        <dd>{member.status === "active" ? "Active" : "Deactivated"}</dd>
-        <dt className="font-medium">Joined</dt>
-        <dd>{member.joinedAt.toLocaleDateString("en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" })}</dd>
-      </dl>
-      <div className="mt-6 max-w-lg">
-        <MemberStatusForm membershipId={member.membershipId} status={member.status} version={member.version} isSelf={member.userId === ctx.userId} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-5">
+            <dt className="font-medium">Role</dt>
+            <dd>{ROLE_LABELS[member.role]}</dd>
+            <dt className="font-medium">Status</dt>
+            <dd>{member.status === "active" ? "Active" : "Deactivated"}</dd>
+            <dt className="font-medium">Joined</dt>
+            <dd>{member.joinedAt.toLocaleDateString("en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" })}</dd>
+          </dl>
+          <Section id="role" title="Role">
+            <RoleForm membershipId={member.membershipId} role={member.role} version={member.version} />
+          </Section>
+          <Section id="access" title="Access">
+            <MemberStatusForm membershipId={member.membershipId} status={member.status} version={member.version} isSelf={member.userId === ctx.userId} />
+          </Section>
+        </div>
+        <div className="space-y-6">
+          <Section id="cohorts" title="Cohorts">
+            {myCohorts.length === 0 ? <p className="mb-3 text-stone-700">Not in any cohort.</p> : (
+              <ul className="mb-4 divide-y divide-stone-200">
+                {myCohorts.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>{c.name}</span>
+                    <ActionButton action={setCohortMembershipAction} payload={{ membershipId: member.membershipId, cohortId: c.id, member: false }} label="Remove" accessibleLabel={`Remove from ${c.name}`} success="Removed." />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <PickAndAdd
+              label="Add to cohort"
+              options={cohorts.filter((c) => !inCohort.has(c.id)).map((c) => ({ id: c.id, label: c.name }))}
+              emptyText="No other cohorts. Create one on the Cohorts page."
+              button="Add"
+              success="Added to cohort."
+              action={setCohortMembershipAction}
+              base={{ membershipId: member.membershipId, cohortId: "", member: true }}
+              field="cohortId"
+            />
+          </Section>
+          {member.role === "trainee" || links.supervisors.length ? (
+            <Section id="supervisors" title="Supervisors">
+              <PeopleList
+                people={links.supervisors}
+                empty="No supervisor assigned."
+                remove={(p) => (
+                  <ActionButton action={setSupervisionAction} payload={{ supervisorMembershipId: p.membershipId, traineeMembershipId: member.membershipId, assigned: false }} label="Remove" accessibleLabel={`Remove supervisor ${p.name}`} success="Removed." />
+                )}
+              />
+              {member.role === "trainee" ? (
+                <PickAndAdd
+                  label="Assign a supervisor"
+                  options={supervisors.filter((s) => !hasSup.has(s.membershipId)).map((s) => ({ id: s.membershipId, label: `${s.name} (${s.email})` }))}
+                  emptyText="Every active supervisor is already assigned."
+                  button="Assign"
+                  success="Supervisor assigned."
+                  action={setSupervisionAction}
+                  base={{ supervisorMembershipId: "", traineeMembershipId: member.membershipId, assigned: true }}
+                  field="supervisorMembershipId"
+                />
+              ) : null}
+            </Section>
+          ) : null}
+          {member.role === "supervisor" || links.trainees.length ? (
+            <Section id="trainees" title="Trainees they supervise">
+              <PeopleList
+                people={links.trainees}
+                empty="No trainees assigned."
+                remove={(p) => (
+                  <ActionButton action={setSupervisionAction} payload={{ supervisorMembershipId: member.membershipId, traineeMembershipId: p.membershipId, assigned: false }} label="Remove" accessibleLabel={`Remove trainee ${p.name}`} success="Removed." />
+                )}
+              />
+              {member.role === "supervisor" ? (
+                <PickAndAdd
+                  label="Assign a trainee"
+                  options={trainees.filter((t) => !hasTrainee.has(t.membershipId)).map((t) => ({ id: t.membershipId, label: `${t.name} (${t.email})` }))}
+                  emptyText="Every active trainee is already assigned to this supervisor."
+                  button="Assign"
+                  success="Trainee assigned."
+                  action={setSupervisionAction}
+                  base={{ supervisorMembershipId: member.membershipId, traineeMembershipId: "", assigned: true }}
+                  field="traineeMembershipId"
+                />
+              ) : null}
+            </Section>
+          ) : null}
+        </div>
       </div>
     </>
   );

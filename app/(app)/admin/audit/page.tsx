@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { can } from "@/lib/permissions";
+import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
+import { auditFilters, auditQuery } from "@/lib/reports/filters";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+function when(d: Date) {
+  return d.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.audit")) notFound();
+  const sp = await searchParams;
+  const f = auditFilters(sp);
+  const before = typeof sp.before === "string" && /^\d{1,15}$/.test(sp.before) ? Number(sp.before) : undefined;
+  const [{ rows, next }, actions] = await Promise.all([listAuditEvents(ctx, f, { before }), listAuditActions(ctx)]);
+  const query = auditQuery(f);
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every privileged change in your organisation: who did what, and when. Entries can't be changed or deleted."
+        actions={<a href={`/admin/audit/export.csv?${new URLSearchParams(query)}`} className={buttonClass("secondary")} download>Download CSV</a>}
+      />
+      <form method="get" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <div>
+          <label htmlFor="a-person" className="block text-sm font-medium">Person (name or email)</label>
+          <input id="a-person" name="person" defaultValue={f.person ?? ""} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />
+        </div>
+        <div>
+          <label htmlFor="a-action" className="block text-sm font-medium">Action</label>
+          <select id="a-action" name="action" defaultValue={f.action ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+            <option value="">Any action</option>
+            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="a-from" className="block text-sm font-medium">From</label>
+          <input id="a-from" name="from" type="date" defaultValue={f.from ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 px-2" />
+        </div>
+        <div>
+          <label htmlFor="a-to" className="block text-sm font-medium">To</label>
+          <input id="a-to" name="to" type="date" defaultValue={f.to ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 px-2" />
+        </div>
+        <button type="submit" className={buttonClass("primary")}>Filter</button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-stone-700">No events match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Audit events">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">When</th>
+                <th scope="col" className="px-3 py-2">Who</th>
+                <th scope="col" className="px-3 py-2">Action</th>
+                <th scope="col" className="px-3 py-2">Outcome</th>
+                <th scope="col" className="px-3 py-2">Target</th>
+                <th scope="col" className="px-3 py-2">Details</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="audit-row">
+                  <td className="whitespace-nowrap px-3 py-2">{when(r.occurredAt)}</td>
+                  <td className="px-3 py-2">{r.actorName ? <>{r.actorName}<span className="block text-stone-700">{r.actorEmail}</span></> : "System"}</td>
+                  <td className="px-3 py-2"><code>{r.action}</code></td>
+                  <td className="px-3 py-2">{r.outcome}</td>
+                  <td className="px-3 py-2 break-all">{r.targetType ? `${r.targetType} ${r.targetId ?? ""}` : "—"}</td>
+                  <td className="max-w-xs px-3 py-2 break-words">{r.detail ? JSON.stringify(r.detail) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next ? (
+        <p className="mt-4">
+          <Link href={`/admin/audit?${new URLSearchParams({ ...query, before: String(next) })}`}>Older events</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ImportPanel } from "@/components/admin/import-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { listCohorts } from "@/lib/orgs/cohorts";
+import { listActiveByRole } from "@/lib/orgs/supervision";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Invite many people" };
+
+export default async function ImportPage() {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.manage")) notFound();
+  const [supervisors, cohorts] = await Promise.all([listActiveByRole(ctx, "supervisor"), listCohorts(ctx)]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/invitations">← Invitations</Link>
+      </p>
+      <PageHeader
+        title="Invite many people"
+        description="Upload a CSV file or paste a list. You'll see every row checked first; only the valid rows are imported, and importing the same list again invites nobody twice."
+      />
+      <ImportPanel supervisors={supervisors.map((s) => ({ email: s.email.toLowerCase(), label: `${s.name} (${s.email})` }))} cohorts={cohorts.map((c) => c.name)} />
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/admin/action-button";
+import { InviteForm } from "@/components/admin/invite-form";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { formatDate } from "@/lib/onboarding/due";
+import { listInvitations, type InvitationStatus } from "@/lib/onboarding/invitations";
+import { listCohorts } from "@/lib/orgs/cohorts";
+import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/orgs/cursor";
+import { listActiveByRole } from "@/lib/orgs/supervision";
+import { can, ROLE_LABELS } from "@/lib/permissions";
+import { resendInvitationAction, revokeInvitationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Invitations" };
+
+const STATUS_LABELS: Record<InvitationStatus, string> = { open: "Waiting", expired: "Expired", accepted: "Accepted", revoked: "Revoked" };
+const STATUSES = Object.keys(STATUS_LABELS) as InvitationStatus[];
+
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; after?: string }> }) {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.manage")) notFound();
+  const sp = await searchParams;
+  const status = STATUSES.includes(sp.status as InvitationStatus) ? (sp.status as InvitationStatus) : undefined;
+  const q = (sp.q ?? "").slice(0, 100);
+  const [{ rows, next }, supervisors, cohorts] = await Promise.all([
+    listInvitations(ctx, { status, q, after: decodeCursor(sp.after, isAtCursor) }),
+    listActiveByRole(ctx, "supervisor"),
+    listCohorts(ctx),
+  ]);
+  const nextHref = next ? `/admin/invitations?${new URLSearchParams({ ...(status ? { status } : {}), ...(q ? { q } : {}), after: encodeCursor(next) })}` : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Invitations"
+        description="Invite people by email. Each link works once, for 14 days. Resending sends a new link and stops the old one."
+        actions={<Link href="/admin/invitations/import" className={buttonClass("secondary")}>Invite many (CSV or paste)</Link>}
+      />
+      <section aria-labelledby="invite-one" className="mb-8 rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="invite-one" className="mb-4 text-lg font-semibold">Invite one person</h2>
+        <InviteForm supervisors={supervisors.map((s) => ({ id: s.membershipId, label: `${s.name} (${s.email})` }))} cohorts={cohorts.map((c) => ({ id: c.id, label: c.name }))} />
+      </section>
+
+      <section aria-labelledby="sent">
+        <h2 id="sent" className="mb-3 text-lg font-semibold">Sent invitations</h2>
+        <form method="get" role="search" aria-label="Filter invitations" className="mb-4 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="inv-q" className="block text-sm font-medium">Email contains</label>
+            <input id="inv-q" name="q" defaultValue={q} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />
+          </div>
+          <div>
+            <label htmlFor="inv-status" className="block text-sm font-medium">Status</label>
+            <select id="inv-status" name="status" defaultValue={status ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+              <option value="">Any status</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>Filter</button>
+        </form>
+        {rows.length === 0 ? (
+          <p className="text-stone-700">No invitations match.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Invitations table">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Sent invitations</caption>
+              <thead className="bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Email</th>
+                  <th scope="col" className="px-3 py-2">Name</th>
+                  <th scope="col" className="px-3 py-2">Role</th>
+                  <th scope="col" className="px-3 py-2">Cohort</th>
+                  <th scope="col" className="px-3 py-2">Status</th>
+                  <th scope="col" className="px-3 py-2">Actions</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-200">
+                {rows.map((r) => (
+                  <tr key={r.id} data-testid="invitation-row">
+                    <td className="px-3 py-2">{r.email}</td>
+                    <td className="px-3 py-2">{r.name || "—"}</td>
+                    <td className="px-3 py-2">{ROLE_LABELS[r.role]}</td>
+                    <td className="px-3 py-2">{r.cohortName ?? "—"}</td>
+                    <td className="px-3 py-2">
+                      {STATUS_LABELS[r.status]}
+                      {r.status === "open" ? <span className="block text-stone-700">until {formatDate(r.expiresAt)}</span> : null}
+                    </td>
+                    <td className="px-3 py-2">
+                      {r.status === "open" || r.status === "expired" ? (
+                        <div className="flex flex-wrap gap-2">
+                          <ActionButton action={resendInvitationAction} payload={{ id: r.id, version: r.version }} label="Resend" accessibleLabel={`Resend invitation to ${r.email}`} success="New link sent." />
+                          {r.status === "open" ? (
+                            <ActionButton action={revokeInvitationAction} payload={{ id: r.id, version: r.version }} label="Revoke" variant="danger" accessibleLabel={`Revoke invitation to ${r.email}`} success="Invitation revoked." />
+                          ) : null}
+                        </div>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {nextHref ? (
+          <p className="mt-4">
+            <Link href={nextHref}>Next page</Link>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

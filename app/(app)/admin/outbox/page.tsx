@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { listOutbox } from "@/lib/email/outbox";
+import { smtpConfigured } from "@/lib/email/send";
+import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/orgs/cursor";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+const STATUS = { stored: "Not sent (no mail server)", queued: "Queued", sent: "Sent", failed: "Failed" } as const;
+
+/** Shows text with its web links clickable (the text itself is rendered as text, never as HTML). */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return (
+    <>
+      {parts.map((p, i) => (i % 2 === 1 ? <a key={i} href={p} className="break-all">{p}</a> : <span key={i}>{p}</span>))}
+    </>
+  );
+}
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.manage")) notFound();
+  const sp = await searchParams;
+  const { rows, next } = await listOutbox(ctx, { after: decodeCursor(sp.after, isAtCursor) });
+  return (
+    <>
+      <PageHeader title="Outbox" description="Every email Rapport has sent for your organisation, newest first." />
+      {!smtpConfigured() ? (
+        <div className="mb-4">
+          <Alert tone="info" title="Email isn't set up on this server">
+            Messages stay here instead of being sent. Copy an invitation link from a message below and pass it on yourself, or ask whoever runs Rapport to set SMTP_URL.
+          </Alert>
+        </div>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="text-stone-700">No emails yet.</p>
+      ) : (
+        <ul className="space-y-3">
+          {rows.map((m) => (
+            <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="outbox-message">
+              <details>
+                <summary className="min-h-11 cursor-pointer py-2">
+                  <span className="font-medium">{m.subject}</span> <span className="text-stone-700">to {m.to}</span>
+                  <span className="block text-sm text-stone-700">
+                    {STATUS[m.status]} · {m.createdAt.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" })}
+                    {m.error ? ` · ${m.error}` : ""}
+                  </span>
+                </summary>
+                <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-stone-50 p-3 font-sans text-sm text-stone-900">
+                  <Linkified text={m.text} />
+                </pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {next ? (
+        <p className="mt-4">
+          <Link href={`/admin/outbox?after=${encodeCursor(next)}`}>Older emails</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

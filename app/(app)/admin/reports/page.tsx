@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
+import { listCohorts } from "@/lib/orgs/cohorts";
+import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/orgs/cursor";
+import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { getCompletionMatrix } from "@/lib/reports/completion";
+import { matrixFilters, matrixQuery } from "@/lib/reports/filters";
+
+export const metadata: Metadata = { title: "Completion" };
+
+const CELL: Record<ModuleStatus, string> = {
+  complete: "bg-green-100 text-green-900",
+  overdue: "bg-red-100 text-red-900",
+  in_progress: "bg-amber-100 text-amber-950",
+  not_started: "bg-stone-100 text-stone-900",
+};
+const sel = "mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2";
+
+export default async function CompletionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.reports")) notFound();
+  const sp = await searchParams;
+  const f = matrixFilters(sp);
+  const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
+  const [matrix, cohorts] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohorts(ctx, { includeArchived: true })]);
+  const moduleChoices = matrix.allModules.map((m) => [m.id, m.title] as const);
+  const query = matrixQuery(f);
+  const csvHref = `/admin/reports/completion.csv?${new URLSearchParams(query)}`;
+  return (
+    <>
+      <PageHeader
+        title="Completion"
+        description="Each active member against the modules required of them. Overdue means not complete and past the due date."
+        actions={<a href={csvHref} className={buttonClass("secondary")} download>Download CSV</a>}
+      />
+      <form method="get" role="search" aria-label="Filter the completion report" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <div>
+          <label htmlFor="c-q" className="block text-sm font-medium">Name or email</label>
+          <input id="c-q" name="q" defaultValue={f.q ?? ""} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />
+        </div>
+        <div>
+          <label htmlFor="c-role" className="block text-sm font-medium">Role</label>
+          <select id="c-role" name="role" defaultValue={f.role ?? ""} className={sel}>
+            <option value="">All roles</option>
+            {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="c-cohort" className="block text-sm font-medium">Cohort</label>
+          <select id="c-cohort" name="cohort" defaultValue={f.cohortId ?? ""} className={sel}>
+            <option value="">Any cohort</option>
+            {cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="c-module" className="block text-sm font-medium">Module</label>
+          <select id="c-module" name="module" defaultValue={f.moduleId ?? ""} className={sel}>
+            <option value="">All required modules</option>
+            {moduleChoices.map(([id, title]) => <option key={id} value={id}>{title}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="c-status" className="block text-sm font-medium">Status</label>
+          <select id="c-status" name="status" defaultValue={f.status ?? ""} className={sel}>
+            <option value="">Any status</option>
+            {(Object.keys(STATUS_LABELS) as ModuleStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("primary")}>Filter</button>
+      </form>
+      {matrix.modules.length === 0 ? (
+        <p className="text-stone-700">
+          No modules are required yet. <Link href="/admin/requirements">Make a module required</Link>.
+        </p>
+      ) : matrix.rows.length === 0 ? (
+        <p className="text-stone-700">No members match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Completion matrix">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Completion of required modules by member</caption>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">Member</th>
+                {matrix.modules.map((m) => <th key={m.id} scope="col" className="px-3 py-2">{m.title}</th>)}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {matrix.rows.map((r) => (
+                <tr key={r.membershipId} data-testid="matrix-row">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <Link href={`/admin/members/${r.membershipId}`} className="font-medium">{r.name}</Link>
+                    <span className="block text-stone-700">{ROLE_LABELS[r.role]}{r.cohorts.length ? ` · ${r.cohorts.join(", ")}` : ""}</span>
+                  </th>
+                  {matrix.modules.map((m) => {
+                    const c = r.cells[m.id];
+                    return (
+                      <td key={m.id} className="px-3 py-2">
+                        {c ? (
+                          <span className={`inline-block rounded px-2 py-0.5 ${CELL[c.status]}`}>
+                            {STATUS_LABELS[c.status]}
+                            {c.dueAt && c.status !== "complete" ? <span className="block text-xs">due {formatDate(c.dueAt)}</span> : null}
+                          </span>
+                        ) : (
+                          <span className="text-stone-700">Not required</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {matrix.next ? (
+        <p className="mt-4">
+          <Link href={`/admin/reports?${new URLSearchParams({ ...query, after: encodeCursor(matrix.next) })}`}>Next page</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/auth/context";
+import { can } from "@/lib/permissions";
+import { formatAge, getSupervisionActivity } from "@/lib/reports/supervision";
+
+export const metadata: Metadata = { title: "Supervision activity" };
+
+export default async function SupervisionActivityPage() {
+  const ctx = await requireContext();
+  if (!can(ctx.role, "org.reports")) notFound();
+  const rows = await getSupervisionActivity(ctx);
+  const now = new Date();
+  return (
+    <>
+      <PageHeader title="Supervision activity" description="For each supervisor: how many cases their trainees have submitted that wait for review, and how long the oldest has waited. Case content isn't shown here." />
+      {rows.length === 0 ? (
+        <p className="text-stone-700">No active supervisors yet.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Supervision activity">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Supervision activity</caption>
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">Supervisor</th>
+                <th scope="col" className="px-3 py-2">Trainees</th>
+                <th scope="col" className="px-3 py-2">Cases waiting</th>
+                <th scope="col" className="px-3 py-2">Oldest waiting</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {rows.map((r) => (
+                <tr key={r.membershipId} data-testid="supervisor-row">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <Link href={`/admin/members/${r.membershipId}`}>{r.name}</Link>
+                  </th>
+                  <td className="px-3 py-2">{r.trainees}</td>
+                  <td className="px-3 py-2">{r.queue}</td>
+                  <td className="px-3 py-2">{r.oldestSubmittedAt ? formatAge(r.oldestSubmittedAt, now) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

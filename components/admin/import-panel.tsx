@@ -1,0 +1,182 @@
+"use client";
+
+import { useId, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { importCsvAction, importPasteAction, previewCsvAction, previewPasteAction } from "@/app/(app)/admin/invitations/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FieldMessage, TextArea } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action-result";
+import { CSV_MAX_BYTES } from "@/lib/onboarding/csv";
+import type { ImportOutcome } from "@/lib/onboarding/import";
+import type { PreviewRow } from "@/lib/onboarding/invite-rows";
+import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { PreviewTable, ResultTable } from "./import-tables";
+
+type Preview = { rows: PreviewRow[]; summary: { ready: number; skip: number; error: number } };
+type Source = { kind: "csv"; data: FormData } | { kind: "paste"; data: Record<string, string> };
+
+const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2";
+
+export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: string; label: string }[]; cohorts: string[] }) {
+  const router = useRouter();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [pending, start] = useTransition();
+  const [source, setSource] = useState<Source | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [results, setResults] = useState<ImportOutcome[] | null>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [pasteError, setPasteError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [paste, setPaste] = useState({ text: "", role: "trainee", supervisorEmail: "", cohort: "" });
+
+  function reset() {
+    setPreview(null);
+    setResults(null);
+    setFormError(null);
+    setFileError(undefined);
+    setPasteError(undefined);
+  }
+
+  function show(r: ActionResult<Preview>, s: Source, setField: (e: string | undefined) => void) {
+    if (!r.ok) {
+      const field = r.fieldErrors?.file?.[0] ?? r.fieldErrors?.text?.[0];
+      if (field) setField(field);
+      else setFormError(r.error);
+      return;
+    }
+    setSource(s);
+    setPreview(r.data);
+  }
+
+  function checkFile() {
+    reset();
+    const file = fileRef.current?.files?.[0];
+    if (!file) return setFileError("Choose a CSV file to upload.");
+    if (file.size > CSV_MAX_BYTES) return setFileError(`The file is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is 1.5 MB. Split it into smaller files and import each.`);
+    const data = new FormData();
+    data.set("file", file);
+    start(async () => show(await previewCsvAction(data), { kind: "csv", data }, setFileError));
+  }
+
+  function checkPaste() {
+    reset();
+    if (!paste.text.trim()) return setPasteError("Paste at least one email address, one per line.");
+    const data = { ...paste };
+    start(async () => show(await previewPasteAction(data), { kind: "paste", data }, setPasteError));
+  }
+
+  function runImport() {
+    if (!source) return;
+    start(async () => {
+      const r = source.kind === "csv" ? await importCsvAction(source.data) : await importPasteAction(source.data);
+      if (!r.ok) return setFormError(r.error);
+      setResults(r.data.results);
+      setPreview(null);
+      router.refresh();
+    });
+  }
+
+  const counts = results ? { invited: results.filter((r) => r.outcome === "invited").length, skipped: results.filter((r) => r.outcome === "skipped").length, error: results.filter((r) => r.outcome === "error").length } : null;
+
+  return (
+    <div className="space-y-8">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby={`${id}-csv`} className="rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id={`${id}-csv`} className="text-lg font-semibold">Upload a CSV file</h2>
+          <p className="mt-1 text-sm text-stone-700">
+            Columns: <code>email, name, role, supervisor_email, cohort</code>. The first line must be this header. UTF-8, up to 5,000 rows.{" "}
+            <a href="/admin/invitations/import/template">Download a template</a>.
+          </p>
+          <div className="mt-4">
+            <label htmlFor={`${id}-file`} className="block text-sm font-medium text-stone-800">CSV file</label>
+            <input
+              ref={fileRef}
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,text/csv"
+              onChange={reset}
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? `${id}-file-error` : undefined}
+              className="mt-1 block min-h-11 w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-400 file:bg-white file:px-3"
+            />
+            <FieldMessage id={`${id}-file`} error={fileError} />
+          </div>
+          <Button className="mt-4" variant="secondary" onClick={checkFile} disabled={pending}>Check file</Button>
+        </section>
+
+        <section aria-labelledby={`${id}-paste`} className="rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id={`${id}-paste`} className="text-lg font-semibold">Paste email addresses</h2>
+          <div className="mt-4 space-y-4">
+            <TextArea
+              label="Email addresses, one per line"
+              hint="“Name <email>” or “email, name” also work."
+              rows={6}
+              value={paste.text}
+              maxLength={600000}
+              onChange={(e) => setPaste({ ...paste, text: e.target.value })}
+              error={pasteError}
+            />
+            <div className="grid gap-3 sm:grid-cols-3">
+              <div>
+                <label htmlFor={`${id}-role`} className="block text-sm font-medium text-stone-800">Role for everyone</label>
+                <select id={`${id}-role`} className={selectClass} value={paste.role} onChange={(e) => setPaste({ ...paste, role: e.target.value })}>
+                  {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`${id}-sup`} className="block text-sm font-medium text-stone-800">Supervisor</label>
+                <select id={`${id}-sup`} className={selectClass} value={paste.supervisorEmail} disabled={paste.role !== "trainee"} onChange={(e) => setPaste({ ...paste, supervisorEmail: e.target.value })}>
+                  <option value="">No supervisor</option>
+                  {supervisors.map((s) => <option key={s.email} value={s.email}>{s.label}</option>)}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`${id}-cohort`} className="block text-sm font-medium text-stone-800">Cohort</label>
+                <select id={`${id}-cohort`} className={selectClass} value={paste.cohort} onChange={(e) => setPaste({ ...paste, cohort: e.target.value })}>
+                  <option value="">No cohort</option>
+                  {cohorts.map((c) => <option key={c} value={c}>{c}</option>)}
+                </select>
+              </div>
+            </div>
+          </div>
+          <Button className="mt-4" variant="secondary" onClick={checkPaste} disabled={pending}>Check list</Button>
+        </section>
+      </div>
+
+      <div aria-live="polite" className="space-y-4">
+        {pending ? <p className="text-stone-700">Working…</p> : null}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        {preview ? (
+          <section aria-labelledby={`${id}-preview`} className="space-y-4">
+            <h2 id={`${id}-preview`} className="text-lg font-semibold">Preview</h2>
+            <p data-testid="preview-summary">
+              {preview.summary.ready} ready to invite, {preview.summary.skip} already invited, {preview.summary.error} with problems. Nothing has been sent yet.
+            </p>
+            <PreviewTable rows={preview.rows} />
+            {preview.summary.ready > 0 ? (
+              <Button onClick={runImport} disabled={pending}>
+                Import {preview.summary.ready} valid {preview.summary.ready === 1 ? "row" : "rows"}
+              </Button>
+            ) : (
+              <Alert tone="warning">No rows are ready to import. Fix the problems above and check again.</Alert>
+            )}
+          </section>
+        ) : null}
+        {results && counts ? (
+          <section aria-labelledby={`${id}-result`} className="space-y-4">
+            <h2 id={`${id}-result`} className="text-lg font-semibold">Import finished</h2>
+            <Alert tone="success">
+              <span data-testid="import-summary">
+                {counts.invited} invited, {counts.skipped} skipped, {counts.error} not imported.
+              </span>{" "}
+              Invitations are in the <a href="/admin/outbox">outbox</a> (or on their way, if email is set up).
+            </Alert>
+            <ResultTable results={results} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
