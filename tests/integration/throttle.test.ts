@@ -5,8 +5,10 @@ import { signInThrottles } from "@/db/schema";
 import { signIn } from "@/lib/auth/sign-in";
 import { checkThrottle, liftLock, recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import { HARD_LOCK_FAILURES } from "@/lib/auth/throttle-policy";
+import { getSignInLock, unlockSignIn } from "@/lib/auth/unlock";
+import { NotFoundError } from "@/lib/errors";
 import { createOrg, TEST_PASSWORD, uid } from "../fixtures/factory";
-import { useDatabase } from "./helpers";
+import { ctxOf, useDatabase } from "./helpers";
 
 useDatabase();
 
@@ -65,5 +67,21 @@ describe("sign-in throttling (stored in PostgreSQL)", () => {
     await signIn({ email: org.trainee.email, password: "one wrong password", address: null });
     await signIn({ email: org.trainee.email, password: TEST_PASSWORD, address: null });
     expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, keys[0]))).toEqual([]);
+  });
+
+  it("an admin of the member's organisation lifts a lock; nobody else can", async () => {
+    const db = await getDb();
+    const org = await createOrg("Unlock");
+    const other = await createOrg("UnlockOther");
+    const keys = throttleKeys(org.trainee.email, null);
+    const t = new Date("2026-04-01T00:00:00Z");
+    for (let i = 0; i < HARD_LOCK_FAILURES; i++) await recordFailure(db, keys, new Date(t.getTime() + i * 20 * 60 * 1000));
+    expect((await getSignInLock(ctxOf(org, org.admin), org.trainee.membershipId)).lockedAt).not.toBeNull();
+    await expect(unlockSignIn(ctxOf(other, other.admin), org.trainee.membershipId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unlockSignIn(ctxOf(org, org.supervisor), org.trainee.membershipId)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getSignInLock(ctxOf(org, org.admin), org.trainee.membershipId)).lockedAt).not.toBeNull();
+    expect(await unlockSignIn(ctxOf(org, org.admin), org.trainee.membershipId)).toBe(true);
+    expect((await getSignInLock(ctxOf(org, org.admin), org.trainee.membershipId)).lockedAt).toBeNull();
+    expect(await signIn({ email: org.trainee.email, password: TEST_PASSWORD, address: null })).toMatchObject({ ok: true });
   });
 });

@@ -46,6 +46,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
     page: "/admin/members",
     args: (w) => [{ supervisorMembershipId: w.a.org.otherSupervisor.membershipId, traineeMembershipId: w.a.org.otherTrainee.membershipId, assigned: true }],
   },
+  "app/(app)/admin/members/actions.ts#unlockSignInAction": { page: "/admin/members", args: (w) => [{ membershipId: w.a.org.otherTrainee.membershipId }] },
   "app/(app)/admin/cohorts/actions.ts#createCohortAction": { page: "/admin/cohorts", args: () => [{ name: `Matrix intake ${Date.now()}` }] },
   "app/(app)/admin/cohorts/actions.ts#renameCohortAction": { page: "/admin/cohorts", args: (w) => [{ id: w.a.cohortId, name: `Renamed ${Date.now()}`, version: 0 }] },
   "app/(app)/admin/cohorts/actions.ts#archiveCohortAction": { page: "/admin/cohorts", args: (w) => [{ id: w.a.cohortId, archived: false, version: 0 }] },

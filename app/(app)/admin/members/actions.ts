@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { authedAction } from "@/lib/actions";
+import { unlockSignIn } from "@/lib/auth/unlock";
 import { changeRoleInput, memberCohortInput, supervisionInput } from "@/lib/orgs/admin-schemas";
 import { setCohortMembership } from "@/lib/orgs/cohorts";
 import { changeRole, setMemberStatus } from "@/lib/orgs/members";
@@ -30,4 +32,10 @@ export const setSupervisionAction = authedAction({ schema: supervisionInput, per
   await setSupervision(ctx, input);
   revalidatePath("/admin/members");
   return null;
+});
+
+export const unlockSignInAction = authedAction({ schema: z.object({ membershipId: z.uuid({ error: "Choose a member." }) }), permission: "org.manage" }, async (ctx, input) => {
+  const lifted = await unlockSignIn(ctx, input.membershipId);
+  revalidatePath(`/admin/members/${input.membershipId}`);
+  return { lifted };
 });

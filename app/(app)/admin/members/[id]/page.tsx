@@ -12,7 +12,8 @@ import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { setCohortMembershipAction, setSupervisionAction } from "../actions";
+import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "../actions";
+import { getSignInLock } from "@/lib/auth/unlock";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -49,7 +50,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [links, cohorts, mine, supervisors, trainees] = await Promise.all([
+  const [lock, links, cohorts, mine, supervisors, trainees] = await Promise.all([
+    getSignInLock(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
     listCohorts(ctx),
     cohortsOfMembers(ctx.orgId, [member.membershipId]),
@@ -81,6 +83,18 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </Section>
           <Section id="access" title="Access">
             <MemberStatusForm membershipId={member.membershipId} status={member.status} version={member.version} isSelf={member.userId === ctx.userId} />
+            {lock.lockedAt ? (
+              <div className="mt-4 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3">
+                <p className="font-medium">Sign-in locked</p>
+                <p className="mt-1 text-sm">
+                  Locked after 50 unsuccessful sign-in attempts. Unlock it once you&apos;ve checked with {member.name} that the attempts weren&apos;t theirs, or that
+                  they&apos;ve reset their password.
+                </p>
+                <div className="mt-2">
+                  <ActionButton action={unlockSignInAction} payload={{ membershipId: member.membershipId }} label="Unlock sign-in" success="Sign-in unlocked." variant="primary" />
+                </div>
+              </div>
+            ) : null}
           </Section>
         </div>
         <div className="space-y-6">
