@@ -121,13 +121,15 @@ export type CaseFull = CaseMeta & {
 };
 export type CaseView = (CaseMeta & { level: "metadata" }) | CaseFull;
 
-async function metaOf(db: DbOrTx, ctx: Ctx, loaded: LoadedCase) {
+/** Transitions, plus counts when the caller won't load the rows themselves (metadata-only view). */
+async function metaOf(db: DbOrTx, ctx: Ctx, loaded: LoadedCase, withCounts = true) {
   const c = loaded.row;
   const transitions = await db
     .select()
     .from(caseTransitions)
     .where(and(eq(caseTransitions.organisationId, ctx.orgId), eq(caseTransitions.caseId, c.id)))
     .orderBy(asc(caseTransitions.occurredAt), asc(caseTransitions.id));
+  if (!withCounts) return { transitions, counts: null };
   const [counts] = await db
     .select({
       versions: sql<number>`(select count(*)::int from case_versions v where v.organisation_id = ${ctx.orgId} and v.case_id = ${c.id})`,
@@ -146,8 +148,8 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
   const db = await getDb();
   const loaded = await loadCase(db, ctx, caseId);
   const c = loaded.row;
-  const { transitions, counts } = await metaOf(db, ctx, loaded);
   const full = loaded.level === "full";
+  const { transitions, counts: metaCounts } = await metaOf(db, ctx, loaded, !full);
   const [versions, reviews, comments, dismissals] = full
     ? await Promise.all([
         db
@@ -181,6 +183,8 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
     ...comments.map((m) => m.m.authorMembershipId),
   ]);
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Former member") : "");
+  // With the rows loaded, counting them again would be one more query for the same answer.
+  const counts = metaCounts ?? { versions: versions.length, reviews: reviews.length, comments: comments.length };
   const meta: CaseMeta = {
     id: c.id,
     status: c.status as CaseStatus,
