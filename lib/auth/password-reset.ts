@@ -87,17 +87,20 @@ export function resetStateMessage(state: Exclude<ResetState, "valid">): string {
 export async function resetPassword(token: string, newPassword: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const used = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(passwordResets)
       .set({ usedAt: new Date() })
       .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning();
-    if (!row) {
-      const state = await checkResetToken(token);
-      throw new ValidationError(resetStateMessage(state === "valid" ? "unknown" : state));
-    }
+    if (!row) return false;
     await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, row.userId));
     await audit(tx, { actorUserId: row.userId, action: "auth.password_reset", targetType: "user", targetId: row.userId });
+    return true;
   });
+  // Outside the transaction: the embedded database has one connection, which the transaction holds.
+  if (!used) {
+    const state = await checkResetToken(token);
+    throw new ValidationError(resetStateMessage(state === "valid" ? "unknown" : state));
+  }
 }

@@ -1,0 +1,62 @@
+import type { Ctx } from "@/lib/auth/context";
+import { getCase } from "@/lib/cases/queries";
+import { listReviewQueue } from "@/lib/cases/queue";
+import { getContinueLearning, getLessonView } from "@/lib/modules/queries";
+import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
+import { listMembers } from "@/lib/orgs/members";
+import { getCompletionMatrix } from "@/lib/reports/completion";
+
+// The data-layer calls each benchmarked page makes (read from the page files), so the query
+// budget test and the EXPLAIN step exercise exactly what a request runs. Every page also runs the
+// session check of lib/auth/context.ts first: getSessionUser and listOrgChoices, two indexed
+// lookups (users by id, memberships by user), cached for the request by React's cache().
+
+export type RouteInputs = {
+  trainee: Ctx;
+  supervisor: Ctx;
+  admin: Ctx;
+  caseId: string;
+  moduleSlug: string;
+  lessonSlug: string;
+};
+
+export type RouteCall = { route: string; page: string; run: (i: RouteInputs) => Promise<unknown> };
+
+export const SESSION_QUERIES = 2;
+
+export const ROUTE_CALLS: RouteCall[] = [
+  {
+    route: "Lesson page",
+    page: "app/(app)/modules/[slug]/lessons/[lesson]/page.tsx",
+    run: (i) => getLessonView(i.trainee, i.moduleSlug, i.lessonSlug),
+  },
+  {
+    route: "Trainee home",
+    page: "app/(app)/home/page.tsx",
+    run: (i) => getContinueLearning(i.trainee),
+  },
+  {
+    route: "Review queue",
+    page: "app/(app)/reviews/page.tsx",
+    run: (i) => listReviewQueue(i.supervisor, { after: undefined }),
+  },
+  {
+    route: "Case review page",
+    page: "app/(app)/reviews/[id]/page.tsx",
+    run: (i) => getCase(i.supervisor, i.caseId, { via: "review" }),
+  },
+  {
+    route: "Completion matrix",
+    page: "app/(app)/admin/reports/page.tsx",
+    run: (i) => Promise.all([getCompletionMatrix(i.admin, {}, { after: undefined }), listCohorts(i.admin, { includeArchived: true })]),
+  },
+  {
+    route: "Members list",
+    page: "app/(app)/admin/members/page.tsx",
+    run: async (i) => {
+      await listCohorts(i.admin, { includeArchived: true });
+      const { rows } = await listMembers(i.admin, { q: "", role: undefined, status: undefined, cohortId: undefined, after: undefined });
+      return cohortsOfMembers(i.admin.orgId, rows.map((r) => r.membershipId));
+    },
+  },
+];

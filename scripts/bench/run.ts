@@ -1,0 +1,253 @@
+/**
+ * `npm run bench`: production build, throwaway PostgreSQL with the large data set, then autocannon
+ * against each page as the right person, two baselines, a two-instance run, client JS weight,
+ * query plans and the scanner micro-benchmark. Writes BENCHMARKS.md and prints the table.
+ * Env: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, default 5), BENCH_CONNECTIONS (default 20),
+ * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default BENCHMARKS.md).
+ * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { DEMO_PASSWORD } from "@/db/seed/demo";
+import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/db/seed/large";
+import { getPage, signIn } from "./lib/auth";
+import { clientWeights } from "./lib/client-weight";
+import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
+import { measure, type LoadOptions } from "./lib/load";
+import { cpuProbe, percentOfCore } from "./lib/cpu";
+import { machine } from "./lib/machine";
+import { startPostgres } from "./lib/pg";
+import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
+import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
+import { evaluate } from "./lib/targets";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = ".next-bench";
+const POOL = 10; // per instance: one Node.js process rarely has more than a handful of queries in flight
+const cfg = {
+  duration: Number(process.env.BENCH_DURATION || 20),
+  warmup: Number(process.env.BENCH_WARMUP ?? 5),
+  connections: Number(process.env.BENCH_CONNECTIONS || 20),
+};
+const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || "BENCHMARKS.md");
+const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
+const NODE = process.execPath;
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const step = (s: string) => console.log(`\n== ${s}`);
+
+/** next build rewrites tsconfig.json and next-env.d.ts to name its folder: put them back. */
+async function build() {
+  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(ROOT, DIST, "BUILD_ID"))) return console.log(`reusing ${DIST}`);
+  const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => ({ f: path.join(ROOT, f), text: fs.readFileSync(path.join(ROOT, f), "utf8") }));
+  try {
+    await run(NODE, [NEXT, "build"], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: "production" }, logFile: path.join(LOGS, "build.log"), quiet: true });
+  } finally {
+    for (const k of keep) if (fs.readFileSync(k.f, "utf8") !== k.text) fs.writeFileSync(k.f, k.text);
+  }
+}
+
+function startApp(name: string, port: number, env: Record<string, string>): Proc {
+  return startProcess(name, NODE, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(port) },
+    logFile: path.join(LOGS, `${name}.log`),
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  console.log(`Logs: ${LOGS}`);
+  step("production build");
+  await build();
+
+  step("PostgreSQL");
+  const pg = await startPostgres({ preload: ["pg_stat_statements"] });
+  const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
+  const version = (await sql`select version()`)[0].version as string;
+  const dbEnv = { DATABASE_URL: pg.url, DATABASE_POOL_SIZE: String(POOL) };
+
+  step("migrate, demo data, large data set");
+  await run(NODE, [TSX, "db/seed/index.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv }, quiet: true });
+  const seedStart = Date.now();
+  const seedOutput = await run(NODE, [TSX, "db/seed/large.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+  await sql.unsafe("create extension if not exists pg_stat_statements");
+
+  const [sup] = await sql.unsafe(MEMBER_SQL, [LARGE_ORG.slug, LARGE_SIGN_INS.busySupervisor]);
+  const [reviewCase] = await sql.unsafe(REVIEW_CASE_SQL, [sup.orgId, sup.membershipId]);
+  const [lesson] = await sql.unsafe(FIRST_LESSON_SQL);
+  if (!reviewCase) throw new Error("No waiting case with history found for the busy supervisor.");
+
+  step("app");
+  const secret = randomBytes(32).toString("base64url");
+  const appEnv = { ...dbEnv, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off" };
+  const portA = await freePort();
+  const appA = startApp("app-a", portA, appEnv);
+  await waitForHttp(local(portA, "/api/health"), appA);
+  const base = local(portA, "");
+  const cookies = {
+    trainee: await signIn(base, LARGE_SIGN_INS.trainee, LARGE_PASSWORD),
+    supervisor: await signIn(base, LARGE_SIGN_INS.busySupervisor, LARGE_PASSWORD),
+    admin: await signIn(base, LARGE_SIGN_INS.admin, LARGE_PASSWORD),
+    demo: await signIn(base, "trainee@harbourside.example", DEMO_PASSWORD),
+  };
+  const lessonPath = `/modules/${lesson.moduleSlug}/lessons/${lesson.lessonSlug}`;
+  const routes = [
+    { name: "Sign-in page", path: "/login", cookie: undefined, expect: "Sign in to Rapport", target: null },
+    { name: "Lesson page", path: lessonPath, cookie: cookies.trainee, expect: "min read", target: 150 },
+    { name: "Trainee home", path: "/home", cookie: cookies.trainee, expect: "Continue where you left off", target: 150 },
+    { name: "Review queue (400 waiting)", path: "/reviews", cookie: cookies.supervisor, expect: "Next page", target: 150 },
+    { name: "Case review page", path: `/reviews/${reviewCase.id}`, cookie: cookies.supervisor, expect: "Six-condition checklist", target: null },
+    { name: "Completion matrix (1,050 members × 6 modules)", path: "/admin/reports", cookie: cookies.admin, expect: "matrix-row", target: 400 },
+    { name: "Members list", path: "/admin/members", cookie: cookies.admin, expect: "Next page", target: 400 },
+  ] as const;
+  // A broken route (redirect, error page) must not be measured as a fast one.
+  let lessonHtml = "";
+  for (const r of routes) {
+    const html = await getPage(base + r.path, r.cookie);
+    if (!html.includes(r.expect)) throw new Error(`${r.name} (${r.path}) did not contain "${r.expect}"`);
+    if (r.name === "Lesson page") lessonHtml = html;
+  }
+
+  step("baselines");
+  const lessonFile = path.join(LOGS, "lesson.html");
+  fs.writeFileSync(lessonFile, lessonHtml);
+  const plainPort = await freePort();
+  const plain = startProcess("plain-node", NODE, [path.join(__dirname, "plain-server.mjs"), String(plainPort), lessonFile], { cwd: ROOT, logFile: path.join(LOGS, "plain.log") });
+  await waitForHttp(local(plainPort, "/"), plain);
+  const staticPath = "/reset-password";
+  await getPage(base + staticPath);
+
+  const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
+  const dbCalls = async () => Number((await sql`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements where query not ilike '%pg_stat_statements%'`)[0].n);
+  const loadBefore = os.loadavg();
+  const proxyNotes: string[] = [];
+  const rows: Row[] = [];
+  const probe = (procs: Proc[]) => cpuProbe(() => procs.map((p) => p.child.pid!), path.join(pg.dir, "data"));
+  /** One measured route with the CPU its server processes and PostgreSQL used meanwhile. */
+  const measured = async (name: string, url: string, o: LoadOptions, servers: Proc[], before?: () => Promise<void>) => {
+    const cpu = probe(servers);
+    let app0 = 0;
+    let pg0 = 0;
+    let t = 0;
+    const m = await measure(name, url, {
+      ...o,
+      beforeMeasure: async () => {
+        await before?.();
+        app0 = cpu.app();
+        pg0 = cpu.pg();
+        t = Date.now();
+      },
+    });
+    const secs = (Date.now() - t) / 1000;
+    return { ...m, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs) };
+  };
+  step(`load: ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route`);
+  for (const r of routes) {
+    let before = 0;
+    const m = await measured(r.name, base + r.path, { ...load, cookie: r.cookie }, [appA], async () => {
+      await sql`select pg_stat_statements_reset()`;
+      before = await dbCalls();
+    });
+    const calls = (await dbCalls()) - before;
+    rows.push({ ...m, group: "route", queriesPerRequest: m.responses ? calls / m.responses : null });
+  }
+  rows.push({ ...(await measured("Baseline: plain Node.js http, same bytes as the lesson page", local(plainPort, "/"), load, [plain])), group: "baseline" });
+  rows.push({ ...(await measured("Baseline: static Next.js page (/reset-password, prerendered)", base + staticPath, load, [appA])), group: "baseline" });
+
+  step("client JavaScript");
+  const weights = await clientWeights(
+    base,
+    [
+      { name: "Sign-in page", path: "/login" },
+      { name: "Lesson page", path: lessonPath, cookie: cookies.trainee, budgetKb: 150 },
+      { name: "Trainee home", path: "/home", cookie: cookies.trainee, budgetKb: 150 },
+      { name: "Review queue", path: "/reviews", cookie: cookies.supervisor },
+      { name: "Case review page", path: `/reviews/${reviewCase.id}`, cookie: cookies.supervisor },
+      { name: "Completion matrix", path: "/admin/reports", cookie: cookies.admin },
+      { name: "Members list", path: "/admin/members", cookie: cookies.admin },
+    ],
+    { path: "/account", cookie: cookies.trainee },
+  );
+  for (const w of weights) console.log(`  ${w.name.padEnd(20)} ${w.gzipKb.toFixed(1).padStart(6)} KB gzip in ${w.chunks} chunks; beyond the shell: ${w.extraOverShell.length}`);
+
+  step("two app instances behind a round-robin proxy, one PostgreSQL");
+  await sql`select pg_stat_statements_reset()`;
+  const portB = await freePort();
+  const appB = startApp("app-b", portB, appEnv);
+  await waitForHttp(local(portB, "/api/health"), appB);
+  const oneProxyPort = await freePort();
+  const twoProxyPort = await freePort();
+  const p1 = startProcess("proxy-1", NODE, [path.join(__dirname, "proxy.mjs"), String(oneProxyPort), String(portA)], { cwd: ROOT, logFile: path.join(LOGS, "proxy-1.log") });
+  const p2 = startProcess("proxy-2", NODE, [path.join(__dirname, "proxy.mjs"), String(twoProxyPort), String(portA), String(portB)], { cwd: ROOT, logFile: path.join(LOGS, "proxy-2.log") });
+  await waitForHttp(local(oneProxyPort, "/api/health"), p1);
+  await waitForHttp(local(twoProxyPort, "/api/health"), p2);
+  // The session cookie minted by instance A is accepted by B: same AUTH_SECRET, nothing in memory.
+  await getPage(local(portB, lessonPath), cookies.trainee);
+  rows.push({ ...(await measured("Lesson page, 1 instance via the proxy", local(oneProxyPort, lessonPath), { ...load, cookie: cookies.trainee }, [appA])), group: "scale" });
+  rows.push({ ...(await measured("Lesson page, 2 instances via the proxy", local(twoProxyPort, lessonPath), { ...load, cookie: cookies.trainee }, [appA, appB])), group: "scale" });
+  rows.push({ ...(await measured("Review queue, 1 instance via the proxy", local(oneProxyPort, "/reviews"), { ...load, cookie: cookies.supervisor }, [appA])), group: "scale" });
+  rows.push({ ...(await measured("Review queue, 2 instances via the proxy", local(twoProxyPort, "/reviews"), { ...load, cookie: cookies.supervisor }, [appA, appB])), group: "scale" });
+
+  for (const p of [p1, p2]) {
+    const log = fs.readFileSync(p.logFile, "utf8");
+    const retries = log.split("\n").filter((l) => l.startsWith("retry ")).length;
+    const bad = log.split("\n").filter((l) => l.startsWith("502 ")).length;
+    if (retries || bad) proxyNotes.push(`${p.name}: ${retries} GET(s) retried after a reset kept-alive upstream connection, ${bad} answered 502 (see ${p.logFile}).`);
+  }
+
+  step("query plans (auto_explain)");
+  let explain: { counts: Record<string, number>; statements: Explained[] } | null = null;
+  try {
+    const outText = await run(NODE, [TSX, "--require", path.join(__dirname, "allow-server-only.cjs"), path.join(__dirname, "explain-queries.ts")], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: pg.url, DATABASE_POOL_SIZE: "1", PG_LOG: pg.logFile },
+      quiet: true,
+    });
+    const line = outText.split("\n").find((l) => l.startsWith("EXPLAIN-JSON "));
+    if (line) explain = JSON.parse(line.slice("EXPLAIN-JSON ".length));
+  } catch (e) {
+    console.error(`EXPLAIN step failed: ${e instanceof Error ? e.message : e}`);
+  }
+
+  step("scanner micro-benchmark");
+  const scanner = await run(NODE, [TSX, "scripts/bench-scanner.ts"], { cwd: ROOT, quiet: true }).catch((e) => `failed: ${e instanceof Error ? e.message : e}`);
+
+  const { targets, notes } = evaluate(rows, routes, weights);
+  notes.push(...proxyNotes);
+  const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(" / ");
+  notes.push(`Load average (1 / 5 / 15 min) when the load runs began: ${la(loadBefore)}; at the end: ${la(os.loadavg())}. Above 2 means processes were queueing for the 2 cores, including work outside this benchmark.`);
+  const report = renderReport({
+    machine: machine(ROOT, version.split(" on ")[0]),
+    config: { ...cfg, poolSize: POOL, pgSettings: pg.settings },
+    seed: { seconds: seedSeconds, output: seedOutput },
+    rows,
+    targets,
+    weights,
+    explain,
+    scanner,
+    staticChoice:
+      "/reset-password is prerendered at build time (○ in the build output) and public, so it measures Next.js serving a static page through the same server and proxy.ts (which adds the CSP header) with no rendering and no database: the ceiling for any page of this app on this machine.",
+    notes,
+  });
+  fs.writeFileSync(OUTPUT, report);
+  await sql.end({ timeout: 5 });
+
+  step(`results (${((Date.now() - t0) / 60000).toFixed(1)} min; written to ${path.relative(ROOT, OUTPUT)})`);
+  console.log(table(rows));
+  console.log("");
+  for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.what}: ${t.measured} (limit ${t.limit})`);
+}
+
+main()
+  .catch((e) => {
+    console.error(`\nBenchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : e}\nLogs: ${LOGS}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanupAll();
+  });
