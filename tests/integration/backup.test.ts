@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, getHandle } from "@/db/client";
 import { backupTo, restoreFrom } from "@/db/backup";
+import { auditEvents } from "@/db/schema";
 import { createOrg } from "../fixtures/factory";
 import { useDatabase } from "./helpers";
 
@@ -31,6 +32,7 @@ async function wipe() {
 describe("backup and restore", () => {
   it("backs up, wipes, restores, and finds every row again", async () => {
     const org = await createOrg("Backup");
+    await (await getDb()).insert(auditEvents).values({ organisationId: org.orgId, action: "test.before_backup", outcome: "success" });
     const before = await snapshot();
     expect(before.organisations).toBeGreaterThan(0);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rapport-backup-")), "backup.bin");
