@@ -8,7 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 
 // A plain form post (works without JavaScript): switch, then land on the new organisation's home.
 export async function switchOrgAction(formData: FormData): Promise<void> {
-  const parsed = switchOrgInput.safeParse(formDataToObject(formData));
+  // A hand-made request may send anything in place of the form: treat it as an empty form.
+  const parsed = switchOrgInput.safeParse(formData instanceof FormData ? formDataToObject(formData) : {});
   if (!parsed.success) redirect("/home");
   try {
     await switchOrganisation(parsed.data.orgId);

@@ -18,6 +18,8 @@ const payload = z.object({
 const submit = authedAction({ schema: payload, permission: "modules.study" }, (ctx, data) => submitCheck(ctx, data.moduleSlug, data.answers));
 
 export async function submitCheckAction(_prev: CheckFormState, formData: FormData): Promise<CheckFormState> {
+  // A hand-made request may send anything in place of the form: treat it as an empty form.
+  if (!(formData instanceof FormData)) formData = new FormData();
   const answers: Record<string, string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (!key.startsWith("answer:") || typeof value !== "string") continue;
