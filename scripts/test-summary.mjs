@@ -12,6 +12,12 @@ for (const name of ["unit.json", "integration-pglite.json", "integration-postgre
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   console.log(`${name.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
 }
+const checks = path.join(dir, "checks.json");
+if (fs.existsSync(checks)) {
+  const c = JSON.parse(fs.readFileSync(checks, "utf8"));
+  passed += c.passed; failed += c.failed;
+  console.log(`type-check and lint: ${c.passed} passed, ${c.failed} failed`);
+} else { missing.push("checks.json"); failed += 1; }
 const e2e = path.join(dir, "e2e.json");
 if (fs.existsSync(e2e)) {
   const s = JSON.parse(fs.readFileSync(e2e, "utf8")).stats;

@@ -12,6 +12,21 @@ type Status = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "invalid
 const DEBOUNCE_MS = 1200;
 const RETRY_MS = 5000;
 
+function readBackup(key: string, version: number, initial: Record<string, string>): Record<string, string> | null {
+  if (typeof window === "undefined") return null;
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return null;
+    const backup = JSON.parse(raw) as { version: number; values: Record<string, string> };
+    const differs = Object.keys(backup.values).some((k) => (backup.values[k] ?? "") !== (initial[k] ?? ""));
+    if (backup.version >= version && differs) return backup.values;
+    localStorage.removeItem(key);
+  } catch {
+    /* storage unavailable: the server copy is all we have */
+  }
+  return null;
+}
+
 export function ReflectionForm(props: {
   moduleSlug: string;
   storageKey: string;
@@ -27,25 +42,18 @@ export function ReflectionForm(props: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [sharedAt, setSharedAt] = useState(props.sharedAt);
   const [restorable, setRestorable] = useState<Record<string, string> | null>(null);
+  // A copy in this browser, so nothing typed is lost even if every save fails. Read after
+  // hydration: the server can't see browser storage, so reading it while rendering would mismatch.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- browser-only state, read once after hydration
+    setRestorable(readBackup(props.storageKey, props.version, props.initial));
+  }, [props.storageKey, props.version, props.initial]);
   const version = useRef(props.version);
   const latest = useRef(values);
   const dirty = useRef(false);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // A copy in this browser, so nothing typed is lost even if every save fails.
-  useEffect(() => {
-    try {
-      const raw = localStorage.getItem(props.storageKey);
-      if (!raw) return;
-      const backup = JSON.parse(raw) as { version: number; values: Record<string, string> };
-      const differs = Object.keys(backup.values).some((k) => (backup.values[k] ?? "") !== (props.initial[k] ?? ""));
-      if (backup.version >= props.version && differs) setRestorable(backup.values);
-      else localStorage.removeItem(props.storageKey);
-    } catch {
-      /* storage unavailable: the server copy is all we have */
-    }
-  }, [props.storageKey, props.version, props.initial]);
 
   const save = useCallback(async () => {
     if (inFlight.current || !dirty.current) return;
@@ -136,7 +144,6 @@ export function ReflectionForm(props: {
     conflict: "Not saved: changed elsewhere",
     invalid: "Not saved: check your answers",
   };
-  let lastGroup: string | undefined;
 
   return (
     <div className="space-y-6">
@@ -192,9 +199,8 @@ export function ReflectionForm(props: {
           ) : null}
         </Alert>
       ) : null}
-      {props.fields.map((f) => {
-        const header = f.group && f.group !== lastGroup ? f.group : null;
-        lastGroup = f.group;
+      {props.fields.map((f, i) => {
+        const header = f.group && f.group !== props.fields[i - 1]?.group ? f.group : null;
         return (
           <div key={f.key}>
             {header ? <h2 className="mb-3 mt-4 text-lg font-semibold">{header}</h2> : null}

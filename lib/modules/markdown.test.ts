@@ -25,3 +25,14 @@ describe("readingMinutes", () => {
     expect(readingMinutes(650)).toBe(3);
   });
 });
+
+describe("renderLesson", () => {
+  it("renders once per lesson version and re-renders when the lesson changes", async () => {
+    const { renderLesson } = await import("./markdown");
+    const at = new Date("2026-01-01T00:00:00Z");
+    const first = renderLesson({ id: "l1", updatedAt: at, body: "## One" });
+    expect(first).toContain("<h2>One</h2>");
+    expect(renderLesson({ id: "l1", updatedAt: at, body: "## Ignored: same version" })).toBe(first);
+    expect(renderLesson({ id: "l1", updatedAt: new Date(at.getTime() + 1), body: "## Two" })).toContain("<h2>Two</h2>");
+  });
+});

@@ -20,6 +20,22 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(marked.parse(markdown) as string, allowed);
 }
 
+// Lessons change only when content is synchronised; rendering costs ~1.6 ms a request, so keep the
+// result per lesson id and update time. Derived data only: every instance can rebuild it.
+const rendered = new Map<string, string>();
+const RENDER_CACHE_MAX = 500;
+
+export function renderLesson(lesson: { id: string; updatedAt: Date; body: string }): string {
+  const key = `${lesson.id}:${lesson.updatedAt.getTime()}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = renderMarkdown(lesson.body);
+    if (rendered.size >= RENDER_CACHE_MAX) rendered.delete(rendered.keys().next().value as string);
+    rendered.set(key, html);
+  }
+  return html;
+}
+
 /** Minutes at about 200 words a minute, never less than one. */
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 200));

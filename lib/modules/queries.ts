@@ -170,7 +170,13 @@ export async function getContinueLearning(ctx: Ctx) {
     .where(and(eq(moduleActivity.organisationId, ctx.orgId), eq(moduleActivity.membershipId, ctx.membershipId), isNull(moduleActivity.completedAt)))
     .orderBy(desc(moduleActivity.lastSeenAt))
     .limit(1);
-  if (!recent) return null;
+  if (!recent) {
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(certificates)
+      .where(and(eq(certificates.organisationId, ctx.orgId), eq(certificates.membershipId, ctx.membershipId)));
+    return n > 0 ? { allDone: true as const, completed: n } : null;
+  }
   const [list, done] = await Promise.all([
     db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(and(eq(lessons.moduleId, recent.moduleId), isNull(lessons.retiredAt))).orderBy(asc(lessons.position)),
     db
@@ -181,7 +187,7 @@ export async function getContinueLearning(ctx: Ctx) {
   const completed = new Set(done.map((d) => d.lessonId));
   const last = list.findIndex((l) => l.id === recent.lastLessonId);
   const next = (last >= 0 && !completed.has(list[last].id) ? list[last] : undefined) ?? list.find((l) => !completed.has(l.id)) ?? null;
-  return { moduleSlug: recent.slug, moduleTitle: recent.title, lesson: next, lessonsDone: completed.size, lessonCount: list.length };
+  return { allDone: false as const, moduleSlug: recent.slug, moduleTitle: recent.title, lesson: next, lessonsDone: completed.size, lessonCount: list.length };
 }
 
 export async function listModuleIds(slugs: string[]) {

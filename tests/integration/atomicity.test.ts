@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { organisations, users } from "@/db/schema";
 import { signUp } from "@/lib/orgs/sign-up";
 import { uid } from "../fixtures/factory";
-import { driver, useDatabase } from "./helpers";
+import { driver, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 // Fault injection: a trigger on the last insert of sign-up kills the database session (PostgreSQL)
 // or aborts it (PGlite, which has one session only). The real sign-up code runs; afterwards

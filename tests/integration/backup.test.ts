@@ -7,9 +7,9 @@ import { getDb, getHandle } from "@/db/client";
 import { backupTo, restoreFrom } from "@/db/backup";
 import { auditEvents } from "@/db/schema";
 import { createOrg } from "../fixtures/factory";
-import { useDatabase } from "./helpers";
+import { withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 const TABLES = ["organisations", "users", "memberships", "supervisions", "audit_events", "modules", "lessons", "check_attempts"];
 

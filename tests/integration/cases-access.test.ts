@@ -12,9 +12,9 @@ import { NotFoundError } from "@/lib/errors";
 import { sixRatings, validCase } from "../fixtures/cases";
 import { assignSupervisor, ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg, type TestOrg } from "../fixtures/factory";
-import { useDatabase } from "./helpers";
+import { withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 const caught = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
 

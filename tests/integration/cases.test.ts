@@ -11,9 +11,9 @@ import { pgError } from "@/lib/db-errors";
 import { sixRatings, validCase } from "../fixtures/cases";
 import { assignSupervisor, ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg } from "../fixtures/factory";
-import { driver, useDatabase } from "./helpers";
+import { driver, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 const caught = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
 

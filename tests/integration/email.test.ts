@@ -10,9 +10,9 @@ import { listOutbox } from "@/lib/email/outbox";
 import { NotFoundError } from "@/lib/errors";
 import { createOrg, uid } from "../fixtures/factory";
 import { latestEmail } from "../fixtures/onboarding";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 type Received = { from: string; to: string[]; raw: string };
 const received: Received[] = [];

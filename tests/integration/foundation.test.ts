@@ -11,9 +11,9 @@ import { getMember, listMembers, setMemberStatus, LAST_ADMIN } from "@/lib/orgs/
 import { listMyTrainees, getMemberCounts } from "@/lib/orgs/overview";
 import { signUp } from "@/lib/orgs/sign-up";
 import { createOrg, disableUser, TEST_PASSWORD, uid } from "../fixtures/factory";
-import { ctxOf, driver, useDatabase } from "./helpers";
+import { ctxOf, driver, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("migrations", () => {
   it("apply cleanly, twice, and leave nothing pending", async () => {

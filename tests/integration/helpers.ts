@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/auth/context";
 import type { TestOrg, TestUser } from "../fixtures/factory";
 
 /** Migrates once per file and closes the client afterwards (releases the PGlite lock). */
-export function useDatabase() {
+export function withDatabase() {
   beforeAll(async () => {
     await applyMigrations();
   });

@@ -11,9 +11,9 @@ import { getContinueLearning, getLessonView, listCatalogue } from "@/lib/modules
 import { getMyReflection, saveReflection, setReflectionShared } from "@/lib/modules/reflections";
 import { syncContent } from "@/lib/modules/sync";
 import { createOrg } from "../fixtures/factory";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 const curriculum = loadCurriculum();
 const first = curriculum[0];
@@ -145,6 +145,9 @@ describe("progress, checks and certificates", () => {
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[1].slug);
     await completeLesson(ctx, first.slug, first.lessons[1].slug);
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[0].slug);
+    for (const l of first.lessons) await completeLesson(ctx, first.slug, l.slug);
+    await submitCheck(ctx, first.slug, rightAnswers(first));
+    expect(await getContinueLearning(ctx)).toEqual({ allDone: true, completed: 1 });
   });
 });
 

@@ -10,9 +10,9 @@ import { ALREADY_INVITED, ALREADY_MEMBER, inviteOne, listInvitations, resendInvi
 import { hashToken } from "@/lib/onboarding/tokens";
 import { createOrg, createUser, uid } from "../fixtures/factory";
 import { expireInvitation, inviteCsv, latestEmail, tokenFrom } from "../fixtures/onboarding";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 const BASE = "http://rapport.test";
 const rowsOf = (bytes: Uint8Array) => {
   const r = readInviteCsv(bytes);

@@ -8,9 +8,9 @@ import { cohortsOfMembers, createCohort, listCohorts, renameCohort, setCohortArc
 import { changeRole, LAST_ADMIN_ROLE, listMembers, setMemberStatus } from "@/lib/orgs/members";
 import { getSupervisionLinks, setSupervision } from "@/lib/orgs/supervision";
 import { createOrg, uid } from "../fixtures/factory";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("roles", () => {
   it("changes a role, audits it and drops supervision links that no longer fit", async () => {

@@ -6,9 +6,9 @@ import { outbox } from "@/db/schema";
 import { createRequirement } from "@/lib/onboarding/requirements";
 import { createOrg } from "../fixtures/factory";
 import { curriculumModule } from "../fixtures/onboarding";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 const post = (auth?: string) => POST(new Request("http://rapport.test/api/reminders", { method: "POST", headers: auth ? { authorization: auth } : {} }));
 

@@ -13,9 +13,9 @@ import { getCompletionMatrix } from "@/lib/reports/completion";
 import { getSupervisionActivity } from "@/lib/reports/supervision";
 import { createOrg } from "../fixtures/factory";
 import { curriculumModule, giveCertificate, insertCase, setJoinedAt, startModule } from "../fixtures/onboarding";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("completion matrix", () => {
   it("shows members by required modules as complete, in progress, overdue or not started, with filters", async () => {

@@ -11,9 +11,9 @@ import { createRequirement, deleteRequirement, listMyRequirements, listRequireme
 import { createCohort, setCohortMembership } from "@/lib/orgs/cohorts";
 import { createOrg } from "../fixtures/factory";
 import { curriculumModule, giveCertificate, insertCase, setJoinedAt, startModule } from "../fixtures/onboarding";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("required modules", () => {
   it("apply by role and by cohort, resolve due dates, and take the earliest when several apply", async () => {

@@ -6,9 +6,9 @@ import { checkResetToken, hashToken, requestPasswordReset, resetPassword } from 
 import { authenticate } from "@/lib/auth/sign-in";
 import { ValidationError } from "@/lib/errors";
 import { createOrg, TEST_PASSWORD, uid } from "../fixtures/factory";
-import { useDatabase } from "./helpers";
+import { withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 const BASE = "http://127.0.0.1:3000";
 

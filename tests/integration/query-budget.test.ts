@@ -5,14 +5,14 @@ import { countQueries } from "@/db/query-count";
 import { caseComments, cases, memberships } from "@/db/schema";
 import { ROUTE_CALLS, type RouteInputs } from "@/scripts/bench/route-calls";
 import { createBulkOrg, type BulkOrg } from "../fixtures/bulk";
-import { useDatabase } from "./helpers";
+import { withDatabase } from "./helpers";
 
 // Query budgets for every benchmarked page: the data-layer calls each page makes (listed in
 // scripts/bench/route-calls.ts, read from the page files) cost the same number of statements
 // whether the organisation has 5 or 500 of everything (no N+1), and at most 8.
 
 const BUDGET = 8;
-useDatabase();
+withDatabase();
 
 let small: BulkOrg;
 let large: BulkOrg;

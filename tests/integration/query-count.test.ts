@@ -5,9 +5,9 @@ import { syncContent } from "@/lib/modules/sync";
 import { listMembers } from "@/lib/orgs/members";
 import { listCatalogue } from "@/lib/modules/queries";
 import { createOrg } from "../fixtures/factory";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("query counting", () => {
   it("counts the statements a data-layer call issues, and only inside the scope", async () => {

@@ -6,9 +6,9 @@ import { endMySession } from "@/lib/auth/my-sessions";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, listLiveSessions, revokeOtherSessions, sessionIsLive, startSession, touchSession, TOUCH_EVERY_MS } from "@/lib/auth/sessions";
 import { NotFoundError } from "@/lib/errors";
 import { createOrg } from "../fixtures/factory";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("server-side sessions", () => {
   it("are live until revoked, idle for two hours, or twelve hours old", () => {

@@ -8,9 +8,9 @@ import { HARD_LOCK_FAILURES } from "@/lib/auth/throttle-policy";
 import { getSignInLock, unlockSignIn } from "@/lib/auth/unlock";
 import { NotFoundError } from "@/lib/errors";
 import { createOrg, TEST_PASSWORD, uid } from "../fixtures/factory";
-import { ctxOf, useDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
-useDatabase();
+withDatabase();
 
 describe("sign-in throttling (stored in PostgreSQL)", () => {
   it("lets five failures through, then makes the sixth attempt wait, even with the right password", async () => {

@@ -20,7 +20,16 @@ async function ContinueLearning({ ctx }: { ctx: Ctx }) {
       <h2 id="continue" className="text-lg font-semibold">
         Continue where you left off
       </h2>
-      {next ? (
+      {next?.allDone ? (
+        <>
+          <p className="mt-2 text-stone-700">
+            Nothing in progress. You&apos;ve completed {next.completed} module{next.completed === 1 ? "" : "s"}; start another or revisit one.
+          </p>
+          <Link className={`${buttonClass("secondary")} mt-3`} href="/modules">
+            Browse the modules
+          </Link>
+        </>
+      ) : next ? (
         <>
           <p className="mt-2 text-stone-700">
             {next.moduleTitle}: {next.lessonsDone} of {next.lessonCount} lessons complete.

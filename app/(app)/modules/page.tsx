@@ -16,6 +16,7 @@ export default async function ModulesPage() {
   const ctx = await requireContext();
   const [rows, required] = await Promise.all([orNotFound(listCatalogue(ctx)), listMyRequirements(ctx)]);
   const due = new Map(required.map((r) => [r.moduleId, r.dueAt]));
+  const now = new Date();
   const sorted = [...rows].sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.position - b.position);
   return (
     <>
@@ -26,7 +27,7 @@ export default async function ModulesPage() {
       <ol className="grid gap-4 md:grid-cols-2">
         {sorted.map((m) => {
           const dueAt = due.get(m.id);
-          const overdue = dueAt && m.status !== "complete" && dueAt.getTime() < Date.now();
+          const overdue = dueAt && m.status !== "complete" && dueAt.getTime() < now.getTime();
           return (
             <li key={m.id} className="flex flex-col rounded-lg border border-stone-200 bg-white p-5">
               <div className="flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireContext } from "@/lib/auth/context";
-import { readingMinutes, renderMarkdown } from "@/lib/modules/markdown";
+import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
 import { getLessonView } from "@/lib/modules/queries";
 import { orNotFound } from "@/lib/not-found";
 import { completeLessonAction } from "./actions";
@@ -24,7 +24,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         {view.completedAt ? " · ✓ complete" : ""}
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">{lesson.title}</h1>
-      <div className="prose-lesson mt-4 text-stone-900" dangerouslySetInnerHTML={{ __html: renderMarkdown(lesson.body) }} />
+      <div className="prose-lesson mt-4 text-stone-900" dangerouslySetInnerHTML={{ __html: renderLesson(lesson) }} />
       <div className="no-print mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-6">
         {previous ? (
           <Link className={buttonClass("secondary")} href={`/modules/${mod.slug}/lessons/${previous.slug}`}>
