@@ -1,4 +1,4 @@
-import { allianceGap } from "@/lib/cases/guard";
+import { allianceGap } from "@/lib/cases/alliance";
 import { labelOf, MONTHS, CONDITIONS, STRATEGY_FAMILIES, STRATEGIES } from "@/lib/cases/codes";
 import type { CaseDraft } from "@/lib/cases/schemas";
 

@@ -4,7 +4,7 @@ import { useId, type ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { FieldMessage } from "@/components/ui/field";
 import { ALLIANCE_DIMENSIONS, CONDITIONS, MARKERS, markersFor, RATINGS, STRATEGIES, STRATEGY_FAMILIES, type RuptureType } from "@/lib/cases/codes";
-import { allianceGap } from "@/lib/cases/guard";
+import { allianceGap } from "@/lib/cases/alliance";
 import type { CaseFormValues } from "./form-values";
 import { AllianceTable } from "./case-details";
 

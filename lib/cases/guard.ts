@@ -67,11 +67,4 @@ export function unresolvedFieldErrors(findings: FieldFindings): Record<string, s
   return out;
 }
 
-/** The trainee's and client's alliance scores side by side, with the gap (client minus trainee). */
-export function allianceGap(a: CaseDraft["alliance"] | undefined) {
-  return (["goals", "tasks", "bond"] as const).map((d) => {
-    const t = a?.therapist?.[d];
-    const c = a?.client?.[d];
-    return { dimension: d, therapist: t ?? null, client: c ?? null, gap: t != null && c != null ? c - t : null };
-  });
-}
+export { allianceGap } from "./alliance";
