@@ -51,7 +51,9 @@ export async function catalogueFor(orgId: string, membershipId: string): Promise
         title: modules.title,
         summary: modules.summary,
         position: modules.position,
-        lessonCount: sql<number>`(select count(*)::int from ${lessons} where ${lessons.moduleId} = ${modules.id} and ${lessons.retiredAt} is null)`,
+        // Spelled out: drizzle renders a single-table select's columns unqualified, which inside this
+        // subquery would compare lessons.module_id with lessons.id.
+        lessonCount: sql<number>`(select count(*)::int from lessons l where l.module_id = "modules"."id" and l.retired_at is null)`,
       })
       .from(modules)
       .where(isNull(modules.retiredAt))

@@ -82,8 +82,10 @@ describe("progress, checks and certificates", () => {
   it("issues exactly one certificate when every lesson is done and the check is passed", async () => {
     const org = await createOrg("Cert");
     const ctx = ctxOf(org, org.trainee);
-    const mod = (await listCatalogue(ctx)).find((r) => r.slug === first.slug)!;
-    expect(mod.status).toBe("not_started");
+    const catalogue = await listCatalogue(ctx);
+    for (const m of curriculum) expect(catalogue.find((r) => r.slug === m.slug)?.lessonCount, m.slug).toBe(m.lessons.length);
+    const mod = catalogue.find((r) => r.slug === first.slug)!;
+    expect(mod).toMatchObject({ status: "not_started", percent: 0, lessonsDone: 0 });
     const wrong = (i: number) => [first.check.questions[i].options.find((o) => !o.correct)!.id];
     const failed = await submitCheck(ctx, first.slug, { ...rightAnswers(first), q1: wrong(0), q2: wrong(1) });
     expect(failed.passed).toBe(false);
