@@ -29,6 +29,12 @@ async function fingerprint(orgId: string): Promise<string> {
   return parts.join("|");
 }
 
+async function deniedEvents(orgId: string): Promise<number> {
+  const db = await getDb();
+  const r = await db.execute(sql`select count(*)::int as n from audit_events where organisation_id = ${orgId} and action = 'access.denied'`);
+  return ((Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows) as { n: number }[])[0].n;
+}
+
 function refused(o: ActionOutcome): boolean {
   return o.status === 200 && o.result?.ok === false && o.result.code === "not_found";
 }
@@ -74,11 +80,15 @@ test.describe("permission matrix: server actions", () => {
       else expect(sentToSignIn(anon), `visitor: ${JSON.stringify(anon)}`).toBe(true);
       if (row!.anonymous === "public") return;
 
-      // Denied first (nothing of A's may change), then allowed.
+      // Denied first (nothing of A's may change, and each refusal is audited in the caller's
+      // organisation), then allowed.
       const before = await fingerprint(world.a.org.orgId);
+      const deniedBefore = await deniedEvents(world.b.org.orgId);
+      let deniedCalls = 0;
       for (const role of ROLES) {
         if (row!.crossOrg === "deny") {
           const o = await call(`b.${role}`);
+          if (action.name !== "switchOrgAction") deniedCalls++;
           if (action.name === "switchOrgAction") expect(o.location ?? "", `B ${role}`).toContain("org-not-found");
           else expect(refused(o), `B ${role}: ${JSON.stringify(o)}`).toBe(true);
         }
@@ -88,6 +98,7 @@ test.describe("permission matrix: server actions", () => {
         }
       }
       expect(await fingerprint(world.a.org.orgId), `${key}: a refused call changed organisation A's data`).toBe(before);
+      expect(await deniedEvents(world.b.org.orgId), `${key}: refusals are audited`).toBeGreaterThanOrEqual(deniedBefore + deniedCalls);
       for (const role of ROLES) {
         if (row!.roles[role] !== "allow") continue;
         const o = await call(`a.${role}`);
