@@ -1,17 +1,17 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, passwordResets, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { queueEmails, smtpConfigured } from "@/lib/email/send";
 import { ValidationError } from "@/lib/errors";
+import { hashToken, newSecureToken } from "@/lib/secure-token";
 import { hashPassword } from "./hash";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const RESETS_PER_HOUR = 3;
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export { hashToken };
 
 /**
  * Creates a reset link for an existing, enabled account and emails it. Says nothing about whether
@@ -26,7 +26,7 @@ export async function requestPasswordReset(email: string, baseUrl: string): Prom
     await audit(db, { action: "auth.password_reset_requested", outcome: "failure", detail: { email: normalised, reason: user ? "disabled" : "unknown_email" } });
     return null;
   }
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash } = newSecureToken();
   const link = `${baseUrl}/reset-password/${token}`;
   const [firstOrg] = await db
     .select({ orgId: memberships.organisationId })
@@ -42,7 +42,7 @@ export async function requestPasswordReset(email: string, baseUrl: string): Prom
     if (n >= RESETS_PER_HOUR) return null;
     // A new link replaces any earlier unused one.
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
-    await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+    await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
     await audit(tx, { organisationId: firstOrg?.orgId ?? null, actorUserId: user.id, action: "auth.password_reset_requested", targetType: "user", targetId: user.id });
     if (!firstOrg) return null;
     const text = [

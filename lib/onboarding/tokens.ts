@@ -1,16 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newSecureToken } from "@/lib/secure-token";
+
+export { hashToken };
 
 export const INVITE_TTL_DAYS = 14;
 export const INVITE_TTL_MS = INVITE_TTL_DAYS * 86_400_000;
 
 /** 32 random bytes, URL-safe. Only the hash is stored: a database leak yields no usable links. */
 export function newInviteToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return newSecureToken();
 }
 
 /** 32 bytes in base64url is 43 characters; anything else is not one of ours. */

@@ -2,10 +2,9 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { policyForAction } from "@/lib/security/policy";
-import { TEST_PASSWORD } from "../fixtures/factory";
 import { ACTION_SAMPLES } from "./support/action-samples";
-import { apiSignIn, invokeAction, loadActions, type ActionOutcome } from "./support/actions";
-import { buildWorld, person, ROLES, type World } from "./support/world";
+import { invokeAction, loadActions, type ActionOutcome } from "./support/actions";
+import { buildWorld, disposeSessions, openSessions, ROLES, type World } from "./support/world";
 
 // Every server action in the build, called directly over HTTP (as a hostile client could) by a
 // visitor, by each role of organisation A and by each role of organisation B, aimed at A's
@@ -44,21 +43,13 @@ function sentToSignIn(o: ActionOutcome): boolean {
 
 test.describe("permission matrix: server actions", () => {
   let world: World;
-  const sessions = new Map<string, APIRequestContext>();
+  let sessions = new Map<string, APIRequestContext>();
 
   test.beforeAll(async ({ playwright, baseURL }) => {
     world = await buildWorld();
-    const make = async (email?: string) => {
-      const ctx = await playwright.request.newContext({ baseURL });
-      if (email) await apiSignIn(ctx, email, TEST_PASSWORD);
-      return ctx;
-    };
-    sessions.set("anonymous", await make());
-    for (const side of ["a", "b"] as const) for (const role of ROLES) sessions.set(`${side}.${role}`, await make(person(world[side], role).email));
+    sessions = await openSessions(playwright, baseURL, world);
   });
-  test.afterAll(async () => {
-    for (const s of sessions.values()) await s.dispose();
-  });
+  test.afterAll(() => disposeSessions(sessions));
 
   test("every action in the build has a policy row and a sample call", () => {
     expect(actions.length).toBeGreaterThan(20);

@@ -1,10 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { Role } from "@/db/schema";
 import { POLICY, type PolicyRow } from "@/lib/security/policy";
-import { TEST_PASSWORD } from "../fixtures/factory";
-import { apiSignIn } from "./support/actions";
 import { URLS } from "./support/urls";
-import { buildWorld, person, ROLES, type OrgWorld, type World } from "./support/world";
+import { buildWorld, disposeSessions, openSessions, ROLES, type OrgWorld, type World } from "./support/world";
 
 // Exercises every page and route-handler row of lib/security/policy.ts against the running
 // server: each role of organisation A on A's resource (allowed rows work, denied rows are
@@ -35,22 +33,13 @@ const rows = POLICY.filter((r): r is PolicyRow => r.kind !== "action");
 
 test.describe("permission matrix: pages and route handlers", () => {
   let world: World;
-  const sessions = new Map<string, APIRequestContext>();
+  let sessions = new Map<string, APIRequestContext>();
 
   test.beforeAll(async ({ playwright, baseURL }) => {
     world = await buildWorld();
-    const make = async (email?: string) => {
-      const ctx = await playwright.request.newContext({ baseURL });
-      if (email) await apiSignIn(ctx, email, TEST_PASSWORD);
-      return ctx;
-    };
-    sessions.set("anonymous", await make());
-    for (const side of ["a", "b"] as const) for (const role of ROLES) sessions.set(`${side}.${role}`, await make(person(world[side], role).email));
+    sessions = await openSessions(playwright, baseURL, world);
   });
-
-  test.afterAll(async () => {
-    for (const s of sessions.values()) await s.dispose();
-  });
+  test.afterAll(() => disposeSessions(sessions));
 
   test("every page and route handler has a sample URL here", () => {
     expect(rows.filter((r) => !URLS[r.target]).map((r) => r.target)).toEqual([]);

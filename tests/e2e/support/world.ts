@@ -1,7 +1,9 @@
 import { getDb } from "@/db/client";
 import { certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/modules/serial";
-import { createOrg, createResetToken, uid, type TestOrg } from "../../fixtures/factory";
+import type { APIRequestContext } from "@playwright/test";
+import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
+import { apiSignIn } from "./actions";
 import { seedCase } from "../../fixtures/cases-seed";
 import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtures/onboarding";
 
@@ -84,4 +86,28 @@ export const ROLES: Role[] = ["trainee", "supervisor", "org_admin"];
 
 export function person(w: OrgWorld, role: Role) {
   return role === "trainee" ? w.org.trainee : role === "supervisor" ? w.org.supervisor : w.org.admin;
+}
+
+/**
+ * One signed-in API client per person: "anonymous", then "a.<role>" and "b.<role>" for both
+ * organisations. Dispose them with disposeSessions.
+ */
+export async function openSessions(
+  playwright: { request: { newContext: (o: { baseURL?: string }) => Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+  world: World,
+): Promise<Map<string, APIRequestContext>> {
+  const sessions = new Map<string, APIRequestContext>();
+  const make = async (email?: string) => {
+    const ctx = await playwright.request.newContext({ baseURL });
+    if (email) await apiSignIn(ctx, email, TEST_PASSWORD);
+    return ctx;
+  };
+  sessions.set("anonymous", await make());
+  for (const side of ["a", "b"] as const) for (const role of ROLES) sessions.set(`${side}.${role}`, await make(person(world[side], role).email));
+  return sessions;
+}
+
+export async function disposeSessions(sessions: Map<string, { dispose: () => Promise<void> }>): Promise<void> {
+  for (const s of sessions.values()) await s.dispose();
 }
