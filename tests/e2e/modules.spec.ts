@@ -115,7 +115,10 @@ test.describe("training modules", () => {
     // Unsharing withdraws it at once.
     await trainee.getByRole("button", { name: "Stop sharing" }).click();
     await expect(trainee.getByText("Private to you")).toBeVisible();
-    await supervisor.reload();
+    await expect(async () => {
+      await supervisor.reload();
+      await expect(supervisor.getByText("Nothing shared with you yet.", { exact: false })).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 15_000 });
     await expect(supervisor.getByText("A swimming coach who agreed goals", { exact: false })).toHaveCount(0);
   });
 
