@@ -91,7 +91,7 @@ test.describe("training modules", () => {
 
     await trainee.goto(`/modules/${MOD.slug}/reflection`);
     await trainee.getByRole("button", { name: "Share with my supervisors" }).click();
-    await expect(trainee.getByText("Shared with your supervisors")).toBeVisible();
+    await expect(trainee.getByText("Shared with your supervisors", { exact: true })).toBeVisible();
 
     await supervisor.reload();
     await expect(supervisor.getByText("A swimming coach who agreed goals", { exact: false })).toBeVisible();
@@ -114,7 +114,8 @@ test.describe("training modules", () => {
 
     // Unsharing withdraws it at once.
     await trainee.getByRole("button", { name: "Stop sharing" }).click();
-    await expect(trainee.getByText("Private to you")).toBeVisible();
+    // Exact: the page's introduction also says "private to you", which a loose match would find at once.
+    await expect(trainee.getByText("Private to you", { exact: true })).toBeVisible();
     await expect(async () => {
       await supervisor.reload();
       await expect(supervisor.getByText("Nothing shared with you yet.", { exact: false })).toBeVisible({ timeout: 2000 });
