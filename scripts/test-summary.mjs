@@ -20,9 +20,13 @@ if (fs.existsSync(checks)) {
 } else { missing.push("checks.json"); failed += 1; }
 const e2e = path.join(dir, "e2e.json");
 if (fs.existsSync(e2e)) {
-  const s = JSON.parse(fs.readFileSync(e2e, "utf8")).stats;
-  passed += s.expected; failed += s.unexpected + s.flaky; skipped += s.skipped;
-  console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed`);
+  const report = JSON.parse(fs.readFileSync(e2e, "utf8"));
+  const s = report.stats;
+  // Errors outside any test (a server that failed to start, a broken config) and a run that
+  // executed nothing are failures too.
+  const outside = (report.errors ?? []).length + (s.expected + s.unexpected + s.flaky + s.skipped === 0 ? 1 : 0);
+  passed += s.expected; failed += s.unexpected + s.flaky + outside; skipped += s.skipped;
+  console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky + outside} failed`);
 } else { missing.push("e2e.json"); failed += 1; }
 if (missing.length) console.log(`missing reports (counted as failures): ${missing.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
