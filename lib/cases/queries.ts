@@ -10,6 +10,7 @@ import { escapeLike } from "@/lib/orgs/members";
 import { loadCase, type LoadedCase } from "./access";
 import type { CaseDraft } from "./schemas";
 import type { CaseStatus, Relation } from "./workflow";
+import { keyPage } from "@/lib/pagination";
 
 export const CASES_PAGE_SIZE = 20;
 export type Cursor = { at: string; id: string };
@@ -61,9 +62,7 @@ export async function listMyCases(ctx: Ctx, opts: { status?: CaseStatus; q?: str
     )
     .orderBy(desc(cases.updatedAt), desc(cases.id))
     .limit(CASES_PAGE_SIZE + 1);
-  const page = rows.slice(0, CASES_PAGE_SIZE) as MyCaseRow[];
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > CASES_PAGE_SIZE && last ? { at: last.updatedAt.toISOString(), id: last.id } : null };
+  return keyPage(rows as MyCaseRow[], CASES_PAGE_SIZE, (last) => ({ at: last.updatedAt.toISOString(), id: last.id }));
 }
 
 /** Counts of the caller's own cases by status (home panel). */

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { cases, memberships, supervisions, users } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import type { CaseStatus } from "./workflow";
+import { keyPage } from "@/lib/pagination";
 
 export const QUEUE_PAGE_SIZE = 20;
 export type QueueCursor = { at: string; id: string };
@@ -56,9 +57,8 @@ export async function listReviewQueue(ctx: Ctx, opts: { after?: QueueCursor } = 
     )
     .orderBy(asc(cases.submittedAt), asc(cases.id))
     .limit(QUEUE_PAGE_SIZE + 1);
-  const page = rows.slice(0, QUEUE_PAGE_SIZE) as QueueRow[]; // submitted cases always have submitted_at
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > QUEUE_PAGE_SIZE && last ? { at: last.submittedAt.toISOString(), id: last.id } : null };
+  // Submitted cases always have submitted_at.
+  return keyPage(rows as QueueRow[], QUEUE_PAGE_SIZE, (last) => ({ at: last.submittedAt.toISOString(), id: last.id }));
 }
 
 /** How many cases wait for the caller, and since when (home panel). */
@@ -112,9 +112,7 @@ export async function listOrgCaseMetadata(ctx: Ctx, opts: { status?: CaseStatus;
     )
     .orderBy(desc(cases.createdAt), desc(cases.id))
     .limit(QUEUE_PAGE_SIZE + 1);
-  const page = rows.slice(0, QUEUE_PAGE_SIZE) as OrgCaseRow[];
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > QUEUE_PAGE_SIZE && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return keyPage(rows as OrgCaseRow[], QUEUE_PAGE_SIZE, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
 }
 
 /** Case counts by status across the organisation (metadata only; admin home panel). */

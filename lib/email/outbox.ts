@@ -3,6 +3,7 @@ import { and, desc, eq, lt, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { outbox, type OutboxMessage } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { keyPage } from "@/lib/pagination";
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -22,7 +23,5 @@ export async function listOutbox(ctx: Ctx, opts: { after?: { at: string; id: str
     )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(OUTBOX_PAGE_SIZE + 1);
-  const page = rows.slice(0, OUTBOX_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > OUTBOX_PAGE_SIZE && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return keyPage(rows, OUTBOX_PAGE_SIZE, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
 }

@@ -9,6 +9,7 @@ import { invitationEmail } from "@/lib/email/templates";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { auditMany } from "./audit-batch";
 import { INVITE_TTL_MS, newInviteToken } from "./tokens";
+import { keyPage } from "@/lib/pagination";
 
 export type NewInvite = { email: string; name: string; role: Role; supervisorMembershipId: string | null; cohortId: string | null };
 
@@ -152,9 +153,8 @@ export async function listInvitations(
     )
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(INVITATIONS_PAGE_SIZE + 1);
-  const page = rows.slice(0, INVITATIONS_PAGE_SIZE).map((r) => ({ ...r, status: invitationStatus(r, now) }));
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > INVITATIONS_PAGE_SIZE && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  const page = keyPage(rows, INVITATIONS_PAGE_SIZE, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
+  return { rows: page.rows.map((r) => ({ ...r, status: invitationStatus(r, now) })), next: page.next };
 }
 
 async function lockOpen(tx: Tx, ctx: Ctx, input: { id: string; version: number }) {

@@ -5,6 +5,7 @@ import { cohortMembers, memberships, supervisions, users, type Role } from "@/db
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { keyPage } from "@/lib/pagination";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -61,9 +62,7 @@ export async function listMembers(
     )
     .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
     .limit(MEMBERS_PAGE_SIZE + 1);
-  const page = rows.slice(0, MEMBERS_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > MEMBERS_PAGE_SIZE && last ? { name: last.name.toLowerCase(), id: last.membershipId } : null };
+  return keyPage(rows, MEMBERS_PAGE_SIZE, (last) => ({ name: last.name.toLowerCase(), id: last.membershipId }));
 }
 
 export function escapeLike(s: string): string {
