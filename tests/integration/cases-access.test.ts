@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, caseComments, cases, caseFlagDismissals, caseReviews } from "@/db/schema";
@@ -110,7 +110,7 @@ describe("cases: who can reach a case", () => {
     await getCase(ctxFor(org, org.supervisor), c.caseId, { via: "review" });
     await getVersionsForCompare(ctxFor(org, org.supervisor), c.caseId, 1, 1);
     const db = await getDb();
-    const views = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, c.caseId), eq(auditEvents.action, "case.viewed")));
+    const views = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, c.caseId), eq(auditEvents.action, "case.viewed"))).orderBy(asc(auditEvents.id));
     expect(views.map((v) => [v.actorUserId, v.organisationId, (v.detail as { via: string }).via])).toEqual([
       [org.supervisor.userId, org.orgId, "page"],
       [org.supervisor.userId, org.orgId, "review"],
