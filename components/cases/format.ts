@@ -1,12 +1,14 @@
 // Shared display helpers (server and client).
+import { formatIn } from "@/lib/intl";
+
 export function formatDate(d: Date | string | null | undefined): string {
   if (!d) return "—";
-  return new Date(d).toLocaleDateString("en-AU", { day: "numeric", month: "short", year: "numeric", timeZone: "Australia/Sydney" });
+  return formatIn(new Date(d), "en-AU", { day: "numeric", month: "short", year: "numeric", timeZone: "Australia/Sydney" });
 }
 
 export function formatDateTime(d: Date | string | null | undefined): string {
   if (!d) return "—";
-  return new Date(d).toLocaleString("en-AU", { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "Australia/Sydney" });
+  return formatIn(new Date(d), "en-AU", { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "Australia/Sydney" });
 }
 
 /** "3 days", "5 hours", "12 minutes": how long something has waited. */

@@ -2,14 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, users, userSessions, type Role } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { isUuid } from "@/lib/uuid";
-import { authOptions } from "./options";
+import { readSessionClaims } from "./session-token";
 import { sessionIsLive, touchSession } from "./sessions";
 
 export const ORG_COOKIE = "rapport_org";
@@ -27,17 +26,20 @@ export type Ctx = {
 
 export type OrgChoice = { orgId: string; orgName: string; role: Role };
 
+type SessionUser = { id: string; name: string; email: string; sv: number; sessionId: string };
+
 /**
- * The signed-in user, checked against the database on every request: a disabled user, or a
- * token minted before the last password change (session version), counts as signed out.
+ * The signed-in user and the organisations they may act in, checked against the database on
+ * every request in one query: a disabled user, or a token minted before the last password change
+ * (session version), counts as signed out.
  */
-export const getSessionUser = cache(async () => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  const sid = session?.sid;
-  if (!id || !sid || !isUuid(id) || !isUuid(sid)) return null;
+const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgChoice & { membershipId: string })[] } | null> => {
+  const claims = await readSessionClaims();
+  const id = claims?.userId;
+  const sid = claims?.sessionId;
+  if (!claims || !id || !sid || !isUuid(id) || !isUuid(sid)) return null;
   const db = await getDb();
-  const [row] = await db
+  const rows = await db
     .select({
       id: users.id,
       name: users.name,
@@ -45,17 +47,29 @@ export const getSessionUser = cache(async () => {
       sv: users.sessionVersion,
       disabledAt: users.disabledAt,
       session: { id: userSessions.id, revokedAt: userSessions.revokedAt, expiresAt: userSessions.expiresAt, lastSeenAt: userSessions.lastSeenAt },
+      orgId: organisations.id,
+      orgName: organisations.name,
+      role: memberships.role,
+      membershipId: memberships.id,
     })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.id, sid), eq(userSessions.userId, users.id)))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "active")))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(users.id, id))
-    .limit(1);
-  if (!row || row.disabledAt || row.sv !== (session?.sv ?? 0) || !sessionIsLive(row.session)) return null;
+    .orderBy(asc(organisations.name));
+  const row = rows[0];
+  if (!row || row.disabledAt || row.sv !== claims.sessionVersion || !sessionIsLive(row.session)) return null;
   await touchSession(db, row.session);
-  return { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id };
+  const choices = rows.flatMap((r) => (r.orgId && r.orgName && r.role && r.membershipId ? [{ orgId: r.orgId, orgName: r.orgName, role: r.role, membershipId: r.membershipId }] : []));
+  return { user: { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id }, choices };
 });
 
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await loadSession())?.user ?? null);
+
 export const listOrgChoices = cache(async (userId: string): Promise<OrgChoice[]> => {
+  const mine = await loadSession();
+  if (mine?.user.id === userId) return mine.choices;
   const db = await getDb();
   return db
     .select({ orgId: organisations.id, orgName: organisations.name, role: memberships.role, membershipId: memberships.id })

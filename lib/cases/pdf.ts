@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf
 import { CONDITIONS, labelOf, MONTHS } from "./codes";
 import type { StoredRating } from "@/db/schema";
 import type { CaseDraft } from "./schemas";
+import { formatIn } from "@/lib/intl";
 
 // A signed-off case as a PDF with a signature block. Standard fonts only (no font files to ship),
 // which means WinAnsi encoding: every string goes through toWinAnsi first.
@@ -146,7 +147,7 @@ export async function buildCasePdf(c: PdfCase): Promise<Uint8Array> {
   w.ensure(110);
   w.rule();
   w.text("Signature", { size: 12, bold: true, gap: 6 });
-  const when = c.signedOffAt.toLocaleString("en-AU", { dateStyle: "long", timeStyle: "short", timeZone: "Australia/Sydney" });
+  const when = formatIn(c.signedOffAt, "en-AU", { dateStyle: "long", timeStyle: "short", timeZone: "Australia/Sydney" });
   w.text(`Signed off by: ${c.signedOffByName}`, { gap: 2 });
   w.text(`Date and time: ${when} (Sydney time)`, { gap: 2 });
   w.text(`Case version: ${c.signedOffVersion} (code lists ${c.codeListVersion})`, { gap: 18 });

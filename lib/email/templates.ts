@@ -1,6 +1,7 @@
 // Plain-text and HTML bodies for the emails Rapport sends. Pure: no database, no secrets kept.
 import { ROLE_LABELS } from "@/lib/permissions";
 import type { Role } from "@/db/schema";
+import { formatIn } from "@/lib/intl";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -8,7 +9,7 @@ function escapeHtml(s: string): string {
 
 export function invitationEmail(p: { orgName: string; inviterName: string; name: string; role: Role; url: string; expiresAt: Date }) {
   const greeting = p.name ? `Hello ${p.name},` : "Hello,";
-  const until = p.expiresAt.toLocaleDateString("en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" });
+  const until = formatIn(p.expiresAt, "en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" });
   const role = ROLE_LABELS[p.role].toLowerCase();
   const text = [
     greeting,

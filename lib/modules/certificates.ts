@@ -7,6 +7,7 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
 import { winAnsiSafe } from "@/lib/pdf/text";
 import { SERIAL_PATTERN } from "./serial";
+import { formatIn } from "@/lib/intl";
 
 /** The holder, or an org_admin of the same organisation, may download the PDF. */
 export async function getCertificateForDownload(ctx: Ctx, serial: string): Promise<Certificate> {
@@ -31,7 +32,7 @@ export async function verifyCertificate(serial: string) {
 }
 
 export function formatAuDate(d: Date): string {
-  return d.toLocaleDateString("en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" });
+  return formatIn(d, "en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" });
 }
 
 export async function certificatePdf(cert: Pick<Certificate, "recipientName" | "moduleTitle" | "issuedAt" | "serial">, verifyUrl: string): Promise<Uint8Array> {

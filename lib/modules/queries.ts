@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { certificates, checkAttempts, lessonProgress, lessons, moduleActivity, modules, reflections } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
+import { curriculum, type CurriculumModule } from "./curriculum-cache";
 
 export type ModuleStatus = "not_started" | "in_progress" | "complete";
 
@@ -94,12 +95,9 @@ export async function catalogueFor(orgId: string, membershipId: string): Promise
   });
 }
 
-export async function getModuleBySlug(slug: string) {
-  const db = await getDb();
-  const row = await db.query.modules.findFirst({
-    where: and(eq(modules.slug, slug), isNull(modules.retiredAt)),
-    with: { lessons: { where: isNull(lessons.retiredAt), orderBy: asc(lessons.position), columns: { body: false } } },
-  });
+/** A live module and its live lessons (without bodies), from the curriculum cache. */
+export async function getModuleBySlug(slug: string): Promise<CurriculumModule> {
+  const row = (await curriculum(await getDb())).bySlug.get(slug);
   if (!row) throw new NotFoundError();
   return row;
 }
@@ -136,8 +134,9 @@ export async function getLessonView(ctx: Ctx, moduleSlug: string, lessonSlug: st
   if (index < 0) throw new NotFoundError();
   const db = await getDb();
   const meta = mod.lessons[index];
-  const [[lesson], [progress]] = await Promise.all([
-    db.select().from(lessons).where(eq(lessons.id, meta.id)),
+  const lesson = (await curriculum(db)).lessonsById.get(meta.id);
+  if (!lesson) throw new NotFoundError();
+  const [[progress]] = await Promise.all([
     db
       .select({ completedAt: lessonProgress.completedAt })
       .from(lessonProgress)
@@ -179,13 +178,14 @@ export async function getContinueLearning(ctx: Ctx) {
       .where(and(eq(certificates.organisationId, ctx.orgId), eq(certificates.membershipId, ctx.membershipId)));
     return n > 0 ? { allDone: true as const, completed: n } : null;
   }
-  const [list, done] = await Promise.all([
-    db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(and(eq(lessons.moduleId, recent.moduleId), isNull(lessons.retiredAt))).orderBy(asc(lessons.position)),
+  const [cur, done] = await Promise.all([
+    curriculum(db),
     db
       .select({ lessonId: lessonProgress.lessonId })
       .from(lessonProgress)
       .where(and(eq(lessonProgress.organisationId, ctx.orgId), eq(lessonProgress.membershipId, ctx.membershipId), eq(lessonProgress.moduleId, recent.moduleId))),
   ]);
+  const list = cur.byId.get(recent.moduleId)?.lessons ?? [];
   const completed = new Set(done.map((d) => d.lessonId));
   const last = list.findIndex((l) => l.id === recent.lastLessonId);
   const next = (last >= 0 && !completed.has(list[last].id) ? list[last] : undefined) ?? list.find((l) => !completed.has(l.id)) ?? null;

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { lessons, modules } from "@/db/schema";
 import { loadCurriculum, type ModuleSource } from "./content";
+import { forgetCurriculum } from "./curriculum-cache";
 
 export type SyncReport = { created: string[]; updated: string[]; unchanged: string[]; retired: string[] };
 
@@ -63,5 +64,6 @@ export async function syncContent(db: Db, source: ModuleSource[] = loadCurriculu
       report.retired.push(...retired.map((r) => r.slug));
     }
   });
+  forgetCurriculum();
   return report;
 }

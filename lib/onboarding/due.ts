@@ -1,4 +1,5 @@
 // Pure date logic for required modules: due dates, statuses and the reminder day.
+import { dateTimeFormat, formatIn } from "@/lib/intl";
 
 export const ORG_TIME_ZONE = process.env.RAPPORT_TIME_ZONE || "Australia/Sydney";
 export const DAY_MS = 86_400_000;
@@ -10,7 +11,7 @@ export type ModuleStatus = "complete" | "overdue" | "in_progress" | "not_started
 
 /** Offset of the zone from UTC at an instant, in milliseconds. */
 function zoneOffset(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-AU", {
+  const parts = dateTimeFormat("en-AU", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -52,7 +53,7 @@ export function isDay(s: string | undefined): s is string {
 
 /** The calendar day (YYYY-MM-DD) of an instant in the zone. */
 export function dayKey(at: Date, timeZone = ORG_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return formatIn(at, "en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
 }
 
 export function dueFor(rule: DueRule, joinedAt: Date, timeZone = ORG_TIME_ZONE): Date | null {
@@ -93,5 +94,5 @@ export const STATUS_LABELS: Record<ModuleStatus, string> = {
 };
 
 export function formatDate(d: Date, timeZone = ORG_TIME_ZONE): string {
-  return d.toLocaleDateString("en-AU", { day: "numeric", month: "long", year: "numeric", timeZone });
+  return formatIn(d, "en-AU", { day: "numeric", month: "long", year: "numeric", timeZone });
 }

@@ -37,6 +37,9 @@ export async function getCompletionMatrix(
   const rows: MatrixRow[] = [];
   let after = opts.after;
   const q = filters.q?.trim();
+  // Without a status filter every member read is shown: read one page plus one (to know whether
+  // there is a next page). With one, read larger batches until the page fills.
+  const batchSize = filters.status ? BATCH : pageSize + 1;
   for (;;) {
     const batch = await db
       .select({ membershipId: memberships.id, role: memberships.role, joinedAt: memberships.joinedAt, name: users.name, email: users.email })
@@ -55,7 +58,7 @@ export async function getCompletionMatrix(
         ),
       )
       .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
-      .limit(BATCH);
+      .limit(batchSize);
     if (batch.length === 0) return { modules: shown, allModules: modules, rows, next: null };
     const ids = batch.map((b) => b.membershipId);
     const cohorts = await cohortsOfMembers(ctx.orgId, ids);
@@ -72,11 +75,11 @@ export async function getCompletionMatrix(
       rows.push({ membershipId: m.membershipId, name: m.name, email: m.email, role: m.role, cohorts: (cohorts.get(m.membershipId) ?? []).map((c) => c.name), cells });
       if (rows.length === pageSize) {
         const isLastOfBatch = m === batch[batch.length - 1];
-        const more = !isLastOfBatch || batch.length === BATCH;
+        const more = !isLastOfBatch || batch.length === batchSize;
         return { modules: shown, allModules: modules, rows, next: more ? { name: m.name.toLowerCase(), id: m.membershipId } : null };
       }
     }
-    if (batch.length < BATCH) return { modules: shown, allModules: modules, rows, next: null };
+    if (batch.length < batchSize) return { modules: shown, allModules: modules, rows, next: null };
     const last = batch[batch.length - 1];
     after = { name: last.name.toLowerCase(), id: last.membershipId };
   }

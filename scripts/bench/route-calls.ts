@@ -8,8 +8,8 @@ import { getCompletionMatrix } from "@/lib/reports/completion";
 
 // The data-layer calls each benchmarked page makes (read from the page files), so the query
 // budget test and the EXPLAIN step exercise exactly what a request runs. Every page also runs the
-// session check of lib/auth/context.ts first: getSessionUser and listOrgChoices, two indexed
-// lookups (users by id, memberships by user), cached for the request by React's cache().
+// session check of lib/auth/context.ts first: one indexed lookup (user, session and active
+// memberships together), cached for the request by React's cache().
 
 export type RouteInputs = {
   trainee: Ctx;
@@ -22,7 +22,7 @@ export type RouteInputs = {
 
 export type RouteCall = { route: string; page: string; run: (i: RouteInputs) => Promise<unknown> };
 
-export const SESSION_QUERIES = 2;
+export const SESSION_QUERIES = 1;
 
 export const ROUTE_CALLS: RouteCall[] = [
   {

@@ -11,7 +11,10 @@ import { buildWorld, type World } from "./support/world";
 // organisation A (and B, carrying A's ids): never a 500, always a clear answer, and a refused
 // call leaves no trace in the organisation's data.
 
-const actions = loadActions().filter((a) => !a.file.startsWith("app/(auth)/"));
+// Sign-out ends the session every later call uses, so it runs last.
+const actions = loadActions()
+  .filter((a) => !a.file.startsWith("app/(auth)/"))
+  .sort((x, y) => Number(x.name === "signOutAction") - Number(y.name === "signOutAction"));
 
 async function fingerprint(orgId: string): Promise<string> {
   const db = await getDb();

@@ -261,6 +261,50 @@ test.describe("sessions", () => {
     await expect(p2).toHaveURL(/\/login/);
   });
 
+  test("an altered or made-up session cookie counts as signed out", async ({ browser }) => {
+    const org = await createOrg("Forged");
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await new LoginPage(page).signInAs(org.trainee.email, TEST_PASSWORD);
+    const session = (await ctx.cookies()).find((c) => /next-auth\.session-token$/.test(c.name))!;
+    expect(session).toBeTruthy();
+    // One character changed in the ciphertext, then a token that was never issued.
+    const flipped = session.value.slice(0, -5) + (session.value.at(-5) === "A" ? "B" : "A") + session.value.slice(-4);
+    for (const value of [flipped, "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..bm90.YSB0b2tlbg.c2lnbmVk"]) {
+      const other = await browser.newContext();
+      await other.addCookies([{ ...session, value }]);
+      const p = await other.newPage();
+      await p.goto("/home");
+      await expect(p).toHaveURL(/\/login/);
+      await other.close();
+    }
+    await ctx.close();
+  });
+
+  test("signing out works before any JavaScript has run", async ({ browser }) => {
+    const org = await createOrg("NoJs");
+    // The sign-in form needs JavaScript: sign in with it, then sign out with it turned off.
+    const js = await browser.newContext();
+    const p1 = await js.newPage();
+    await new LoginPage(p1).signInAs(org.trainee.email, TEST_PASSWORD);
+    const cookies = await js.cookies();
+    await js.close();
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    await noJs.addCookies(cookies);
+    const p2 = await noJs.newPage();
+    await p2.goto("/home");
+    await p2.getByRole("button", { name: "Sign out" }).click();
+    await expect(p2).toHaveURL(/\/login/);
+    expect((await noJs.cookies()).filter((c) => /next-auth\.session-token/.test(c.name))).toEqual([]);
+    // The session ended on the server too: the old cookie no longer opens a page.
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    const p3 = await replay.newPage();
+    await p3.goto("/home");
+    await expect(p3).toHaveURL(/\/login/);
+    await Promise.all([noJs.close(), replay.close()]);
+  });
+
   test("a person sees where they are signed in and can sign out every other session", async ({ browser }) => {
     const org = await createOrg("Devices");
     const laptop = await (await browser.newContext()).newPage();

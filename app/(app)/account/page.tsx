@@ -5,6 +5,7 @@ import { requireContext } from "@/lib/auth/context";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { SessionsList } from "@/components/auth/sessions-list";
 import { listMySessions } from "@/lib/auth/my-sessions";
+import { formatIn } from "@/lib/intl";
 
 function describeDevice(ua: string | null): string {
   if (!ua) return "Unknown device";
@@ -13,7 +14,7 @@ function describeDevice(ua: string | null): string {
   return os ? `${browser} on ${os}` : browser;
 }
 
-const when = (d: Date) => d.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
+const when = (d: Date) => formatIn(d, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
 
 export const metadata: Metadata = { title: "Account" };
 

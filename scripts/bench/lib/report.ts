@@ -74,7 +74,7 @@ export function renderReport(r: ReportInput): string {
   out.push(table(r.rows), "");
   out.push(
     "CPU columns are % of one core over the measured run (2 cores = 200%): the server process(es) answering (the app instance(s), or the plain Node.js server) and the PostgreSQL cluster; the load generator uses the rest. " +
-      "queries/request is measured in PostgreSQL (pg_stat_statements calls during the measured run ÷ responses), so it includes the session check every page makes (2) and any write the page does (the lesson page records where you left off; the case review page writes an audit event).",
+      "queries/request is measured in PostgreSQL (pg_stat_statements calls during the measured run ÷ responses), so it includes the session check every page makes (1) and any write the page does (the lesson page records where you left off; the case review page writes an audit event).",
     "",
   );
   out.push(`Static Next.js page: ${r.staticChoice}`, "");
@@ -95,7 +95,7 @@ export function renderReport(r: ReportInput): string {
   if (r.explain) {
     out.push("## Query plans", "");
     out.push(
-      "Recorded with auto_explain (ANALYZE, BUFFERS) while the data-layer functions each page calls ran against the large data set, so these are the exact statements and parameters the app sends. Data-layer statements per page (without the 2 session queries): " +
+      "Recorded with auto_explain (ANALYZE, BUFFERS) while the data-layer functions each page calls ran against the large data set, so these are the exact statements and parameters the app sends. Data-layer statements per page (without the session query): " +
         Object.entries(r.explain.counts)
           .map(([k, v]) => `${k} ${v}`)
           .join(", ") +

@@ -7,11 +7,12 @@ import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/permissions";
 import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
+import { formatIn } from "@/lib/intl";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 function when(d: Date) {
-  return d.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
+  return formatIn(d, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -8,6 +8,7 @@ import { listOutbox } from "@/lib/email/outbox";
 import { smtpConfigured } from "@/lib/email/send";
 import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/orgs/cursor";
 import { can } from "@/lib/permissions";
+import { formatIn } from "@/lib/intl";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -48,7 +49,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <summary className="min-h-11 cursor-pointer py-2">
                   <span className="font-medium">{m.subject}</span> <span className="text-stone-700">to {m.to}</span>
                   <span className="block text-sm text-stone-700">
-                    {STATUS[m.status]} · {m.createdAt.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" })}
+                    {STATUS[m.status]} · {formatIn(m.createdAt, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" })}
                     {m.error ? ` · ${m.error}` : ""}
                   </span>
                 </summary>

@@ -14,6 +14,7 @@ import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/org
 import { ROLE_LABELS } from "@/lib/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "../actions";
 import { getSignInLock } from "@/lib/auth/unlock";
+import { formatIn } from "@/lib/intl";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -76,7 +77,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             <dt className="font-medium">Status</dt>
             <dd>{member.status === "active" ? "Active" : "Deactivated"}</dd>
             <dt className="font-medium">Joined</dt>
-            <dd>{member.joinedAt.toLocaleDateString("en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" })}</dd>
+            <dd>{formatIn(member.joinedAt, "en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" })}</dd>
           </dl>
           <Section id="role" title="Role">
             <RoleForm membershipId={member.membershipId} role={member.role} version={member.version} />
