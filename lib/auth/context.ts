@@ -67,9 +67,13 @@ const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgCh
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await loadSession())?.user ?? null);
 
+/** The signed-in person's organisations, from the same query as the session check. */
+export async function myOrgChoices(): Promise<OrgChoice[]> {
+  return (await loadSession())?.choices ?? [];
+}
+
+/** Anyone's active organisations, read afresh (outside a request too). */
 export const listOrgChoices = cache(async (userId: string): Promise<OrgChoice[]> => {
-  const mine = await loadSession();
-  if (mine?.user.id === userId) return mine.choices;
   const db = await getDb();
   return db
     .select({ orgId: organisations.id, orgName: organisations.name, role: memberships.role, membershipId: memberships.id })
@@ -81,9 +85,9 @@ export const listOrgChoices = cache(async (userId: string): Promise<OrgChoice[]>
 
 /** Resolves the caller's context, or null when signed out / without an active membership. */
 export const getContext = cache(async (): Promise<Ctx | null> => {
-  const user = await getSessionUser();
-  if (!user) return null;
-  const choices = (await listOrgChoices(user.id)) as (OrgChoice & { membershipId: string })[];
+  const session = await loadSession();
+  if (!session) return null;
+  const { user, choices } = session;
   if (choices.length === 0) return null;
   const wanted = (await cookies()).get(ORG_COOKIE)?.value;
   const current = choices.find((c) => c.orgId === wanted) ?? choices[0];

@@ -1,7 +1,8 @@
 import type { Ctx } from "@/lib/auth/context";
-import { getCase } from "@/lib/cases/queries";
+import { countMyCases, getCase } from "@/lib/cases/queries";
 import { listReviewQueue } from "@/lib/cases/queue";
 import { getContinueLearning, getLessonView } from "@/lib/modules/queries";
+import { getChecklist } from "@/lib/onboarding/checklist";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { listMembers } from "@/lib/orgs/members";
 import { getCompletionMatrix } from "@/lib/reports/completion";
@@ -33,7 +34,8 @@ export const ROUTE_CALLS: RouteCall[] = [
   {
     route: "Trainee home",
     page: "app/(app)/home/page.tsx",
-    run: (i) => getContinueLearning(i.trainee),
+    // The onboarding checklist panel, "continue where you left off" and the case-log panel.
+    run: (i) => Promise.all([getChecklist(i.trainee), getContinueLearning(i.trainee), countMyCases(i.trainee)]),
   },
   {
     route: "Review queue",
