@@ -152,14 +152,48 @@ function installPostgresJsCrashGuard(): void {
   });
 }
 
+type Sql = postgres.Sql;
+
+/**
+ * drizzle sends every query through `sql.unsafe(text, params, { prepare: false })` unless the
+ * query was given a name. postgres.js then has to describe each parameterised statement before
+ * it can bind it: two round trips per query, and the connection takes no pipelined query
+ * meanwhile. With prepare on, each connection prepares a statement once and afterwards sends
+ * bind and execute in one write. DATABASE_PREPARE=off turns this off (needed behind PgBouncer
+ * in transaction mode, which cannot keep named statements).
+ */
+export function preparedStatements(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (text: string, args?: unknown[], options?: Record<string, unknown>) =>
+          (target.unsafe as (t: string, a?: unknown[], o?: Record<string, unknown>) => unknown)(text, args, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        // Transactions and savepoints hand their callback a client of their own: wrap that too.
+        return (...a: unknown[]) => {
+          const last = a.length - 1;
+          const fn = a[last] as (tx: Sql) => unknown;
+          a[last] = (tx: Sql) => fn(preparedStatements(tx));
+          return (Reflect.get(target, prop, receiver) as (...x: unknown[]) => unknown).apply(target, a);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 function openPostgres(url: string): Handle {
   installPostgresJsCrashGuard();
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE || 10),
     onnotice: () => {},
-    connection: { application_name: "rapport" },
+    // Prepared statements save round trips, not planning: keep planning each execution with its
+    // own parameters (a generic plan for an IN list of member ids can be far worse).
+    connection: { application_name: "rapport", plan_cache_mode: "force_custom_plan" },
   });
-  return { db: drizzlePostgres(sql, { schema, logger }), driver: "postgres", close: () => sql.end({ timeout: 5 }) };
+  const client = process.env.DATABASE_PREPARE === "off" ? sql : preparedStatements(sql);
+  return { db: drizzlePostgres(client, { schema, logger }), driver: "postgres", close: () => sql.end({ timeout: 5 }) };
 }
 
 function open(): Promise<Handle> {

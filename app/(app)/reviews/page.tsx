@@ -39,7 +39,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td className="px-4 py-2">
-                    <Link href={`/reviews/${r.id}`}>Review {r.clientCode ?? "case"}</Link>
+                    {/* Plain links in long tables: next/link's per-link client work isn't worth it here. */}
+                    <a href={`/reviews/${r.id}`}>{`Review ${r.clientCode ?? "case"}`}</a>
                   </td>
                   <td className="px-4 py-2">{r.traineeName}</td>
                   <td className="px-4 py-2">{labelOf("ruptureType", r.ruptureType)}</td>

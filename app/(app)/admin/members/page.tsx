@@ -7,7 +7,8 @@ import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
 import { buttonClass } from "@/components/ui/button";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { isUuid } from "@/lib/orgs/cursor";
-import { listMembers } from "@/lib/orgs/members";
+import { html } from "@/lib/html";
+import { listMembers, type MemberRow } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Members" };
@@ -23,6 +24,15 @@ function decodeCursor(v?: string): { name: string; id: string } | undefined {
     /* a tampered cursor just starts from the top */
   }
   return undefined;
+}
+
+const cell = "px-4 py-2";
+
+function memberRows(rows: MemberRow[], cohortsOf: Map<string, { name: string }[]>) {
+  return html`${rows.map(
+    (m) =>
+      html`<tr><td class="${cell}"><a href="/admin/members/${m.membershipId}">${m.name}</a></td><td class="${cell}">${m.email}</td><td class="${cell}">${ROLE_LABELS[m.role]}</td><td class="${cell}">${m.status === "active" ? "Active" : "Deactivated"}</td><td class="${cell}">${(cohortsOf.get(m.membershipId) ?? []).map((c) => c.name).join(", ") || "—"}</td></tr>`,
+  )}`;
 }
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -110,19 +120,8 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 <th scope="col" className="px-4 py-2">Cohorts</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-stone-200">
-              {rows.map((m) => (
-                <tr key={m.membershipId}>
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/members/${m.membershipId}`}>{m.name}</Link>
-                  </td>
-                  <td className="px-4 py-2">{m.email}</td>
-                  <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
-                  <td className="px-4 py-2">{m.status === "active" ? "Active" : "Deactivated"}</td>
-                  <td className="px-4 py-2">{(memberCohorts.get(m.membershipId) ?? []).map((c) => c.name).join(", ") || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
+            {/* 50 rows rendered as one escaped string (lib/html.ts) rather than ~400 elements. */}
+            <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: memberRows(rows, memberCohorts).value }} />
           </table>
         </div>
       )}
