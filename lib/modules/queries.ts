@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { certificates, checkAttempts, lessonProgress, lessons, moduleActivity, modules, reflections } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
@@ -136,19 +137,18 @@ export async function getLessonView(ctx: Ctx, moduleSlug: string, lessonSlug: st
   const meta = mod.lessons[index];
   const lesson = (await curriculum(db)).lessonsById.get(meta.id);
   if (!lesson) throw new NotFoundError();
-  const [[progress]] = await Promise.all([
-    db
-      .select({ completedAt: lessonProgress.completedAt })
-      .from(lessonProgress)
-      .where(and(eq(lessonProgress.organisationId, ctx.orgId), eq(lessonProgress.membershipId, ctx.membershipId), eq(lessonProgress.lessonId, meta.id))),
-    db
-      .insert(moduleActivity)
-      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId: mod.id, lastLessonId: meta.id })
-      .onConflictDoUpdate({
-        target: [moduleActivity.organisationId, moduleActivity.membershipId, moduleActivity.moduleId],
-        set: { lastLessonId: meta.id, lastSeenAt: new Date() },
-      }),
-  ]);
+  // Where to continue from is recorded in the same statement that reads this lesson's completion.
+  const [progress] = rowsOf<{ completed_at: string | Date | null }>(
+    await db.execute(sql`
+      with seen as (
+        insert into module_activity (organisation_id, membership_id, module_id, last_lesson_id)
+        values (${ctx.orgId}, ${ctx.membershipId}, ${mod.id}, ${meta.id})
+        on conflict (organisation_id, membership_id, module_id) do update set last_lesson_id = excluded.last_lesson_id, last_seen_at = now()
+        returning 1
+      )
+      select completed_at from lesson_progress
+      where organisation_id = ${ctx.orgId} and membership_id = ${ctx.membershipId} and lesson_id = ${meta.id}`),
+  );
   return {
     module: mod,
     lesson,
@@ -156,7 +156,7 @@ export async function getLessonView(ctx: Ctx, moduleSlug: string, lessonSlug: st
     total: mod.lessons.length,
     previous: mod.lessons[index - 1] ?? null,
     next: mod.lessons[index + 1] ?? null,
-    completedAt: progress?.completedAt ?? null,
+    completedAt: progress?.completed_at ? new Date(progress.completed_at) : null,
   };
 }
 

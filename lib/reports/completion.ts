@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { json, type JsonCell } from "@/lib/json-cell";
 import { cohortMembers, memberships, users, type Role } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
@@ -15,11 +16,6 @@ export type Cursor = { name: string; id: string };
 
 export const MATRIX_PAGE_SIZE = 50;
 
-/** A json column: parsed by the driver, or (defensively) still text. */
-type JsonCell<T> = T | string;
-function json<T>(v: JsonCell<T>): T {
-  return typeof v === "string" ? (JSON.parse(v) as T) : v;
-}
 const BATCH = 200;
 
 /**

@@ -143,9 +143,12 @@ describe("progress, checks and certificates", () => {
     const org = await createOrg("Continue");
     const ctx = ctxOf(org, org.trainee);
     expect(await getContinueLearning(ctx)).toBeNull();
-    await getLessonView(ctx, first.slug, first.lessons[1].slug);
+    expect((await getLessonView(ctx, first.slug, first.lessons[1].slug)).completedAt).toBeNull();
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[1].slug);
     await completeLesson(ctx, first.slug, first.lessons[1].slug);
+    const done = (await getLessonView(ctx, first.slug, first.lessons[1].slug)).completedAt;
+    expect(done).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - done!.getTime())).toBeLessThan(60_000);
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[0].slug);
     for (const l of first.lessons) await completeLesson(ctx, first.slug, l.slug);
     await submitCheck(ctx, first.slug, rightAnswers(first));

@@ -8,7 +8,7 @@ import { DAY_MS, endOfDay } from "@/lib/onboarding/due";
 import { saveMyProfile } from "@/lib/onboarding/profile";
 import { runReminders } from "@/lib/onboarding/reminders";
 import { createRequirement, deleteRequirement, listMyRequirements, listRequirements } from "@/lib/onboarding/requirements";
-import { createCohort, setCohortMembership } from "@/lib/orgs/cohorts";
+import { createCohort, setCohortArchived, setCohortMembership } from "@/lib/orgs/cohorts";
 import { createOrg } from "../fixtures/factory";
 import { curriculumModule, giveCertificate, insertCase, setJoinedAt, startModule } from "../fixtures/onboarding";
 import { ctxOf, withDatabase } from "./helpers";
@@ -82,6 +82,21 @@ describe("onboarding checklist", () => {
     const sup = await getChecklist(ctxOf(org, org.supervisor));
     expect(sup.items.map((i) => i.kind)).toEqual(["profile"]);
     expect(sup.complete).toBe(false);
+  });
+
+  it("lists a cohort's required module for its members only, and drops it once the cohort is archived", async () => {
+    const org = await createOrg("CohortList");
+    const admin = ctxOf(org, org.admin);
+    const mod = await curriculumModule(1);
+    const cohort = await createCohort(admin, { name: "Cohort checklist" });
+    await createRequirement(admin, { moduleId: mod.id, role: null, cohortId: cohort.id, dueOn: null, dueDays: 30 });
+    const modules = async (who: typeof org.trainee) => (await getChecklist(ctxOf(org, who))).items.filter((i) => i.kind === "module").map((i) => i.label);
+    expect(await modules(org.trainee)).toEqual([]);
+    await setCohortMembership(admin, { membershipId: org.trainee.membershipId, cohortId: cohort.id, member: true });
+    expect(await modules(org.trainee)).toEqual([mod.title]);
+    expect(await modules(org.otherTrainee)).toEqual([]);
+    await setCohortArchived(admin, { id: cohort.id, archived: true, version: 0 });
+    expect(await modules(org.trainee)).toEqual([]);
   });
 
   it("shows an overdue module as overdue", async () => {
