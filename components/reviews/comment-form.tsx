@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
+import { IdentifiersCheck } from "./identifiers-check";
 import { FEEDBACK_FOCI } from "@/lib/cases/codes";
 import { commentInput, LIMITS } from "@/lib/cases/schemas";
 
@@ -20,19 +21,22 @@ type Input = z.input<typeof commentInput>;
 export function CommentForm({ caseId }: { caseId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [flagged, setFlagged] = useState(false);
   const { register, handleSubmit, setError, reset, formState } = useForm<Input>({
     resolver: zodResolver(commentInput),
-    defaultValues: { caseId, focus: undefined, body: "" },
+    defaultValues: { caseId, focus: undefined, body: "", identifiersChecked: false },
   });
   const onSubmit = handleSubmit(async (v) => {
     setMessage(null);
     const res = await addCommentAction(v);
     if (!res.ok) {
+      if (res.fieldErrors?.identifiersChecked) setFlagged(true);
       const m = applyServerErrors(res, setError);
       if (m) setMessage({ tone: "error", text: m });
       return;
     }
-    reset({ caseId, focus: undefined, body: "" });
+    reset({ caseId, focus: undefined, body: "", identifiersChecked: false });
+    setFlagged(false);
     setMessage({ tone: "success", text: "Comment added. The trainee can see it with the case." });
     router.refresh();
   });
@@ -40,6 +44,7 @@ export function CommentForm({ caseId }: { caseId: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <RadioGroup legend="Focus" name="focus" inline options={FEEDBACK_FOCI} register={register as never} error={formState.errors.focus?.message} />
       <TextArea label="Comment" rows={3} maxLength={LIMITS.comment} {...register("body")} error={formState.errors.body?.message} />
+      {flagged ? <IdentifiersCheck {...register("identifiersChecked")} error={formState.errors.identifiersChecked?.message} /> : null}
       {message ? (
         <Alert tone={message.tone} live>
           {message.text}

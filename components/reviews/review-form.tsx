@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
+import { IdentifiersCheck } from "./identifiers-check";
 import { CONDITIONS, labelOf, RATINGS, type ConditionCode } from "@/lib/cases/codes";
 import { LIMITS, reviewDecisionInput } from "@/lib/cases/schemas";
 
@@ -18,6 +19,7 @@ type Values = {
   version: number;
   decision: string;
   whatToChange: string;
+  identifiersChecked: boolean;
   ratings: Record<ConditionCode, { rating: string; evidence: string; quote: string }>;
 };
 type Self = Partial<Record<ConditionCode, { rating?: string; evidence?: string }>> | undefined;
@@ -34,6 +36,8 @@ export function ReviewForm({ caseId, version, self }: { caseId: string; version:
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [quoteHint, setQuoteHint] = useState<Partial<Record<ConditionCode, string>>>({});
+  // Shown once the server has flagged details in the feedback that may identify someone.
+  const [flagged, setFlagged] = useState(false);
   const { register, control, handleSubmit, setError, setValue, formState } = useForm<Values>({
     resolver: zodResolver(reviewDecisionInput as never) as unknown as Resolver<Values>,
     defaultValues: {
@@ -41,6 +45,7 @@ export function ReviewForm({ caseId, version, self }: { caseId: string; version:
       version,
       decision: "",
       whatToChange: "",
+      identifiersChecked: false,
       ratings: Object.fromEntries(CONDITIONS.map((c) => [c.code, { rating: "", evidence: "", quote: "" }])) as Values["ratings"],
     },
   });
@@ -52,7 +57,10 @@ export function ReviewForm({ caseId, version, self }: { caseId: string; version:
     async (v) => {
       setFormError(null);
       const res = await decideReviewAction(v);
-      if (!res.ok) return setFormError(applyServerErrors(res, setError) ?? res.error);
+      if (!res.ok) {
+        if (res.fieldErrors?.identifiersChecked) setFlagged(true);
+        return setFormError(applyServerErrors(res, setError) ?? res.error);
+      }
       router.push(`/cases/${caseId}`);
       router.refresh();
     },
@@ -119,6 +127,7 @@ export function ReviewForm({ caseId, version, self }: { caseId: string; version:
           error={err.whatToChange?.message}
         />
       </fieldset>
+      {flagged ? <IdentifiersCheck {...register("identifiersChecked")} error={err.identifiersChecked?.message} /> : null}
       {formError ? (
         <Alert tone="error" live>
           {formError}

@@ -55,3 +55,19 @@ export function TextArea({ label, hint, error, id: given, ...props }: Common & T
     </div>
   );
 }
+
+export function Checkbox({ label, error, id: given, ...props }: Omit<Common, "hint"> & InputHTMLAttributes<HTMLInputElement>) {
+  const auto = useId();
+  const id = given ?? auto;
+  return (
+    <div>
+      <div className="flex items-start gap-3">
+        <input type="checkbox" id={id} className="mt-0.5 h-5 w-5 shrink-0" aria-invalid={error ? true : undefined} aria-describedby={fieldIds(id, undefined, error)} {...props} />
+        <label htmlFor={id} className="text-sm text-stone-800">
+          {label}
+        </label>
+      </div>
+      <FieldMessage id={id} error={error} />
+    </div>
+  );
+}

@@ -68,3 +68,21 @@ export function unresolvedFieldErrors(findings: FieldFindings): Record<string, s
 }
 
 export { allianceGap } from "./alliance";
+
+// A supervisor's feedback (evidence for each rating, what to change, comments) is clinical text
+// too: it is scanned on the server before it is stored. Flags are shown next to each field; the
+// supervisor removes the detail or, having checked, confirms it identifies no one.
+
+export const FEEDBACK_FLAGGED_MESSAGE =
+  "Some of your feedback may identify someone: each flagged field says what was found. Remove those details, or tick the box to confirm they don't identify anyone.";
+export const FEEDBACK_CONFIRM_MESSAGE = "Tick this once you have checked the flagged details don't identify anyone, or remove them.";
+
+/** Field errors for the flagged feedback fields (at most three findings named per field). */
+export function feedbackFlags(fields: Record<string, string | null | undefined>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [field, list] of Object.entries(scanFields(fields))) {
+    const named = list.slice(0, 3).map((f) => `“${f.text}”: ${f.reason}`);
+    out[field] = [named.join(" ") + (list.length > 3 ? ` (${list.length - 3} more in this field.)` : "")];
+  }
+  return out;
+}

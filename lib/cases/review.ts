@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorise, loadCase } from "./access";
 import { CONDITION_CODES, type FeedbackFocus } from "./codes";
+import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } from "./guard";
 import { locateQuote } from "./quote";
 import type { ReviewDecisionInput } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
@@ -35,6 +36,12 @@ export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     const action = input.decision === "signed_off" ? "sign_off" : "request_changes";
     authorise(loaded, action, input.version);
+    const flags = feedbackFlags({
+      ...Object.fromEntries(CONDITION_CODES.map((c) => [`ratings.${c}.evidence`, input.ratings[c].evidence])),
+      whatToChange: input.whatToChange,
+    });
+    const flagged = Object.keys(flags).length;
+    if (flagged && !input.identifiersChecked) throw new ValidationError(FEEDBACK_FLAGGED_MESSAGE, { ...flags, identifiersChecked: [FEEDBACK_CONFIRM_MESSAGE] });
     const submitted = await latestVersion(tx, ctx.orgId, loaded.row.id);
     const ratings: Record<string, StoredRating> = {};
     const quoteErrors: Record<string, string[]> = {};
@@ -84,18 +91,22 @@ export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
       action: to === "signed_off" ? "case.signed_off" : "case.changes_requested",
       targetType: "case",
       targetId: loaded.row.id,
-      detail: { from, to, caseVersion: row.version, submission: submitted.number, reviewId: review.id },
+      // Which fields were flagged and confirmed by the supervisor: never the text itself.
+      detail: { from, to, caseVersion: row.version, submission: submitted.number, reviewId: review.id, ...(flagged ? { flaggedFieldsConfirmed: Object.keys(flags) } : {}) },
     });
     return { caseId: loaded.row.id, status: to, version: row.version };
   });
 }
 
 /** A feedback comment on the version under review, tagged with its Bernard focus. */
-export async function addComment(ctx: Ctx, input: { caseId: string; focus: FeedbackFocus; body: string }) {
+export async function addComment(ctx: Ctx, input: { caseId: string; focus: FeedbackFocus; body: string; identifiersChecked?: boolean }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     authorise(loaded, "comment");
+    const flags = feedbackFlags({ body: input.body });
+    const flagged = Object.keys(flags).length > 0;
+    if (flagged && !input.identifiersChecked) throw new ValidationError(FEEDBACK_FLAGGED_MESSAGE, { ...flags, identifiersChecked: [FEEDBACK_CONFIRM_MESSAGE] });
     const submitted = await latestVersion(tx, ctx.orgId, loaded.row.id);
     const [c] = await tx
       .insert(caseComments)
@@ -115,7 +126,7 @@ export async function addComment(ctx: Ctx, input: { caseId: string; focus: Feedb
       action: "case.commented",
       targetType: "case",
       targetId: loaded.row.id,
-      detail: { commentId: c.id, focus: input.focus, submission: submitted.number },
+      detail: { commentId: c.id, focus: input.focus, submission: submitted.number, ...(flagged ? { flaggedFieldsConfirmed: ["body"] } : {}) },
     });
     return { id: c.id };
   });

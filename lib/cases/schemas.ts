@@ -169,6 +169,12 @@ export const dismissFlagInput = z.object({
     .max(LIMITS.dismissReason, { error: `Keep the reason under ${LIMITS.dismissReason} characters.` }),
 });
 
+// A checkbox: a browser sends "on" (or nothing), the forms send a boolean.
+const identifiersChecked = z
+  .union([z.boolean(), z.literal("on")], { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((v) => v === true || v === "on");
+
 const reviewEntry = z.object({
   rating: z.enum(RATING_CODES, { error: "Choose a rating for this condition." }),
   evidence: z
@@ -197,13 +203,15 @@ export const reviewDecisionInput = z
       .max(LIMITS.whatToChange, { error: `Shorten this to at most ${LIMITS.whatToChange} characters.` })
       .transform((s) => (s.trim() ? s.trim() : undefined))
       .optional(),
+    /** Set once the supervisor has checked that flagged details identify no one. */
+    identifiersChecked: identifiersChecked,
   })
   .superRefine((v, ctx) => {
     if (v.decision === "changes_requested" && !v.whatToChange) {
       ctx.addIssue({ code: "custom", path: ["whatToChange"], message: "Say what the trainee should change before resubmitting." });
     }
   });
-export type ReviewDecisionInput = z.output<typeof reviewDecisionInput>;
+export type ReviewDecisionInput = Omit<z.output<typeof reviewDecisionInput>, "identifiersChecked"> & { identifiersChecked?: boolean };
 
 export const commentInput = z.object({
   caseId: uuid,
@@ -213,6 +221,7 @@ export const commentInput = z.object({
     .trim()
     .min(1, { error: "Write your comment." })
     .max(LIMITS.comment, { error: `Shorten the comment to at most ${LIMITS.comment} characters.` }),
+  identifiersChecked: identifiersChecked,
 });
 
 export const reopenInput = z.object({

@@ -31,18 +31,12 @@ export async function getCompletionMatrix(
   const db = await getDb();
   const now = opts.now ?? new Date();
   const pageSize = opts.pageSize ?? MATRIX_PAGE_SIZE;
-  const reqs = await orgRequirements(db, ctx.orgId);
-  const seen = new Set<string>();
-  const modules = reqs.filter((r) => !seen.has(r.moduleId) && seen.add(r.moduleId)).map((r) => ({ id: r.moduleId, title: r.moduleTitle }));
-  const shown = filters.moduleId ? modules.filter((m) => m.id === filters.moduleId) : modules;
-  const rows: MatrixRow[] = [];
-  let after = opts.after;
   const q = filters.q?.trim();
   // Without a status filter every member read is shown: read one page plus one (to know whether
   // there is a next page). With one, read larger batches until the page fills.
   const batchSize = filters.status ? BATCH : pageSize + 1;
-  for (;;) {
-    const batch = await db
+  const readBatch = (after: Cursor | undefined) =>
+    db
       .select({
         membershipId: memberships.id,
         role: memberships.role,
@@ -81,6 +75,17 @@ export async function getCompletionMatrix(
       )
       .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
       .limit(batchSize);
+  // The requirements and the first batch of members don't depend on each other: read together.
+  const [reqs, firstBatch] = await Promise.all([orgRequirements(db, ctx.orgId), readBatch(opts.after)]);
+  let pending: typeof firstBatch | null = firstBatch;
+  const seen = new Set<string>();
+  const modules = reqs.filter((r) => !seen.has(r.moduleId) && seen.add(r.moduleId)).map((r) => ({ id: r.moduleId, title: r.moduleTitle }));
+  const shown = filters.moduleId ? modules.filter((m) => m.id === filters.moduleId) : modules;
+  const rows: MatrixRow[] = [];
+  let after = opts.after;
+  for (;;) {
+    const batch = pending ?? (await readBatch(after));
+    pending = null;
     if (batch.length === 0) return { modules: shown, allModules: modules, rows, next: null };
     const cohorts = new Map(batch.map((b) => [b.membershipId, json(b.cohorts)]));
     const required = await requiredForMembers(db, ctx.orgId, batch, { reqs, cohortsOf: cohorts });

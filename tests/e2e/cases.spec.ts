@@ -142,6 +142,30 @@ test.describe("rupture cases", () => {
     await expectAccessible(page);
   });
 
+  test("a supervisor's feedback that names someone is flagged next to the field until fixed or confirmed", async ({ browser }) => {
+    const org = await createOrg("E2eFlag");
+    const c = await seedCase(org, "submitted");
+    const sup = await signedIn(browser, org.supervisor);
+    const review = new CaseReviewPage(sup);
+    await review.goto(c.caseId);
+    const comment = sup.getByLabel("Comment", { exact: true });
+    await sup.getByRole("group", { name: "Focus" }).getByLabel("Intervention", { exact: true }).check();
+    await comment.fill("Did you tell Mrs Jane Fairweather about the homework first?");
+    await sup.getByRole("button", { name: "Add comment" }).click();
+    // The flag sits next to the comment, with what was found; nothing was saved.
+    await expect(sup.getByText(/Jane Fairweather”: Looks like a person's name/)).toBeVisible();
+    await expect(comment).toHaveAttribute("aria-invalid", "true");
+    const confirm = sup.getByLabel("I have checked the flagged details: they don't identify the client or anyone else.");
+    await expect(confirm).toBeVisible();
+    await expectAccessible(sup);
+    // Fixing the text is enough: no need to confirm.
+    await comment.fill("Did you tell the client's neighbour about the homework first?");
+    await sup.getByRole("button", { name: "Add comment" }).click();
+    await expect(sup.getByText("Comment added.")).toBeVisible();
+    await expect(sup.getByText("Did you tell the client's neighbour about the homework first?").first()).toBeVisible();
+    await expect(sup.getByText("Jane Fairweather")).toHaveCount(0);
+  });
+
   test("other trainees, unassigned supervisors and every role of another organisation get not-found", async ({ browser }) => {
     const a = await createOrg("E2eAccA");
     const b = await createOrg("E2eAccB");
