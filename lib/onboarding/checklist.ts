@@ -5,7 +5,8 @@ import { memberships } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/context";
 import { curriculum } from "@/lib/modules/curriculum-cache";
 import { moduleStatus, type ModuleStatus } from "./due";
-import { json, type JsonCell } from "@/lib/json-cell";
+import { json } from "@/lib/json-cell";
+import { memberProgressColumns } from "@/lib/onboarding/member-columns";
 import { orgRequirements, requiredForMembers } from "./required";
 
 export type ChecklistItem =
@@ -32,19 +33,7 @@ export async function getChecklist(ctx: Ctx, now = new Date()): Promise<Checklis
         // these subqueries would name the inner table's columns.
         hasProfile: sql<boolean>`exists (select 1 from member_profiles p where p.organisation_id = "memberships"."organisation_id" and p.membership_id = "memberships"."id")`,
         hasCase: sql<boolean>`exists (select 1 from cases c where c.organisation_id = "memberships"."organisation_id" and c.author_membership_id = "memberships"."id")`,
-        cohorts: sql<JsonCell<{ id: string; archived: boolean }[]>>`(
-          select coalesce(json_agg(json_build_object('id', c.id, 'archived', c.archived_at is not null)), '[]'::json)
-          from cohort_members cm join cohorts c on c.id = cm.cohort_id and c.organisation_id = cm.organisation_id
-          where cm.organisation_id = "memberships"."organisation_id" and cm.membership_id = "memberships"."id")`,
-        certified: sql<JsonCell<string[]>>`(
-          select coalesce(json_agg(ce.module_id), '[]'::json) from certificates ce
-          where ce.organisation_id = "memberships"."organisation_id" and ce.membership_id = "memberships"."id")`,
-        started: sql<JsonCell<string[]>>`(
-          select coalesce(json_agg(x.module_id), '[]'::json) from (
-            select lp.module_id from lesson_progress lp where lp.organisation_id = "memberships"."organisation_id" and lp.membership_id = "memberships"."id"
-            union
-            select ca.module_id from check_attempts ca where ca.organisation_id = "memberships"."organisation_id" and ca.membership_id = "memberships"."id"
-          ) x)`,
+        ...memberProgressColumns,
       })
       .from(memberships)
       .where(and(eq(memberships.id, ctx.membershipId), eq(memberships.organisationId, ctx.orgId), eq(memberships.status, "active"))),

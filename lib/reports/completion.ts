@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { json, type JsonCell } from "@/lib/json-cell";
+import { json } from "@/lib/json-cell";
+import { memberProgressColumns } from "@/lib/onboarding/member-columns";
 import { cohortMembers, memberships, users, type Role } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
@@ -43,21 +44,8 @@ export async function getCompletionMatrix(
         joinedAt: memberships.joinedAt,
         name: users.name,
         email: users.email,
-        // Each member's cohorts and module progress come with the row (indexed subqueries), so a
-        // page costs one statement here instead of four. Columns are spelled out for the subqueries.
-        cohorts: sql<JsonCell<{ id: string; name: string; archived: boolean }[]>>`(
-          select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'archived', c.archived_at is not null) order by c.name), '[]'::json)
-          from cohort_members cm join cohorts c on c.id = cm.cohort_id and c.organisation_id = cm.organisation_id
-          where cm.organisation_id = "memberships"."organisation_id" and cm.membership_id = "memberships"."id")`,
-        certified: sql<JsonCell<string[]>>`(
-          select coalesce(json_agg(ce.module_id), '[]'::json) from certificates ce
-          where ce.organisation_id = "memberships"."organisation_id" and ce.membership_id = "memberships"."id")`,
-        started: sql<JsonCell<string[]>>`(
-          select coalesce(json_agg(x.module_id), '[]'::json) from (
-            select lp.module_id from lesson_progress lp where lp.organisation_id = "memberships"."organisation_id" and lp.membership_id = "memberships"."id"
-            union
-            select ca.module_id from check_attempts ca where ca.organisation_id = "memberships"."organisation_id" and ca.membership_id = "memberships"."id"
-          ) x)`,
+        // Each member's cohorts and module progress come with the row: one statement, not four.
+        ...memberProgressColumns,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
