@@ -1,6 +1,7 @@
 import type { PreviewRow } from "@/lib/onboarding/invite-rows";
 import type { ImportOutcome } from "@/lib/onboarding/import";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { DataTable } from "@/components/ui/data-table";
 
 const SHOW_READY = 500;
 
@@ -10,17 +11,8 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   return (
     <div className="space-y-4">
       {problems.length ? (
-        <div className="overflow-x-auto rounded-lg border border-red-300 bg-white" tabIndex={0} role="region" aria-label="Rows with problems">
-          <table className="w-full text-left text-sm">
-            <caption className="px-3 py-2 text-left font-semibold">Rows with problems (not imported)</caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Line</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">What to fix</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
+        <DataTable label="Rows with problems" tone="problem" caption="Rows with problems (not imported)" showCaption columns={["Line", "Email", "What to fix"]}>
+          <tbody className="divide-y divide-stone-200">
               {problems.map((r) => (
                 <tr key={r.line} data-testid="preview-error">
                   <td className="px-3 py-2">{r.line}</td>
@@ -29,25 +21,17 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
       {others.length ? (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Rows ready to import">
-          <table className="w-full text-left text-sm">
-            <caption className="px-3 py-2 text-left font-semibold">Rows ready to import</caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Line</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Supervisor</th>
-                <th scope="col" className="px-3 py-2">Cohort</th>
-                <th scope="col" className="px-3 py-2">Note</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
+        <DataTable
+          label="Rows ready to import"
+          caption="Rows ready to import"
+          showCaption
+          columns={["Line", "Email", "Name", "Role", "Supervisor", "Cohort", "Note"]}
+          footer={others.length > SHOW_READY ? <p className="px-3 py-2 text-stone-700">…and {others.length - SHOW_READY} more rows with no problems.</p> : null}
+        >
+          <tbody className="divide-y divide-stone-200">
               {others.slice(0, SHOW_READY).map((r) => (
                 <tr key={r.line} data-testid="preview-ready">
                   <td className="px-3 py-2">{r.line}</td>
@@ -60,9 +44,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-          {others.length > SHOW_READY ? <p className="px-3 py-2 text-stone-700">…and {others.length - SHOW_READY} more rows with no problems.</p> : null}
-        </div>
+        </DataTable>
       ) : null}
     </div>
   );
@@ -72,18 +54,8 @@ const OUTCOME_LABELS: Record<ImportOutcome["outcome"], string> = { invited: "Inv
 
 export function ResultTable({ results }: { results: ImportOutcome[] }) {
   return (
-    <div className="max-h-[32rem] overflow-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} aria-label="Import result, every row">
-      <table className="w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold">What happened to each row</caption>
-        <thead className="bg-stone-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">Line</th>
-            <th scope="col" className="px-3 py-2">Email</th>
-            <th scope="col" className="px-3 py-2">Result</th>
-            <th scope="col" className="px-3 py-2">Details</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-200">
+    <DataTable frameClass="max-h-[32rem] overflow-auto" label="Import result, every row" caption="What happened to each row" showCaption columns={["Line", "Email", "Result", "Details"]}>
+      <tbody className="divide-y divide-stone-200">
           {results.map((r) => (
             <tr key={r.line} data-testid="result-row">
               <td className="px-3 py-2">{r.line}</td>
@@ -93,7 +65,6 @@ export function ResultTable({ results }: { results: ImportOutcome[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

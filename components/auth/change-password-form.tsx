@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { changePasswordInput } from "@/lib/orgs/schemas";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 
 type Input = z.input<typeof changePasswordInput>;
 
@@ -44,7 +45,7 @@ export function ChangePasswordForm() {
         </Alert>
       ) : null}
       <TextField label="Current password" type="password" autoComplete="current-password" {...register("currentPassword")} error={errors.currentPassword?.message} />
-      <TextField label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." {...register("newPassword")} error={errors.newPassword?.message} />
+      <NewPasswordField label="New password" {...register("newPassword")} error={errors.newPassword?.message} />
       <TextField label="Confirm new password" type="password" autoComplete="new-password" {...register("confirmPassword")} error={errors.confirmPassword?.message} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Changing…" : "Change password"}

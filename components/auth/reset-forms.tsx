@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { resetPasswordInput, resetRequestInput } from "@/lib/orgs/schemas";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 
 export function RequestResetForm() {
   const [done, setDone] = useState(false);
@@ -67,7 +68,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error" live>{formError}</Alert> : null}
       <input type="hidden" {...register("token")} />
-      <TextField label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." {...register("newPassword")} error={formState.errors.newPassword?.message} />
+      <NewPasswordField label="New password" {...register("newPassword")} error={formState.errors.newPassword?.message} />
       <TextField label="Confirm new password" type="password" autoComplete="new-password" {...register("confirmPassword")} error={formState.errors.confirmPassword?.message} />
       <Button type="submit" disabled={formState.isSubmitting} className="w-full">
         {formState.isSubmitting ? "Saving…" : "Set new password"}

@@ -11,8 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { PASSWORD_MIN } from "@/lib/auth/password";
 import { signUpInput } from "@/lib/orgs/schemas";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 
 type Input = z.input<typeof signUpInput>;
 
@@ -54,14 +54,7 @@ export function SignUpForm() {
       ) : null}
       <TextField label="Your name" autoComplete="name" {...register("name")} error={errors.name?.message} />
       <TextField label="Email address" type="email" autoComplete="email" {...register("email")} error={errors.email?.message} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters. Pasting from a password manager is fine.`}
-        {...register("password")}
-        error={errors.password?.message}
-      />
+      <NewPasswordField label="Password" {...register("password")} error={errors.password?.message} />
       <TextField
         label="Organisation name"
         hint="For example, your institute, clinic or counselling service."

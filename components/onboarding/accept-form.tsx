@@ -11,8 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { PASSWORD_MIN } from "@/lib/auth/password";
 import { acceptNewInput, type AcceptNewInput } from "@/lib/orgs/admin-schemas";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 
 export function AcceptNewForm({ token, email, name }: { token: string; email: string; name: string }) {
   const router = useRouter();
@@ -44,14 +44,7 @@ export function AcceptNewForm({ token, email, name }: { token: string; email: st
       ) : null}
       <TextField label="Email address" type="email" value={email} readOnly autoComplete="username" hint="The address this invitation was sent to." />
       <TextField label="Your name" autoComplete="name" maxLength={120} {...register("name")} error={errors.name?.message} />
-      <TextField
-        label="Choose a password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters. Pasting from a password manager is fine.`}
-        {...register("password")}
-        error={errors.password?.message}
-      />
+      <NewPasswordField label="Choose a password" {...register("password")} error={errors.password?.message} />
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Joining…" : "Accept and join"}
       </Button>

@@ -8,6 +8,7 @@ import { labelOf } from "@/lib/cases/codes";
 import { listReviewQueue, type QueueRow } from "@/lib/cases/queue";
 import { html } from "@/lib/html";
 import { can } from "@/lib/permissions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -32,23 +33,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {rows.length === 0 ? (
         <p className="text-stone-700">{after ? "No more cases." : "Nothing is waiting for your review."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Cases waiting for your review</caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-4 py-2">Case</th>
-                <th scope="col" className="px-4 py-2">Trainee</th>
-                <th scope="col" className="px-4 py-2">Rupture type</th>
-                <th scope="col" className="px-4 py-2">Version</th>
-                <th scope="col" className="px-4 py-2">Submitted</th>
-                <th scope="col" className="px-4 py-2">Waiting</th>
-              </tr>
-            </thead>
-            {/* The queue is opened dozens of times a day: its rows are one escaped string (lib/html.ts). */}
-            <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: queueRows(rows, now).value }} />
-          </table>
-        </div>
+        <DataTable
+          label="Review queue"
+          caption="Cases waiting for your review"
+          cellClass="px-4 py-2"
+          columns={["Case", "Trainee", "Rupture type", "Version", "Submitted", "Waiting"]}
+        >
+          {/* The queue is opened dozens of times a day: its rows are one escaped string (lib/html.ts). */}
+          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: queueRows(rows, now).value }} />
+        </DataTable>
       )}
       {next ? (
         <p className="mt-4">

@@ -8,6 +8,7 @@ import { can } from "@/lib/permissions";
 import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
 import { formatIn } from "@/lib/intl";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -55,20 +56,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p className="text-stone-700">No events match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Audit events">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2">Target</th>
-                <th scope="col" className="px-3 py-2">Details</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
+        <DataTable label="Audit events" caption="Audit events, newest first" columns={["When", "Who", "Action", "Outcome", "Target", "Details"]}>
+          <tbody className="divide-y divide-stone-200">
               {rows.map((r) => (
                 <tr key={r.id} data-testid="audit-row">
                   <td className="whitespace-nowrap px-3 py-2">{when(r.occurredAt)}</td>
@@ -80,8 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {next ? (
         <p className="mt-4">

@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/orgs/cursor";
 import { listActiveByRole } from "@/lib/orgs/supervision";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Invitations" };
 
@@ -65,45 +66,36 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         {rows.length === 0 ? (
           <p className="text-stone-700">No invitations match.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Invitations table">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Sent invitations</caption>
-              <thead className="bg-stone-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Email</th>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Role</th>
-                  <th scope="col" className="px-3 py-2">Cohort</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2">Actions</th>
+          <DataTable
+            label="Invitations table"
+            caption="Sent invitations"
+            columns={["Email", "Name", "Role", "Cohort", "Status", "Actions"]}
+          >
+            <tbody className="divide-y divide-stone-200">
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="invitation-row">
+                  <td className="px-3 py-2">{r.email}</td>
+                  <td className="px-3 py-2">{r.name || "—"}</td>
+                  <td className="px-3 py-2">{ROLE_LABELS[r.role]}</td>
+                  <td className="px-3 py-2">{r.cohortName ?? "—"}</td>
+                  <td className="px-3 py-2">
+                    {STATUS_LABELS[r.status]}
+                    {r.status === "open" ? <span className="block text-stone-700">until {formatDate(r.expiresAt)}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    {r.status === "open" || r.status === "expired" ? (
+                      <div className="flex flex-wrap gap-2">
+                        <ActionButton action={resendInvitationAction} payload={{ id: r.id, version: r.version }} label="Resend" accessibleLabel={`Resend invitation to ${r.email}`} success="New link sent." />
+                        {r.status === "open" ? (
+                          <ActionButton action={revokeInvitationAction} payload={{ id: r.id, version: r.version }} label="Revoke" variant="danger" accessibleLabel={`Revoke invitation to ${r.email}`} success="Invitation revoked." />
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200">
-                {rows.map((r) => (
-                  <tr key={r.id} data-testid="invitation-row">
-                    <td className="px-3 py-2">{r.email}</td>
-                    <td className="px-3 py-2">{r.name || "—"}</td>
-                    <td className="px-3 py-2">{ROLE_LABELS[r.role]}</td>
-                    <td className="px-3 py-2">{r.cohortName ?? "—"}</td>
-                    <td className="px-3 py-2">
-                      {STATUS_LABELS[r.status]}
-                      {r.status === "open" ? <span className="block text-stone-700">until {formatDate(r.expiresAt)}</span> : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.status === "open" || r.status === "expired" ? (
-                        <div className="flex flex-wrap gap-2">
-                          <ActionButton action={resendInvitationAction} payload={{ id: r.id, version: r.version }} label="Resend" accessibleLabel={`Resend invitation to ${r.email}`} success="New link sent." />
-                          {r.status === "open" ? (
-                            <ActionButton action={revokeInvitationAction} payload={{ id: r.id, version: r.version }} label="Revoke" variant="danger" accessibleLabel={`Revoke invitation to ${r.email}`} success="Invitation revoked." />
-                          ) : null}
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
         {nextHref ? (
           <p className="mt-4">

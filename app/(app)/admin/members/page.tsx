@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/orgs/cursor";
 import { html } from "@/lib/html";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -108,22 +109,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <p className="text-stone-700">No members match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Members">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Members</caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Email</th>
-                <th scope="col" className="px-4 py-2">Role</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Cohorts</th>
-              </tr>
-            </thead>
-            {/* 50 rows rendered as one escaped string (lib/html.ts) rather than ~400 elements. */}
-            <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: memberRows(rows, memberCohorts).value }} />
-          </table>
-        </div>
+        <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={["Name", "Email", "Role", "Status", "Cohorts"]}>
+          {/* 50 rows rendered as one escaped string (lib/html.ts) rather than ~400 elements. */}
+          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: memberRows(rows, memberCohorts).value }} />
+        </DataTable>
       )}
       {nextHref ? (
         <p className="mt-4">

@@ -11,6 +11,7 @@ import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
 import { html } from "@/lib/html";
 import { getCompletionMatrix, type MatrixRow } from "@/lib/reports/completion";
 import { matrixFilters, matrixQuery } from "@/lib/reports/filters";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Completion" };
 
@@ -87,19 +88,16 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
       ) : matrix.rows.length === 0 ? (
         <p className="text-stone-700">No members match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Completion matrix">
-          <table className="cm w-full text-left text-sm">
-            <caption className="sr-only">Completion of required modules by member</caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col">Member</th>
-                {matrix.modules.map((m) => <th key={m.id} scope="col">{m.title}</th>)}
-              </tr>
-            </thead>
-            {/* Up to 50 rows × every module: rendered as one escaped string (lib/html.ts), not ~1,000 elements. */}
-            <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: matrixRows(matrix.rows, matrix.modules).value }} />
-          </table>
-        </div>
+        <DataTable
+          label="Completion matrix"
+          caption="Completion of required modules by member"
+          tableClass="cm"
+          cellClass=""
+          columns={["Member", ...matrix.modules.map((m) => m.title)]}
+        >
+          {/* Up to 50 rows × every module: rendered as one escaped string (lib/html.ts), not ~1,000 elements. */}
+          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: matrixRows(matrix.rows, matrix.modules).value }} />
+        </DataTable>
       )}
       {matrix.next ? (
         <p className="mt-4">
