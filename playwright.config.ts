@@ -26,11 +26,20 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start -p ${PG_PORT}`,
+      command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts`,
       url: `http://127.0.0.1:${PG_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: process.env.E2E_DATABASE_URL || "", AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off" },
+      // Two workers sharing the port, as in production: every test also proves that nothing a
+      // request needs lives in one process's memory (sessions, throttles, autosave versions).
+      env: {
+        DATABASE_URL: process.env.E2E_DATABASE_URL || "",
+        PORT: String(PG_PORT),
+        WEB_CONCURRENCY: process.env.E2E_DATABASE_URL ? "2" : "1",
+        AUTH_SECRET: secret,
+        AUTH_TRUST_HOST: "true",
+        RAPPORT_HSTS: "off",
+      },
     },
     {
       command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,

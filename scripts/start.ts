@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,6 +6,7 @@ import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
 import { describeSync, prepareDatabase as migrateAndSync } from "@/db/prepare";
 import { demoSignInsText, seedDemo } from "@/db/seed/demo";
 import { organisations } from "@/db/schema";
+import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { sql } from "drizzle-orm";
 
 // `npm start`: migrate, seed the embedded database on first run, build when sources changed,
@@ -62,6 +63,8 @@ async function prepareDatabase(): Promise<void> {
 }
 
 async function main() {
+  const plan = planWorkers(process.env);
+  if (!plan.ok) throw new Error(plan.message);
   const secret = authSecret();
   await prepareDatabase();
   if (process.env.RAPPORT_SKIP_BUILD !== "1" && buildIsStale()) {
@@ -69,21 +72,15 @@ async function main() {
     const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
-  });
-  let announced = false;
-  child.stdout.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (!announced && /ready|started/i.test(chunk.toString())) {
-      announced = true;
-      console.log(`\nRapport is running on http://localhost:${port} (database: ${usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL"})`);
+  serveNext({
+    port,
+    env: { AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
+    onReady: (workers) => {
+      const where = usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL";
+      console.log(`\nRapport is running on http://localhost:${port} (database: ${where}; ${workers} worker${workers === 1 ? "" : "s"})`);
       if (usingEmbedded()) console.log(demoSignInsText());
-    }
+    },
   });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code) => process.exit(code ?? 0));
 }
 
 main().catch((e) => {

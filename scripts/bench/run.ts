@@ -23,10 +23,13 @@ import { startPostgres } from "./lib/pg";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
 import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
 import { evaluate } from "./lib/targets";
+import { planWorkers } from "@/lib/server/cluster";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = ".next-bench";
-const POOL = 10; // per instance: one Node.js process rarely has more than a handful of queries in flight
+const POOL = 10; // per worker: one Node.js process rarely has more than a handful of queries in flight
+// Workers per app instance: what `npm start` would run here (one per core with PostgreSQL).
+const WORKERS = Number(process.env.BENCH_WORKERS) || (planWorkers({ DATABASE_URL: "postgres://bench" }) as { workers: number }).workers;
 const cfg = {
   duration: Number(process.env.BENCH_DURATION || 20),
   warmup: Number(process.env.BENCH_WARMUP ?? 5),
@@ -50,10 +53,11 @@ async function build() {
   }
 }
 
+/** The production server (`npm run serve`: next start in WORKERS processes sharing the port). */
 function startApp(name: string, port: number, env: Record<string, string>): Proc {
-  return startProcess(name, NODE, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return startProcess(name, NODE, [TSX, "scripts/serve.ts"], {
     cwd: ROOT,
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(port) },
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: String(WORKERS) },
     logFile: path.join(LOGS, `${name}.log`),
   });
 }
@@ -117,7 +121,11 @@ async function main() {
   const lessonFile = path.join(LOGS, "lesson.html");
   fs.writeFileSync(lessonFile, lessonHtml);
   const plainPort = await freePort();
-  const plain = startProcess("plain-node", NODE, [path.join(__dirname, "plain-server.mjs"), String(plainPort), lessonFile], { cwd: ROOT, logFile: path.join(LOGS, "plain.log") });
+  const plain = startProcess("plain-node", NODE, [path.join(__dirname, "plain-server.mjs"), String(plainPort), lessonFile], {
+    cwd: ROOT,
+    env: { ...process.env, WORKERS: String(WORKERS) },
+    logFile: path.join(LOGS, "plain.log"),
+  });
   await waitForHttp(local(plainPort, "/"), plain);
   const staticPath = "/reset-password";
   await getPage(base + staticPath);
@@ -223,7 +231,7 @@ async function main() {
   notes.push(`Load average (1 / 5 / 15 min) when the load runs began: ${la(loadBefore)}; at the end: ${la(os.loadavg())}. Above 2 means processes were queueing for the 2 cores, including work outside this benchmark.`);
   const report = renderReport({
     machine: machine(ROOT, version.split(" on ")[0]),
-    config: { ...cfg, poolSize: POOL, pgSettings: pg.settings },
+    config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings },
     seed: { seconds: seedSeconds, output: seedOutput },
     rows,
     targets,

@@ -9,7 +9,7 @@ export type Explained = { route: string; pass: "planner" | "seqscan_off"; plan: 
 export type Machine = { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; date: string; commit: string; postgres: string };
 export type ReportInput = {
   machine: Machine;
-  config: { connections: number; duration: number; warmup: number; poolSize: number; pgSettings: string[] };
+  config: { connections: number; duration: number; warmup: number; poolSize: number; workers: number; pgSettings: string[] };
   seed: { seconds: number; output: string };
   rows: Row[];
   targets: Target[];
@@ -62,7 +62,9 @@ export function renderReport(r: ReportInput): string {
   out.push(`- Memory: ${r.machine.memoryGb.toFixed(1)} GB`);
   out.push(`- Node.js ${r.machine.node}, ${r.machine.os}, ${r.machine.postgres}`);
   out.push(`- Load: autocannon, ${r.config.connections} connections, ${r.config.warmup} s warm-up (discarded) then ${r.config.duration} s measured per route, all on 127.0.0.1.`);
-  out.push(`- App: \`next start\` of a production build (.next-bench), DATABASE_POOL_SIZE=${r.config.poolSize}, one Node.js process unless stated.`);
+  out.push(
+    `- App: a production build (.next-bench) served as in production (\`npm run serve\`: \`next start\` in ${r.config.workers} worker process${r.config.workers === 1 ? "" : "es"} sharing the port, WEB_CONCURRENCY=${r.config.workers}), DATABASE_POOL_SIZE=${r.config.poolSize} per worker. The plain Node.js baseline runs the same number of processes.`,
+  );
   out.push(`- PostgreSQL: throwaway cluster with ${r.config.pgSettings.join(", ")}.`);
   out.push(`- Data: \`npm run seed:large\` in ${r.seed.seconds.toFixed(0)} s (below), beside the demo organisations.`);
   out.push("");

@@ -27,7 +27,8 @@ export function evaluate(rows: Row[], routes: readonly RouteSpec[], weights: Wei
     const signIn = byName.get("Sign-in page");
     if (staticPage && signIn) {
       notes.push(
-        `Framework floor in this run: a prerendered page served by Next.js (no rendering, no database) reaches ${((staticPage.rps / plain.rps) * 100).toFixed(1)}% of the plain Node.js server's throughput, and the sign-in page (rendered per request, no database work for a visitor) ${((signIn.rps / plain.rps) * 100).toFixed(1)}% with p95 ${ms(signIn.p95)}. With 20 connections, latency is about 20 ÷ throughput, so a page rendered per request cannot reach p95 150 ms here unless it serves well over 130 req/s: more than this machine gives a page that checks a session, reads the database and renders the shell.`,
+        `Framework floor in this run: a prerendered page served by Next.js (no rendering, no database) reaches ${((staticPage.rps / plain.rps) * 100).toFixed(1)}% of the plain Node.js server's throughput, and the sign-in page (rendered per request, no database work for a visitor) ${((signIn.rps / plain.rps) * 100).toFixed(1)}% with p95 ${ms(signIn.p95)}. ` +
+          `The lesson page, which checks a session, reads the database and renders the shell, reaches ${((lesson.rps / staticPage.rps) * 100).toFixed(0)}% of the prerendered page's throughput. With a fixed number of connections, latency is about connections ÷ throughput.`,
       );
     }
   }

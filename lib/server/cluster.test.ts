@@ -1,0 +1,97 @@
+import net from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { planWorkers, runCluster, type ClusterHandle } from "./cluster";
+
+describe("planWorkers", () => {
+  it("runs one worker per core on PostgreSQL and exactly one on the embedded database", () => {
+    expect(planWorkers({ DATABASE_URL: "postgres://x/y" }, 4)).toEqual({ ok: true, workers: 4 });
+    expect(planWorkers({ DATABASE_URL: "postgres://x/y" }, 64)).toEqual({ ok: true, workers: 16 });
+    expect(planWorkers({}, 4)).toEqual({ ok: true, workers: 1 });
+    expect(planWorkers({ DATABASE_URL: "" }, 8)).toEqual({ ok: true, workers: 1 });
+  });
+
+  it("takes WEB_CONCURRENCY when it is sensible", () => {
+    expect(planWorkers({ DATABASE_URL: "postgres://x/y", WEB_CONCURRENCY: "3" }, 2)).toEqual({ ok: true, workers: 3 });
+    expect(planWorkers({ WEB_CONCURRENCY: "1" }, 2)).toEqual({ ok: true, workers: 1 });
+  });
+
+  it("explains what to fix when WEB_CONCURRENCY cannot work", () => {
+    for (const bad of ["0", "-1", "two", "1.5", "65"]) {
+      const plan = planWorkers({ DATABASE_URL: "postgres://x/y", WEB_CONCURRENCY: bad }, 2);
+      expect(plan).toEqual({ ok: false, message: expect.stringContaining("whole number from 1 to 64") });
+    }
+    expect(planWorkers({ WEB_CONCURRENCY: "2" }, 2)).toEqual({ ok: false, message: expect.stringMatching(/needs DATABASE_URL.*one process/) });
+  });
+});
+
+const STUB = path.resolve(__dirname, "../../tests/support/pid-server.cjs");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function get(port: number, p = "/"): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}${p}`);
+  return res.text();
+}
+
+async function pidsSeen(port: number, requests: number): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (let i = 0; i < requests; i++) seen.add(await get(port));
+  return seen;
+}
+
+describe("runCluster", () => {
+  let server: ClusterHandle | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  function start(port: number, workers: number, env: Record<string, string> = {}) {
+    let readyWith = 0;
+    const ready = new Promise<void>((resolve) => {
+      server = runCluster({ exec: STUB, args: ["start", "-p", String(port)], workers, env, log: () => {}, onReady: (n) => ((readyWith = n), resolve()) });
+    });
+    return { ready, readyWith: () => readyWith };
+  }
+
+  it("shares one port between the workers and stops them all", async () => {
+    const port = await freePort();
+    const s = start(port, 2);
+    await s.ready;
+    expect(s.readyWith()).toBe(2);
+    const pids = await pidsSeen(port, 12);
+    expect(pids.size).toBe(2);
+    expect(pids.has(String(process.pid))).toBe(false);
+    expect(await server!.stop()).toBe(0);
+    await expect(get(port)).rejects.toThrow();
+  });
+
+  it("replaces a worker that dies while serving", async () => {
+    const port = await freePort();
+    const s = start(port, 1);
+    await s.ready;
+    const first = await get(port);
+    await get(port, "/crash").catch(() => "connection dropped");
+    let next = "";
+    for (let i = 0; i < 50 && !/^\d+$/.test(next); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      next = await get(port).catch(() => "");
+    }
+    expect(next).toMatch(/^\d+$/);
+    expect(next).not.toBe(first);
+  });
+
+  it("gives up with the worker's exit code when a worker cannot start", async () => {
+    const port = await freePort();
+    server = runCluster({ exec: STUB, args: ["start", "-p", String(port)], workers: 2, env: { FAIL_AT_START: "1" }, log: () => {} });
+    expect(await server.done).toBe(3);
+  });
+});

@@ -1,0 +1,120 @@
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+
+// The production server: `next start` in several worker processes sharing one port (Node's
+// cluster module hands each new connection to a worker). Rapport keeps no state in memory
+// between requests (sessions, throttles and audit live in PostgreSQL), so the workers need no
+// coordination; the curriculum cache in each one refreshes on its own (docs/SCALING.md).
+
+export type WorkerPlan = { ok: true; workers: number } | { ok: false; message: string };
+
+/**
+ * How many workers to run. WEB_CONCURRENCY wins when set; otherwise one per core on PostgreSQL.
+ * The embedded database (PGlite) lives inside one process, so it always gets exactly one.
+ */
+type Env = Record<string, string | undefined>;
+
+export function planWorkers(env: Env, cores = os.availableParallelism()): WorkerPlan {
+  const embedded = !env.DATABASE_URL;
+  const raw = env.WEB_CONCURRENCY?.trim();
+  if (!raw) return { ok: true, workers: embedded ? 1 : Math.max(1, Math.min(cores, 16)) };
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64) {
+    return { ok: false, message: `WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${raw}").` };
+  }
+  const n = Number(raw);
+  if (embedded && n > 1) {
+    return {
+      ok: false,
+      message: `WEB_CONCURRENCY=${n} needs DATABASE_URL: the embedded database can only be opened by one process. Leave WEB_CONCURRENCY unset or set it to 1.`,
+    };
+  }
+  return { ok: true, workers: n };
+}
+
+export type ClusterOptions = {
+  /** Script each worker runs (the Next.js CLI in production). */
+  exec: string;
+  args: string[];
+  workers: number;
+  env?: Env;
+  /** Called once, when every worker is accepting connections. */
+  onReady?: (workers: number) => void;
+  log?: (line: string) => void;
+};
+
+export type ClusterHandle = { stop: (signal?: NodeJS.Signals) => Promise<number>; done: Promise<number> };
+
+/**
+ * Forks the workers and keeps them running: a worker that dies after it was listening is
+ * replaced; one that dies before it ever listened (a bad port, a broken build) stops the whole
+ * server with its exit code rather than looping. Resolves `done` with the exit code to use.
+ */
+export function runCluster(opts: ClusterOptions): ClusterHandle {
+  if (!cluster.isPrimary) throw new Error("runCluster must run in the primary process");
+  const log = opts.log ?? ((line: string) => console.log(line));
+  cluster.setupPrimary({ exec: opts.exec, args: opts.args, execArgv: [] });
+  const listening = new Set<number>();
+  const live = new Set<Worker>();
+  let announced = false;
+  let stopping = false;
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (finish = resolve));
+  let exitCode = 0;
+
+  const fork = () => {
+    const w = cluster.fork(opts.env);
+    live.add(w);
+    w.on("listening", () => {
+      listening.add(w.id);
+      if (!announced && listening.size >= opts.workers) {
+        announced = true;
+        opts.onReady?.(opts.workers);
+      }
+    });
+    w.on("exit", (code, signal) => {
+      live.delete(w);
+      const wasListening = listening.delete(w.id);
+      if (stopping) {
+        if (live.size === 0) finish(exitCode);
+        return;
+      }
+      if (!wasListening) {
+        log(`A server worker stopped before it was ready (${signal ?? `exit code ${code}`}); stopping.`);
+        exitCode = code || 1;
+        void stop("SIGTERM");
+        return;
+      }
+      log(`A server worker stopped (${signal ?? `exit code ${code}`}); starting a replacement.`);
+      fork();
+    });
+  };
+
+  const stop = (signal: NodeJS.Signals = "SIGTERM") => {
+    if (!stopping) {
+      stopping = true;
+      if (live.size === 0) finish(exitCode);
+      for (const w of live) w.process.kill(signal);
+    }
+    return done;
+  };
+
+  for (let i = 0; i < opts.workers; i++) fork();
+  return { stop, done };
+}
+
+/**
+ * Serves the production build with `next start` in as many workers as planWorkers allows,
+ * forwards SIGINT/SIGTERM to them and exits with their code. For `npm start` and `npm run serve`.
+ */
+export function serveNext(opts: { port: string; host?: string; env?: Env; onReady?: (workers: number) => void }): void {
+  const env: Env = { ...process.env, ...opts.env, NODE_ENV: "production", PORT: opts.port };
+  const plan = planWorkers(env);
+  if (!plan.ok) {
+    console.error(plan.message);
+    process.exit(1);
+  }
+  const args = ["start", "-p", opts.port, ...(opts.host ? ["-H", opts.host] : [])];
+  const server = runCluster({ exec: require.resolve("next/dist/bin/next"), args, workers: plan.workers, env, onReady: opts.onReady });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void server.stop(sig));
+  void server.done.then((code) => process.exit(code));
+}
