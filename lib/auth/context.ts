@@ -2,8 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { oncePerDb } from "@/db/prepared";
 import { memberships, organisations, users, userSessions, type Role } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
@@ -33,13 +34,9 @@ type SessionUser = { id: string; name: string; email: string; sv: number; sessio
  * every request in one query: a disabled user, or a token minted before the last password change
  * (session version), counts as signed out.
  */
-const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgChoice & { membershipId: string })[] } | null> => {
-  const claims = await readSessionClaims();
-  const id = claims?.userId;
-  const sid = claims?.sessionId;
-  if (!claims || !id || !sid || !isUuid(id) || !isUuid(sid)) return null;
-  const db = await getDb();
-  const rows = await db
+/** The user, the session row and their active memberships, in one statement (prepared once). */
+const sessionLookup = oncePerDb((db) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -53,11 +50,21 @@ const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgCh
       membershipId: memberships.id,
     })
     .from(users)
-    .innerJoin(userSessions, and(eq(userSessions.id, sid), eq(userSessions.userId, users.id)))
+    .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder("sessionId")), eq(userSessions.userId, users.id)))
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "active")))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(users.id, id))
-    .orderBy(asc(organisations.name));
+    .where(eq(users.id, sql.placeholder("userId")))
+    .orderBy(asc(organisations.name))
+    .prepare("session_lookup"),
+);
+
+const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgChoice & { membershipId: string })[] } | null> => {
+  const claims = await readSessionClaims();
+  const id = claims?.userId;
+  const sid = claims?.sessionId;
+  if (!claims || !id || !sid || !isUuid(id) || !isUuid(sid)) return null;
+  const db = await getDb();
+  const rows = await sessionLookup(db).execute({ userId: id, sessionId: sid });
   const row = rows[0];
   if (!row || row.disabledAt || row.sv !== claims.sessionVersion || !sessionIsLive(row.session)) return null;
   await touchSession(db, row.session);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
+import { oncePerDb } from "@/db/prepared";
 import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredRating } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
@@ -66,14 +67,18 @@ export async function listMyCases(ctx: Ctx, opts: { status?: CaseStatus; q?: str
 }
 
 /** Counts of the caller's own cases by status (home panel). */
-export async function countMyCases(ctx: Ctx): Promise<Record<CaseStatus, number>> {
-  assertCan(ctx, "cases.log");
-  const db = await getDb();
-  const rows = await db
+const caseCounts = oncePerDb((db) =>
+  db
     .select({ status: cases.status, n: sql<number>`count(*)::int` })
     .from(cases)
-    .where(and(eq(cases.organisationId, ctx.orgId), eq(cases.authorMembershipId, ctx.membershipId)))
-    .groupBy(cases.status);
+    .where(and(eq(cases.organisationId, sql.placeholder("orgId")), eq(cases.authorMembershipId, sql.placeholder("membershipId"))))
+    .groupBy(cases.status)
+    .prepare("case_counts"),
+);
+
+export async function countMyCases(ctx: Ctx): Promise<Record<CaseStatus, number>> {
+  assertCan(ctx, "cases.log");
+  const rows = await caseCounts(await getDb()).execute({ orgId: ctx.orgId, membershipId: ctx.membershipId });
   const out = { draft: 0, submitted: 0, changes_requested: 0, signed_off: 0, reopened: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { oncePerDb } from "@/db/prepared";
 import { cases, memberships, supervisions, users } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import type { CaseStatus } from "./workflow";
@@ -25,8 +26,21 @@ export type QueueRow = {
 export async function listReviewQueue(ctx: Ctx, opts: { after?: QueueCursor } = {}) {
   assertCan(ctx, "cases.review");
   const db = await getDb();
-  const after = opts.after ? new Date(opts.after.at) : null;
-  const rows = await db
+  const rows = await queuePage(db).execute({
+    orgId: ctx.orgId,
+    membershipId: ctx.membershipId,
+    afterAt: opts.after ? new Date(opts.after.at).toISOString() : null,
+    afterId: opts.after?.id ?? null,
+  });
+  // Submitted cases always have submitted_at.
+  return keyPage(rows as QueueRow[], QUEUE_PAGE_SIZE, (last) => ({ at: last.submittedAt.toISOString(), id: last.id }));
+}
+
+/** One page of the queue, prepared once: with no cursor, the cursor condition folds away when planned. */
+const queuePage = oncePerDb((db) => {
+  const me = sql.placeholder("membershipId");
+  const afterAt = sql`${sql.placeholder("afterAt")}::timestamptz`;
+  return db
     .select({
       id: cases.id,
       clientCode: cases.clientCode,
@@ -39,27 +53,22 @@ export async function listReviewQueue(ctx: Ctx, opts: { after?: QueueCursor } = 
     .from(cases)
     .innerJoin(
       supervisions,
-      and(
-        eq(supervisions.organisationId, cases.organisationId),
-        eq(supervisions.traineeMembershipId, cases.authorMembershipId),
-        eq(supervisions.supervisorMembershipId, ctx.membershipId),
-      ),
+      and(eq(supervisions.organisationId, cases.organisationId), eq(supervisions.traineeMembershipId, cases.authorMembershipId), eq(supervisions.supervisorMembershipId, me)),
     )
     .innerJoin(memberships, and(eq(memberships.id, cases.authorMembershipId), eq(memberships.organisationId, cases.organisationId)))
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(cases.organisationId, ctx.orgId),
+        eq(cases.organisationId, sql.placeholder("orgId")),
         eq(cases.status, "submitted"),
-        sql`${cases.authorMembershipId} <> ${ctx.membershipId}`,
-        after && opts.after ? or(gt(cases.submittedAt, after), and(eq(cases.submittedAt, after), gt(cases.id, opts.after.id))) : undefined,
+        sql`${cases.authorMembershipId} <> ${me}`,
+        sql`(${afterAt} is null or ${cases.submittedAt} > ${afterAt} or (${cases.submittedAt} = ${afterAt} and ${cases.id} > ${sql.placeholder("afterId")}::uuid))`,
       ),
     )
     .orderBy(asc(cases.submittedAt), asc(cases.id))
-    .limit(QUEUE_PAGE_SIZE + 1);
-  // Submitted cases always have submitted_at.
-  return keyPage(rows as QueueRow[], QUEUE_PAGE_SIZE, (last) => ({ at: last.submittedAt.toISOString(), id: last.id }));
-}
+    .limit(QUEUE_PAGE_SIZE + 1)
+    .prepare("review_queue_page");
+});
 
 /** How many cases wait for the caller, and since when (home panel). */
 export async function queueSummary(ctx: Ctx): Promise<{ waiting: number; oldest: Date | null }> {

@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
+import { oncePerDb } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
+import { json, type JsonCell } from "@/lib/json-cell";
 import { certificates, checkAttempts, lessonProgress, lessons, moduleActivity, modules, reflections } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
@@ -161,16 +163,34 @@ export async function getLessonView(ctx: Ctx, moduleSlug: string, lessonSlug: st
 }
 
 /** The most recently opened unfinished module, and the lesson to open next. */
+/**
+ * The module the caller touched last and hasn't finished, with the lessons they have completed in
+ * it (one statement, prepared once); when there is none, how many modules they have finished.
+ */
+const lastActivity = oncePerDb((db) =>
+  db
+    .select({
+      moduleId: moduleActivity.moduleId,
+      lastLessonId: moduleActivity.lastLessonId,
+      slug: modules.slug,
+      title: modules.title,
+      // Outer columns spelled out: drizzle may render them unqualified inside the subquery.
+      done: sql<JsonCell<string[]>>`(
+        select coalesce(json_agg(lp.lesson_id), '[]'::json) from lesson_progress lp
+        where lp.organisation_id = "module_activity"."organisation_id" and lp.membership_id = "module_activity"."membership_id" and lp.module_id = "module_activity"."module_id")`,
+    })
+    .from(moduleActivity)
+    .innerJoin(modules, and(eq(modules.id, moduleActivity.moduleId), isNull(modules.retiredAt)))
+    .where(and(eq(moduleActivity.organisationId, sql.placeholder("orgId")), eq(moduleActivity.membershipId, sql.placeholder("membershipId")), isNull(moduleActivity.completedAt)))
+    .orderBy(desc(moduleActivity.lastSeenAt))
+    .limit(1)
+    .prepare("continue_learning"),
+);
+
 export async function getContinueLearning(ctx: Ctx) {
   assertCan(ctx, "modules.study");
   const db = await getDb();
-  const [recent] = await db
-    .select({ moduleId: moduleActivity.moduleId, lastLessonId: moduleActivity.lastLessonId, slug: modules.slug, title: modules.title })
-    .from(moduleActivity)
-    .innerJoin(modules, and(eq(modules.id, moduleActivity.moduleId), isNull(modules.retiredAt)))
-    .where(and(eq(moduleActivity.organisationId, ctx.orgId), eq(moduleActivity.membershipId, ctx.membershipId), isNull(moduleActivity.completedAt)))
-    .orderBy(desc(moduleActivity.lastSeenAt))
-    .limit(1);
+  const [recent] = await lastActivity(db).execute({ orgId: ctx.orgId, membershipId: ctx.membershipId });
   if (!recent) {
     const [{ n }] = await db
       .select({ n: sql<number>`count(*)::int` })
@@ -178,15 +198,9 @@ export async function getContinueLearning(ctx: Ctx) {
       .where(and(eq(certificates.organisationId, ctx.orgId), eq(certificates.membershipId, ctx.membershipId)));
     return n > 0 ? { allDone: true as const, completed: n } : null;
   }
-  const [cur, done] = await Promise.all([
-    curriculum(db),
-    db
-      .select({ lessonId: lessonProgress.lessonId })
-      .from(lessonProgress)
-      .where(and(eq(lessonProgress.organisationId, ctx.orgId), eq(lessonProgress.membershipId, ctx.membershipId), eq(lessonProgress.moduleId, recent.moduleId))),
-  ]);
+  const cur = await curriculum(db);
   const list = cur.byId.get(recent.moduleId)?.lessons ?? [];
-  const completed = new Set(done.map((d) => d.lessonId));
+  const completed = new Set(json(recent.done));
   const last = list.findIndex((l) => l.id === recent.lastLessonId);
   const next = (last >= 0 && !completed.has(list[last].id) ? list[last] : undefined) ?? list.find((l) => !completed.has(l.id)) ?? null;
   return { allDone: false as const, moduleSlug: recent.slug, moduleTitle: recent.title, lesson: next, lessonsDone: completed.size, lessonCount: list.length };

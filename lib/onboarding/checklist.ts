@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { oncePerDb } from "@/db/prepared";
 import { memberships } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/context";
 import { curriculum } from "@/lib/modules/curriculum-cache";
@@ -16,6 +17,24 @@ export type ChecklistItem =
 
 export type Checklist = { items: ChecklistItem[]; done: number; total: number; complete: boolean };
 
+/** The caller's membership with what the checklist needs to know about it (prepared once). */
+const checklistRow = oncePerDb((db) =>
+  db
+    .select({
+      membershipId: memberships.id,
+      role: memberships.role,
+      joinedAt: memberships.joinedAt,
+      // Spelled out: drizzle renders a single-table select's columns unqualified, which inside
+      // these subqueries would name the inner table's columns.
+      hasProfile: sql<boolean>`exists (select 1 from member_profiles p where p.organisation_id = "memberships"."organisation_id" and p.membership_id = "memberships"."id")`,
+      hasCase: sql<boolean>`exists (select 1 from cases c where c.organisation_id = "memberships"."organisation_id" and c.author_membership_id = "memberships"."id")`,
+      ...memberProgressColumns,
+    })
+    .from(memberships)
+    .where(and(eq(memberships.id, sql.placeholder("membershipId")), eq(memberships.organisationId, sql.placeholder("orgId")), eq(memberships.status, "active")))
+    .prepare("checklist_row"),
+);
+
 /**
  * The caller's onboarding checklist: their profile, their required modules, and (trainees) a first
  * case log. Two statements in one round trip (plus the cached curriculum), whatever the
@@ -24,19 +43,7 @@ export type Checklist = { items: ChecklistItem[]; done: number; total: number; c
 export async function getChecklist(ctx: Ctx, now = new Date()): Promise<Checklist> {
   const db = await getDb();
   const [[me], reqs, cur] = await Promise.all([
-    db
-      .select({
-        membershipId: memberships.id,
-        role: memberships.role,
-        joinedAt: memberships.joinedAt,
-        // Spelled out: drizzle renders a single-table select's columns unqualified, which inside
-        // these subqueries would name the inner table's columns.
-        hasProfile: sql<boolean>`exists (select 1 from member_profiles p where p.organisation_id = "memberships"."organisation_id" and p.membership_id = "memberships"."id")`,
-        hasCase: sql<boolean>`exists (select 1 from cases c where c.organisation_id = "memberships"."organisation_id" and c.author_membership_id = "memberships"."id")`,
-        ...memberProgressColumns,
-      })
-      .from(memberships)
-      .where(and(eq(memberships.id, ctx.membershipId), eq(memberships.organisationId, ctx.orgId), eq(memberships.status, "active"))),
+    checklistRow(db).execute({ membershipId: ctx.membershipId, orgId: ctx.orgId }),
     orgRequirements(db, ctx.orgId),
     curriculum(db),
   ]);

@@ -1,0 +1,18 @@
+import type { Db } from "./client";
+
+// drizzle rebuilds a query's SQL from its builder on every execution (about 0.1 ms for the
+// session lookup, a join of four tables). The queries every page runs are built once per
+// database client instead, with placeholders for their parameters, and executed with values.
+
+/** `build` runs once per client; the returned function hands back that client's prepared query. */
+export function oncePerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const byDb = new WeakMap<Db, T>();
+  return (db) => {
+    let q = byDb.get(db);
+    if (q === undefined) {
+      q = build(db);
+      byDb.set(db, q);
+    }
+    return q;
+  };
+}
