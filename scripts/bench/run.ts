@@ -17,7 +17,7 @@ import { getPage, signIn } from "./lib/auth";
 import { clientWeights } from "./lib/client-weight";
 import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
 import { measure, type LoadOptions } from "./lib/load";
-import { cpuProbe, percentOfCore } from "./lib/cpu";
+import { cpuProbe, memoryOf, percentOfCore } from "./lib/cpu";
 import { machine } from "./lib/machine";
 import { startPostgres } from "./lib/pg";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
@@ -167,6 +167,9 @@ async function main() {
   rows.push({ ...(await measured("Baseline: plain Node.js http, same bytes as the lesson page", local(plainPort, "/"), load, [plain])), group: "baseline" });
   rows.push({ ...(await measured("Baseline: static Next.js page (/reset-password, prerendered)", base + staticPath, load, [appA])), group: "baseline" });
 
+  // Memory of the app instance (primary, workers, and tsx's esbuild service) after every route ran.
+  const appMemory = memoryOf([appA.child.pid!]);
+
   step("client JavaScript");
   const weights = await clientWeights(
     base,
@@ -227,6 +230,11 @@ async function main() {
 
   const { targets, notes } = evaluate(rows, routes, weights);
   notes.push(...proxyNotes);
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  notes.push(
+    `Memory of the app instance after the route runs (resident now / peak): ${appMemory.map((m) => `${m.name} ${mb(m.rssMb)} / ${mb(m.peakMb)}`).join("; ")}; ` +
+      `${mb(appMemory.reduce((n, m) => n + m.rssMb, 0))} resident in all. Each worker holds its own copy of the server bundle and its own pool of ${POOL} connections.`,
+  );
   const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(" / ");
   notes.push(`Load average (1 / 5 / 15 min) when the load runs began: ${la(loadBefore)}; at the end: ${la(os.loadavg())}. Above 2 means processes were queueing for the 2 cores, including work outside this benchmark.`);
   const report = renderReport({

@@ -43,3 +43,33 @@ export function cpuProbe(appGroups: () => number[], pgData: string): CpuProbe {
 export function percentOfCore(ticks: number, seconds: number): number {
   return (ticks / HZ / seconds) * 100;
 }
+
+export type ProcMemory = { pid: number; name: string; rssMb: number; peakMb: number };
+
+/** Resident memory now and at its peak (VmHWM) of every process in the given process groups. */
+export function memoryOf(groups: number[]): ProcMemory[] {
+  const wanted = new Set(groups);
+  const out: ProcMemory[] = [];
+  for (const s of stats()) {
+    if (!wanted.has(s.pgrp)) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${s.pid}/status`, "utf8");
+      const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+      const comm = fs.readFileSync(`/proc/${s.pid}/comm`, "utf8").trim();
+      const cmd = fs.readFileSync(`/proc/${s.pid}/cmdline`, "utf8").split("\0").join(" ");
+      const name = comm.startsWith("next-server")
+        ? "worker"
+        : cmd.includes("esbuild")
+          ? "tsx's esbuild service"
+          : cmd.includes("serve.ts") && cmd.includes("--import")
+            ? "cluster primary"
+            : cmd.includes("tsx")
+              ? "tsx launcher"
+              : comm;
+      out.push({ pid: s.pid, name, rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 });
+    } catch {
+      /* process ended */
+    }
+  }
+  return out.sort((a, b) => b.peakMb - a.peakMb);
+}
