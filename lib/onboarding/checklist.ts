@@ -6,9 +6,9 @@ import { memberships } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/context";
 import { curriculum } from "@/lib/modules/curriculum-cache";
 import { moduleStatus, type ModuleStatus } from "./due";
-import { json } from "@/lib/json-cell";
+import { json, type JsonCell } from "@/lib/json-cell";
 import { memberProgressColumns } from "@/lib/onboarding/member-columns";
-import { orgRequirements, requiredForMembers } from "./required";
+import { requiredForMembers, type Requirement } from "./required";
 
 export type ChecklistItem =
   | { kind: "profile"; done: boolean; href: string; label: string }
@@ -29,6 +29,13 @@ const checklistRow = oncePerDb((db) =>
       hasProfile: sql<boolean>`exists (select 1 from member_profiles p where p.organisation_id = "memberships"."organisation_id" and p.membership_id = "memberships"."id")`,
       hasCase: sql<boolean>`exists (select 1 from cases c where c.organisation_id = "memberships"."organisation_id" and c.author_membership_id = "memberships"."id")`,
       ...memberProgressColumns,
+      // The organisation's requirements on live modules, as orgRequirements() reads them.
+      requirements: sql<JsonCell<Requirement[]>>`(
+        select coalesce(json_agg(json_build_object(
+          'id', r.id, 'moduleId', r.module_id, 'moduleTitle', m.title, 'modulePosition', m.position,
+          'role', r.role, 'cohortId', r.cohort_id, 'dueOn', r.due_on, 'dueDays', r.due_days) order by m.position), '[]'::json)
+        from module_requirements r join modules m on m.id = r.module_id and m.retired_at is null
+        where r.organisation_id = "memberships"."organisation_id")`,
     })
     .from(memberships)
     .where(and(eq(memberships.id, sql.placeholder("membershipId")), eq(memberships.organisationId, sql.placeholder("orgId")), eq(memberships.status, "active")))
@@ -37,16 +44,12 @@ const checklistRow = oncePerDb((db) =>
 
 /**
  * The caller's onboarding checklist: their profile, their required modules, and (trainees) a first
- * case log. Two statements in one round trip (plus the cached curriculum), whatever the
- * organisation's size.
+ * case log. One statement (plus the cached curriculum), whatever the organisation's size.
  */
 export async function getChecklist(ctx: Ctx, now = new Date()): Promise<Checklist> {
   const db = await getDb();
-  const [[me], reqs, cur] = await Promise.all([
-    checklistRow(db).execute({ membershipId: ctx.membershipId, orgId: ctx.orgId }),
-    orgRequirements(db, ctx.orgId),
-    curriculum(db),
-  ]);
+  const [[me], cur] = await Promise.all([checklistRow(db).execute({ membershipId: ctx.membershipId, orgId: ctx.orgId }), curriculum(db)]);
+  const reqs = me ? json(me.requirements) : [];
   const items: ChecklistItem[] = [{ kind: "profile", done: Boolean(me?.hasProfile), href: "/onboarding#profile", label: "Complete your profile" }];
 
   const required = me ? ((await requiredForMembers(db, ctx.orgId, [me], { reqs, cohortsOf: new Map([[me.membershipId, json(me.cohorts)]]) })).get(me.membershipId) ?? []) : [];

@@ -104,7 +104,7 @@ describe("onboarding checklist", () => {
     const mod = await curriculumModule(0);
     await createRequirement(ctxOf(org, org.admin), { moduleId: mod.id, role: "trainee", cohortId: null, dueOn: "2020-01-31", dueDays: null });
     const item = (await getChecklist(ctxOf(org, org.trainee))).items.find((i) => i.kind === "module");
-    expect(item).toMatchObject({ status: "overdue", done: false });
+    expect(item).toMatchObject({ status: "overdue", done: false, dueAt: endOfDay("2020-01-31") });
   });
 });
 
