@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { DEFAULT_POOL_SIZE } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/db/seed/large";
 import { getPage, signIn } from "./lib/auth";
@@ -27,7 +28,7 @@ import { planWorkers } from "@/lib/server/cluster";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = ".next-bench";
-const POOL = 10; // per worker: one Node.js process rarely has more than a handful of queries in flight
+const POOL = DEFAULT_POOL_SIZE; // per worker, as in production (db/client.ts explains the choice)
 // Workers per app instance: what `npm start` would run here (one per core with PostgreSQL).
 const WORKERS = Number(process.env.BENCH_WORKERS) || (planWorkers({ DATABASE_URL: "postgres://bench" }) as { workers: number }).workers;
 const cfg = {
