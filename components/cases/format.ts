@@ -1,5 +1,6 @@
 // Shared display helpers (server and client).
 import { formatIn } from "@/lib/intl";
+import { decodeCursor as decodeAnyCursor, encodeCursor as encodeAnyCursor, isAtCursor } from "@/lib/orgs/cursor";
 
 export function formatDate(d: Date | string | null | undefined): string {
   if (!d) return "—";
@@ -21,19 +22,13 @@ export function waitingFor(since: Date, now = new Date()): string {
   return `${days} days`;
 }
 
+/** Case lists page by (time, id): the shared cursor format, or null on the last page. */
 export function encodeCursor(c: { at: string; id: string } | null): string | null {
-  return c ? Buffer.from(JSON.stringify(c)).toString("base64url") : null;
+  return c ? encodeAnyCursor(c) : null;
 }
 
 export function decodeCursor(v?: string): { at: string; id: string } | undefined {
-  if (!v) return undefined;
-  try {
-    const p = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
-    if (typeof p?.at === "string" && !Number.isNaN(Date.parse(p.at)) && typeof p?.id === "string" && /^[0-9a-f-]{36}$/i.test(p.id)) return p;
-  } catch {
-    /* a tampered cursor starts from the top */
-  }
-  return undefined;
+  return decodeAnyCursor(v, isAtCursor);
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_PATTERN as UUID } from "@/lib/uuid";

@@ -1,3 +1,5 @@
+import { isUuid } from "@/lib/uuid";
+
 // Opaque page cursors for key pagination in URLs. A tampered cursor just starts from the top.
 export function encodeCursor(v: unknown): string {
   return Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -13,9 +15,12 @@ export function decodeCursor<T>(v: string | undefined, valid: (x: unknown) => x 
   }
 }
 
-const UUID = /^[0-9a-f-]{36}$/i;
-export const isAtCursor = (x: unknown): x is { at: string; id: string } =>
-  typeof x === "object" && x !== null && typeof (x as { at?: unknown }).at === "string" && UUID.test(String((x as { id?: unknown }).id));
-export const isNameCursor = (x: unknown): x is { name: string; id: string } =>
-  typeof x === "object" && x !== null && typeof (x as { name?: unknown }).name === "string" && UUID.test(String((x as { id?: unknown }).id));
-export const isUuid = (s: string | undefined): s is string => Boolean(s && UUID.test(s));
+// The id goes to the database as a uuid and `at` as a timestamp: both are checked strictly here,
+// because a value PostgreSQL cannot cast would fail the page's query instead of starting over.
+const field = (x: unknown, key: string): unknown => (typeof x === "object" && x !== null ? (x as Record<string, unknown>)[key] : undefined);
+
+export const isAtCursor = (x: unknown): x is { at: string; id: string } => {
+  const at = field(x, "at");
+  return typeof at === "string" && !Number.isNaN(Date.parse(at)) && isUuid(field(x, "id"));
+};
+export const isNameCursor = (x: unknown): x is { name: string; id: string } => typeof field(x, "name") === "string" && isUuid(field(x, "id"));

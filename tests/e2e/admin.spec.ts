@@ -156,3 +156,31 @@ test.describe("administration", () => {
     expect((await request.post("/api/reminders", { headers: { authorization: "Bearer guess" } })).status()).toBe(404);
   });
 });
+
+test.describe("page cursors", () => {
+  const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+  const hostile = [
+    cursor({ at: "2026-01-01T00:00:00.000Z", id: "-".repeat(36) }),
+    cursor({ at: "not a date", id: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b" }),
+    cursor({ name: "x", id: "a".repeat(36) }),
+    "%%%",
+  ];
+
+  test("a tampered ?after= starts the list from the top instead of failing", async ({ page }) => {
+    const org = await createOrg("Cursor");
+    for (const [who, paths] of [
+      [org.admin, ["/admin/members", "/admin/invitations", "/admin/reports", "/admin/outbox", "/cases"]],
+      [org.supervisor, ["/reviews"]],
+      [org.trainee, ["/cases"]],
+    ] as const) {
+      await page.context().clearCookies();
+      await new LoginPage(page).signInAs(who.email, TEST_PASSWORD);
+      for (const path of paths) {
+        for (const after of hostile) {
+          const res = await page.goto(`${path}?after=${encodeURIComponent(after)}`);
+          expect(res?.status(), `${path} as ${who.email} with ${after}`).toBe(200);
+        }
+      }
+    }
+  });
+});

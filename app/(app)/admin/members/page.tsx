@@ -6,7 +6,8 @@ import { requireContext } from "@/lib/auth/context";
 import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
 import { buttonClass } from "@/components/ui/button";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
-import { isUuid } from "@/lib/orgs/cursor";
+import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/orgs/cursor";
+import { isUuid } from "@/lib/uuid";
 import { html } from "@/lib/html";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
@@ -15,17 +16,6 @@ import { DataTable } from "@/components/ui/data-table";
 export const metadata: Metadata = { title: "Members" };
 
 type Search = { q?: string; role?: string; status?: string; cohort?: string; after?: string };
-
-function decodeCursor(v?: string): { name: string; id: string } | undefined {
-  if (!v) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
-    if (typeof parsed?.name === "string" && typeof parsed?.id === "string" && /^[0-9a-f-]{36}$/.test(parsed.id)) return parsed;
-  } catch {
-    /* a tampered cursor just starts from the top */
-  }
-  return undefined;
-}
 
 const cell = "px-4 py-2";
 
@@ -45,10 +35,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const q = (sp.q ?? "").slice(0, 100);
   const cohorts = await listCohorts(ctx, { includeArchived: true });
   const cohort = isUuid(sp.cohort) && cohorts.some((c) => c.id === sp.cohort) ? sp.cohort : undefined;
-  const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after) });
+  const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
   const memberCohorts = await cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId));
   const nextHref = next
-    ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cohort ? { cohort } : {}), after: Buffer.from(JSON.stringify(next)).toString("base64url") })}`
+    ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cohort ? { cohort } : {}), after: encodeCursor(next) })}`
     : null;
 
   return (

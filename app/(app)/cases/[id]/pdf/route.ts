@@ -2,15 +2,15 @@ import { getContext } from "@/lib/auth/context";
 import { getCase } from "@/lib/cases/queries";
 import { buildCasePdf } from "@/lib/cases/pdf";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** The signed-off case as a PDF, for its author and the supervisors assigned to them only. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getContext();
-  if (!ctx || !UUID.test(id)) return notFound();
+  if (!ctx || !isUuid(id)) return notFound();
   try {
     const view = await getCase(ctx, id, { via: "pdf" });
     if (view.level !== "full" || view.status !== "signed_off" || !view.signedOffAt) return notFound();
