@@ -6,9 +6,9 @@ import { memberships } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/context";
 import { curriculum } from "@/lib/modules/curriculum-cache";
 import { moduleStatus, type ModuleStatus } from "./due";
-import { json, type JsonCell } from "@/lib/json-cell";
+import { json } from "@/lib/json-cell";
 import { memberProgressColumns } from "@/lib/onboarding/member-columns";
-import { requiredForMembers, type Requirement } from "./required";
+import { orgRequirementsOfMembership, requiredForMembers } from "./required";
 
 export type ChecklistItem =
   | { kind: "profile"; done: boolean; href: string; label: string }
@@ -29,13 +29,7 @@ const checklistRow = oncePerDb((db) =>
       hasProfile: sql<boolean>`exists (select 1 from member_profiles p where p.organisation_id = "memberships"."organisation_id" and p.membership_id = "memberships"."id")`,
       hasCase: sql<boolean>`exists (select 1 from cases c where c.organisation_id = "memberships"."organisation_id" and c.author_membership_id = "memberships"."id")`,
       ...memberProgressColumns,
-      // The organisation's requirements on live modules, as orgRequirements() reads them.
-      requirements: sql<JsonCell<Requirement[]>>`(
-        select coalesce(json_agg(json_build_object(
-          'id', r.id, 'moduleId', r.module_id, 'moduleTitle', m.title, 'modulePosition', m.position,
-          'role', r.role, 'cohortId', r.cohort_id, 'dueOn', r.due_on, 'dueDays', r.due_days) order by m.position), '[]'::json)
-        from module_requirements r join modules m on m.id = r.module_id and m.retired_at is null
-        where r.organisation_id = "memberships"."organisation_id")`,
+      requirements: orgRequirementsOfMembership,
     })
     .from(memberships)
     .where(and(eq(memberships.id, sql.placeholder("membershipId")), eq(memberships.organisationId, sql.placeholder("orgId")), eq(memberships.status, "active")))

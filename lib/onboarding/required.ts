@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { JsonCell } from "@/lib/json-cell";
 import type { DbOrTx } from "@/db/client";
 import { cohortMembers, cohorts, moduleRequirements, modules, type Role } from "@/db/schema";
 import { earliestDue, type DueRule } from "./due";
@@ -27,6 +28,18 @@ export async function orgRequirements(db: DbOrTx, orgId: string) {
 }
 
 export type Requirement = Awaited<ReturnType<typeof orgRequirements>>[number];
+
+/**
+ * The same rows as orgRequirements(), as a json column to add to a select from `memberships`
+ * (the requirements of that member's organisation), so a page can read them with the member.
+ * The outer columns are spelled out: drizzle may render them unqualified inside the subquery.
+ */
+export const orgRequirementsOfMembership = sql<JsonCell<Requirement[]>>`(
+  select coalesce(json_agg(json_build_object(
+    'id', r.id, 'moduleId', r.module_id, 'moduleTitle', m.title, 'modulePosition', m.position,
+    'role', r.role, 'cohortId', r.cohort_id, 'dueOn', r.due_on, 'dueDays', r.due_days) order by m.position), '[]'::json)
+  from module_requirements r join modules m on m.id = r.module_id and m.retired_at is null
+  where r.organisation_id = "memberships"."organisation_id")`;
 
 /**
  * What each member must complete, and by when: requirements for their role plus those for their

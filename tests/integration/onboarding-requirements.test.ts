@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, outbox, reminderLog } from "@/db/schema";
+import { auditEvents, memberships, outbox, reminderLog } from "@/db/schema";
+import { json } from "@/lib/json-cell";
+import { orgRequirements, orgRequirementsOfMembership } from "@/lib/onboarding/required";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { DAY_MS, endOfDay } from "@/lib/onboarding/due";
@@ -37,6 +39,14 @@ describe("required modules", () => {
     expect(await listMyRequirements(ctxOf(org, org.otherTrainee))).toEqual([{ moduleId: m1.id, dueAt: expect.any(Date) }]);
     expect(await listMyRequirements(ctxOf(org, org.supervisor))).toEqual([]);
     expect(await listRequirements(admin)).toHaveLength(3);
+
+    // The checklist reads the same requirements as a json column with the member's row.
+    const db = await getDb();
+    const [row] = await db
+      .select({ reqs: orgRequirementsOfMembership })
+      .from(memberships)
+      .where(eq(memberships.id, org.trainee.membershipId));
+    expect(json(row.reqs)).toEqual(await orgRequirements(db, org.orgId));
   });
 
   it("refuses a duplicate, another org's cohort and non-admins; removal is audited and scoped", async () => {
