@@ -38,6 +38,7 @@ export default defineConfig({
         WEB_CONCURRENCY: process.env.E2E_DATABASE_URL ? "2" : "1",
         AUTH_SECRET: secret,
         AUTH_TRUST_HOST: "true",
+        APP_URL: `http://127.0.0.1:${PG_PORT}`,
         RAPPORT_HSTS: "off",
       },
     },

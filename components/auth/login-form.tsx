@@ -16,7 +16,6 @@ function signInMessage(code: string | null | undefined): string {
     const when = s < 60 ? `${s} second${s === 1 ? "" : "s"}` : `${Math.ceil(s / 60)} minute${Math.ceil(s / 60) === 1 ? "" : "s"}`;
     return `Too many unsuccessful attempts. Wait ${when}, then try again.`;
   }
-  if (code === "locked") return "Sign-in is locked for this email after too many unsuccessful attempts. Ask your organisation's admin to unlock it.";
   return SIGN_IN_FAILED;
 }
 

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberships, organisations } from "./core";
 
 // Rupture cases and their review. Every table carries organisation_id, indexed first, and its
@@ -21,6 +21,9 @@ export const cases = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     organisationId: org(),
     authorMembershipId: uuid("author_membership_id").notNull(),
+    // The form's id for the request that created the draft: a retried or repeated "create" gives
+    // back the same draft instead of another one.
+    clientRequestId: uuid("client_request_id"),
     status: caseStatusEnum("status").notNull().default("draft"),
     // Optimistic concurrency: every change is `WHERE version = $expected`, then version + 1.
     version: integer("version").notNull().default(0),
@@ -40,6 +43,7 @@ export const cases = pgTable(
   },
   (t) => [
     unique("cases_org_id_uq").on(t.organisationId, t.id),
+    uniqueIndex("cases_org_author_request_uq").on(t.organisationId, t.authorMembershipId, t.clientRequestId),
     index("cases_org_author_updated_idx").on(t.organisationId, t.authorMembershipId, t.updatedAt),
     index("cases_org_status_submitted_idx").on(t.organisationId, t.status, t.submittedAt),
     foreignKey({

@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -24,6 +25,9 @@ export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
+  // Set by the operator (npm run org:verify): until then the organisation's outgoing invitations
+  // are capped per day, so open sign-up cannot turn Rapport into a phishing relay.
+  verifiedAt: timestamp("verified_at", { withTimezone: true, mode: "date" }),
   createdAt: createdAt(),
 });
 
@@ -37,6 +41,9 @@ export const users = pgTable(
     // Bumped on password change or disable: every JWT carrying an older value is refused.
     sessionVersion: integer("session_version").notNull().default(0),
     disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
+    // When the person last proved they control this mailbox (a link that only the mailbox
+    // received). Until then they cannot read case narratives.
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
@@ -146,7 +153,54 @@ export const signInThrottles = pgTable(
     blockedUntil: timestamp("blocked_until", { withTimezone: true, mode: "date" }),
     lockedAt: timestamp("locked_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("sign_in_throttles_locked_idx").on(t.lockedAt)],
+  (t) => [index("sign_in_throttles_locked_idx").on(t.lockedAt), index("sign_in_throttles_window_idx").on(t.windowStartedAt)],
+);
+
+/**
+ * Browsers that signed in to an account before (a random cookie id, stored hashed). A known
+ * browser is exempt from the account-wide sign-in ceiling, so an attacker who only knows the
+ * email cannot lock the owner out.
+ */
+export const signInDevices = pgTable(
+  "sign_in_devices",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    deviceHash: text("device_hash").notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
+);
+
+/**
+ * Fixed-window counters for unauthenticated writes (sign-up, reset requests, sign-in audit per
+ * client): each write a visitor can cause without an account is bounded. Rows expire.
+ */
+export const requestLimits = pgTable(
+  "request_limits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("request_limits_window_idx").on(t.windowStartedAt)],
+);
+
+/** Single-use links that prove a person controls their mailbox: only a SHA-256 is stored. */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_verifications_user_idx").on(t.userId, t.createdAt)],
 );
 
 /** Single-use password reset links: only a SHA-256 of the token is stored. */

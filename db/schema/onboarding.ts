@@ -109,10 +109,21 @@ export const outbox = pgTable(
     kind: text("kind").notNull(),
     status: outboxStatusEnum("status").notNull(),
     error: text("error"),
+    // What the mail server receives, secrets (links) included, while the message is queued; the
+    // columns above are the redacted copy an admin may read. Cleared once sent or given up.
+    deliverText: text("deliver_text"),
+    deliverHtml: text("deliver_html"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at"),
+    // A worker's claim: another worker skips the row until this passes (a crashed worker's claim expires).
+    claimedUntil: ts("claimed_until"),
     createdAt: createdAt(),
     sentAt: ts("sent_at"),
   },
-  (t) => [index("outbox_org_created_idx").on(t.organisationId, t.createdAt, t.id)],
+  (t) => [
+    index("outbox_org_created_idx").on(t.organisationId, t.createdAt, t.id),
+    index("outbox_queued_idx").on(t.nextAttemptAt).where(sql`status = 'queued'`),
+  ],
 );
 
 export const moduleRequirements = pgTable(

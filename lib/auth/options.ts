@@ -3,16 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { revokeSession, startSession, ABSOLUTE_LIFETIME_MS } from "./sessions";
+import { addressFrom } from "./client-address";
+import { deviceFromCookieHeader } from "./device";
 import { signIn } from "./sign-in";
 
-// X-Forwarded-For is only trusted behind a proxy that sets it (TRUST_PROXY=1); otherwise anyone
-// could rotate it to dodge the per-address limit, so address throttling is off.
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  if (process.env.TRUST_PROXY !== "1") return null;
-  const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null);
+  return addressFrom((name) => {
+    const v = headers?.[name];
+    return typeof v === "string" ? v : null;
+  });
 }
 
 export const SESSION_MAX_AGE = ABSOLUTE_LIFETIME_MS / 1000;
@@ -30,10 +29,10 @@ export const authOptions: NextAuthOptions = {
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
           address: clientAddress(req?.headers as Record<string, unknown> | undefined),
+          device: deviceFromCookieHeader((req?.headers as Record<string, unknown> | undefined)?.cookie as string | undefined),
         });
         // The error text travels to the sign-in form, which turns it into a message.
         if (!result.ok && result.reason === "wait") throw new Error(`throttled:${result.retryAfterSeconds}`);
-        if (!result.ok && result.reason === "locked") throw new Error("locked");
         if (!result.ok) return null;
         const { user } = result;
         const ua = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];

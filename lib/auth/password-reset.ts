@@ -3,7 +3,10 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, passwordResets, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
-import { queueEmails, smtpConfigured } from "@/lib/email/send";
+import { appBaseUrl } from "@/lib/email/base-url";
+import { drainSoon, queueEmails, smtpConfigured } from "@/lib/email/send";
+import { consumeFor } from "./request-limits";
+import { clearAccountThrottle } from "./throttle";
 import { ValidationError } from "@/lib/errors";
 import { hashToken, newSecureToken } from "@/lib/secure-token";
 import { hashPassword } from "./hash";
@@ -18,16 +21,21 @@ export { hashToken };
  * the account exists: the caller always shows the same confirmation. Returns the raw token only
  * for tests and the console fallback; it is never stored.
  */
-export async function requestPasswordReset(email: string, baseUrl: string): Promise<{ token: string } | null> {
+export async function requestPasswordReset(email: string, opts: { address?: string | null } = {}): Promise<{ token: string } | null> {
   const db = await getDb();
   const normalised = email.trim().toLowerCase();
+  // Bounded per client and in total, before anything about the account is looked at.
+  if (!(await consumeFor(db, "reset", opts.address ?? null))) {
+    console.warn(`[rapport] password reset requests over the limit${opts.address ? ` from ${opts.address}` : ""}`);
+    return null;
+  }
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${normalised}`).limit(1);
   if (!user || user.disabledAt) {
     await audit(db, { action: "auth.password_reset_requested", outcome: "failure", detail: { email: normalised, reason: user ? "disabled" : "unknown_email" } });
     return null;
   }
   const { token, hash } = newSecureToken();
-  const link = `${baseUrl}/reset-password/${token}`;
+  const link = `${appBaseUrl()}/reset-password/${token}`;
   const [firstOrg] = await db
     .select({ orgId: memberships.organisationId })
     .from(memberships)
@@ -56,7 +64,8 @@ export async function requestPasswordReset(email: string, baseUrl: string): Prom
     // The link never sits in an admin-readable outbox: an admin must not be able to take over an account.
     return queueEmails(tx, [{ organisationId: firstOrg.orgId, to: user.email, subject: "Reset your Rapport password", text, kind: "password_reset", secrets: [link] }]);
   });
-  if (sent) await sent.deliver();
+  // Sent by the outbox worker, not awaited: the request takes as long whether or not the account exists.
+  if (sent) drainSoon();
   if (!smtpConfigured() && process.env.NODE_ENV !== "test") console.log(`[rapport] no SMTP_URL set: password reset link for ${user.email}: ${link}`);
   return { token };
 }
@@ -94,7 +103,14 @@ export async function resetPassword(token: string, newPassword: string): Promise
       .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning();
     if (!row) return false;
-    await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, row.userId));
+    // Following the link proves control of the mailbox: the account's email is verified, and any
+    // sign-in delay someone caused by guessing is cleared.
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, row.userId))
+      .returning({ email: users.email });
+    if (user) await clearAccountThrottle(tx, user.email);
     await audit(tx, { actorUserId: row.userId, action: "auth.password_reset", targetType: "user", targetId: row.userId });
     return true;
   });

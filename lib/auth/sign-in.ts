@@ -4,41 +4,46 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { dummyHash, verifyPassword } from "./hash";
-import { checkThrottle, recordFailure, recordSuccess, throttleKeys } from "./throttle";
+import { consumeFor } from "./request-limits";
+import { checkThrottle, isKnownDevice, recordFailure, recordSuccess, throttleKeysFor } from "./throttle";
 
-export type SignInAttempt = { email: string; password: string; address: string | null };
-export type SignInResult =
-  | { ok: true; user: typeof users.$inferSelect }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked" }
-  | { ok: false; reason: "wait"; retryAfterSeconds: number };
+/** `device` is the hashed device cookie of the browser, or null (see lib/auth/device.ts). */
+export type SignInAttempt = { email: string; password: string; address: string | null; device?: string | null };
+export type SignInResult = { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" } | { ok: false; reason: "wait"; retryAfterSeconds: number };
 
 /**
- * Checks a password, behind per-account and per-address throttling. The answer is the same
- * whether the email is unknown, the password wrong or the account disabled, and throttling
- * is keyed by the typed email, so unknown accounts are throttled exactly like real ones.
+ * Checks a password behind the throttles of lib/auth/throttle-policy.ts. The answer is the same
+ * whether the email is unknown, the password wrong or the account disabled, and unknown accounts
+ * are throttled exactly like real ones.
  */
 export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const db = await getDb();
   const email = attempt.email.trim().toLowerCase().slice(0, 320);
   if (!email || !attempt.password || attempt.password.length > 1024) return { ok: false, reason: "invalid" };
-  const keys = throttleKeys(email, attempt.address);
-  const gate = await checkThrottle(db, keys);
-  if (!gate.allowed) {
-    await audit(db, { action: "auth.sign_in", outcome: "denied", detail: { email, address: attempt.address, reason: gate.reason } });
-    return gate.reason === "locked" ? { ok: false, reason: "locked" } : { ok: false, reason: "wait", retryAfterSeconds: gate.retryAfterSeconds };
-  }
+  const device = attempt.device ?? null;
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const knownDevice = await isKnownDevice(db, user?.id, device);
+  const keys = throttleKeysFor({ email, device, address: attempt.address, knownDevice });
+  const gate = await checkThrottle(db, keys);
+  // Failed attempts are audited up to a ceiling per client, so guessing at made-up emails cannot
+  // grow the append-only audit log without limit; the throttle counts every attempt regardless.
+  const auditFailure = () => consumeFor(db, "signInAudit", attempt.address);
+  if (!gate.allowed) {
+    if (await auditFailure()) await audit(db, { action: "auth.sign_in", outcome: "denied", detail: { email, address: attempt.address, reason: gate.reason } });
+    return { ok: false, reason: "wait", retryAfterSeconds: gate.retryAfterSeconds };
+  }
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), attempt.password);
   const success = Boolean(user && ok && !user.disabledAt);
-  if (success) await recordSuccess(db, email);
+  if (success && user) await recordSuccess(db, { userId: user.id, keys, device });
   else await recordFailure(db, keys);
-  await audit(db, {
-    actorUserId: user?.id ?? null,
-    action: "auth.sign_in",
-    outcome: success ? "success" : "failure",
-    detail: { email, address: attempt.address, reason: success ? undefined : !user ? "unknown_email" : !ok ? "bad_password" : "disabled" },
-  });
+  if (success || (await auditFailure())) {
+    await audit(db, {
+      actorUserId: user?.id ?? null,
+      action: "auth.sign_in",
+      outcome: success ? "success" : "failure",
+      detail: { email, address: attempt.address, knownDevice, reason: success ? undefined : !user ? "unknown_email" : !ok ? "bad_password" : "disabled" },
+    });
+  }
   return success && user ? { ok: true, user } : { ok: false, reason: "invalid" };
 }
 

@@ -1,17 +1,40 @@
-import "server-only";
-import { headers } from "next/headers";
+// The public origin for every link Rapport puts in an email or a certificate. It comes from
+// configuration only, never from a request header: a forged Host or X-Forwarded-Host would
+// otherwise make a genuine reset or invitation email point at an attacker's site.
 
-/** The public address for links in emails: APP_URL (or AUTH_URL) when set, else the current request's host. */
-export async function appBaseUrl(): Promise<string> {
-  const configured = process.env.APP_URL || process.env.AUTH_URL || process.env.NEXTAUTH_URL;
-  if (configured) return configured.replace(/\/+$/, "");
+type Env = Record<string, string | undefined>;
+
+/** APP_URL (or AUTH_URL / NEXTAUTH_URL), as an origin with any path, or null when unset or unusable. */
+export function configuredOrigin(env: Env = process.env): string | null {
+  const raw = env.APP_URL || env.AUTH_URL || env.NEXTAUTH_URL;
+  if (!raw) return null;
+  let url: URL;
   try {
-    const h = await headers();
-    const host = h.get("x-forwarded-host") || h.get("host");
-    const proto = h.get("x-forwarded-proto") || "http";
-    if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) return `${proto === "https" ? "https" : "http"}://${host}`;
+    url = new URL(raw);
   } catch {
-    /* outside a request (scripts): fall through */
+    return null;
   }
-  return "http://localhost:3000";
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  if (url.username || url.password || url.search || url.hash) return null;
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+/** The public address for links: the configured APP_URL, else this machine on its own port. */
+export function appBaseUrl(env: Env = process.env): string {
+  const configured = configuredOrigin(env);
+  if (configured) return configured;
+  const port = /^\d{1,5}$/.test(env.PORT ?? "") ? env.PORT : "3000";
+  return `http://localhost:${port}`;
+}
+
+/**
+ * Why the server must not start, or null. A production deployment on a real database serves
+ * people on other machines, where a localhost link is useless: APP_URL is required there.
+ */
+export function originProblem(env: Env = process.env): string | null {
+  const raw = env.APP_URL || env.AUTH_URL || env.NEXTAUTH_URL;
+  if (raw && !configuredOrigin(env)) return `APP_URL is not a usable address (${JSON.stringify(raw.slice(0, 100))}). Set it to the public origin, e.g. https://rapport.example.org`;
+  if (!raw && env.DATABASE_URL && env.NODE_ENV === "production")
+    return "APP_URL is required with DATABASE_URL in production: it is the public address used in email links (e.g. https://rapport.example.org).";
+  return null;
 }

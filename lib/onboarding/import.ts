@@ -79,7 +79,7 @@ async function ensureCohorts(tx: Tx, ctx: Ctx, names: string[]): Promise<Map<str
  * Imports the rows that validate and reports every row. Idempotent on (organisation, email):
  * importing the same file again invites nobody twice.
  */
-export async function importInviteRows(ctx: Ctx, rows: InviteRowInput[], baseUrl: string, via: "csv" | "paste") {
+export async function importInviteRows(ctx: Ctx, rows: InviteRowInput[], via: "csv" | "paste") {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   let pending: Pending | undefined;
@@ -97,7 +97,6 @@ export async function importInviteRows(ctx: Ctx, rows: InviteRowInput[], baseUrl
         supervisorMembershipId: r.supervisorMembershipId,
         cohortId: r.cohortId ?? (r.cohort ? (cohortIds.get(r.cohort.toLowerCase()) ?? null) : null),
       })),
-      baseUrl,
       via,
     );
     pending = p;

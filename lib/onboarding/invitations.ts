@@ -1,4 +1,5 @@
 import "server-only";
+import { appBaseUrl } from "@/lib/email/base-url";
 import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, users, type Role } from "@/db/schema";
@@ -17,7 +18,8 @@ export type NewInvite = { email: string; name: string; role: Role; supervisorMem
  * Inserts invitations (skipping any address that already has an open one: the partial unique
  * index decides, so concurrent imports can't double up), queues their emails and audits each.
  */
-export async function insertInvitations(tx: Tx, ctx: Ctx, items: NewInvite[], baseUrl: string, via: string) {
+export async function insertInvitations(tx: Tx, ctx: Ctx, items: NewInvite[], via: string) {
+  const baseUrl = appBaseUrl();
   const tokens = new Map<string, string>();
   const inserted: { id: string; email: string; expiresAt: Date }[] = [];
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
@@ -67,7 +69,7 @@ async function checkTargets(tx: DbOrTx, ctx: Ctx, input: { role: Role; superviso
 export const ALREADY_MEMBER = "This person is already a member of your organisation. Change their role on the Members page instead.";
 export const ALREADY_INVITED = "This person already has an open invitation. Resend it from the list of invitations instead.";
 
-export async function inviteOne(ctx: Ctx, input: NewInvite, baseUrl: string): Promise<{ id: string }> {
+export async function inviteOne(ctx: Ctx, input: NewInvite): Promise<{ id: string }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   let pending: Pending | undefined;
@@ -79,7 +81,7 @@ export async function inviteOne(ctx: Ctx, input: NewInvite, baseUrl: string): Pr
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organisationId, ctx.orgId), sql`lower(${users.email}) = ${input.email}`));
     if (member) throw new ValidationError("Check the highlighted fields.", { email: [ALREADY_MEMBER] });
-    const r = await insertInvitations(tx, ctx, [input], baseUrl, "single");
+    const r = await insertInvitations(tx, ctx, [input], "single");
     if (r.inserted.length === 0) throw new ValidationError("Check the highlighted fields.", { email: [ALREADY_INVITED] });
     pending = r.pending;
     return r.inserted[0].id;
@@ -181,7 +183,7 @@ export async function revokeInvitation(ctx: Ctx, input: { id: string; version: n
 }
 
 /** A new link (new token, new 14 days) replaces the old one, which stops working at once. */
-export async function resendInvitation(ctx: Ctx, input: { id: string; version: number }, baseUrl: string): Promise<{ id: string }> {
+export async function resendInvitation(ctx: Ctx, input: { id: string; version: number }): Promise<{ id: string }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   let pending: Pending | undefined;
@@ -192,7 +194,6 @@ export async function resendInvitation(ctx: Ctx, input: { id: string; version: n
       tx,
       ctx,
       [{ email: old.email, name: old.name, role: old.role, supervisorMembershipId: old.supervisorMembershipId, cohortId: old.cohortId }],
-      baseUrl,
       "resend",
     );
     const fresh = r.inserted[0];

@@ -1,4 +1,5 @@
 import "server-only";
+import { appBaseUrl } from "@/lib/email/base-url";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, moduleRequirements, modules, reminderLog, users } from "@/db/schema";
@@ -16,10 +17,10 @@ export type ReminderRun = { day: string; organisations: number; queued: number }
  * (organisation, membership, item, day) makes a second run on the same day send nothing again,
  * even when two runs overlap.
  */
-export async function runReminders(opts: { now?: Date; baseUrl?: string } = {}): Promise<ReminderRun> {
+export async function runReminders(opts: { now?: Date } = {}): Promise<ReminderRun> {
   const now = opts.now ?? new Date();
   const day = dayKey(now);
-  const baseUrl = (opts.baseUrl || process.env.APP_URL || process.env.AUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
+  const baseUrl = appBaseUrl();
   const db = await getDb();
   const orgRows = await db.selectDistinct({ orgId: moduleRequirements.organisationId }).from(moduleRequirements);
   let queued = 0;

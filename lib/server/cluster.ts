@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
+import { originProblem } from "@/lib/email/base-url";
 
 // The production server: `next start` in several worker processes sharing one port (Node's
 // cluster module hands each new connection to a worker). Rapport keeps no state in memory
@@ -108,6 +109,11 @@ export function runCluster(opts: ClusterOptions): ClusterHandle {
  */
 export function serveNext(opts: { port: string; host?: string; env?: Env; onReady?: (workers: number) => void }): void {
   const env: Env = { ...process.env, ...opts.env, NODE_ENV: "production", PORT: opts.port };
+  const originError = originProblem(env);
+  if (originError) {
+    console.error(originError);
+    process.exit(1);
+  }
   const plan = planWorkers(env);
   if (!plan.ok) {
     console.error(plan.message);

@@ -89,7 +89,7 @@ async function main() {
 
   step("app");
   const secret = randomBytes(32).toString("base64url");
-  const appEnv = { ...dbEnv, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off" };
+  const appEnv = { ...dbEnv, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off", APP_URL: "http://127.0.0.1" };
   const portA = await freePort();
   const appA = startApp("app-a", portA, appEnv);
   await waitForHttp(local(portA, "/api/health"), appA);

@@ -13,7 +13,6 @@ import { expireInvitation, inviteCsv, latestEmail, tokenFrom } from "../fixtures
 import { ctxOf, withDatabase } from "./helpers";
 
 withDatabase();
-const BASE = "http://rapport.test";
 const rowsOf = (bytes: Uint8Array) => {
   const r = readInviteCsv(bytes);
   if (!r.ok) throw new Error(r.error);
@@ -24,7 +23,7 @@ describe("single invitation", () => {
   it("stores only a hash of a 32-byte token, valid 14 days, and puts the link in the outbox", async () => {
     const org = await createOrg("Inv");
     const email = `Ana.${uid()}@Test.example`;
-    const { id } = await inviteOne(ctxOf(org, org.admin), { email: email.toLowerCase(), name: "Ana", role: "trainee", supervisorMembershipId: org.supervisor.membershipId, cohortId: null }, BASE);
+    const { id } = await inviteOne(ctxOf(org, org.admin), { email: email.toLowerCase(), name: "Ana", role: "trainee", supervisorMembershipId: org.supervisor.membershipId, cohortId: null });
     const db = await getDb();
     const [inv] = await db.select().from(invitations).where(eq(invitations.id, id));
     const mail = await latestEmail(org.orgId, email);
@@ -42,10 +41,10 @@ describe("single invitation", () => {
   it("refuses an existing member and a second open invitation, next to the email", async () => {
     const org = await createOrg("InvDup");
     const admin = ctxOf(org, org.admin);
-    await expect(inviteOne(admin, { email: org.trainee.email, name: "", role: "trainee", supervisorMembershipId: null, cohortId: null }, BASE)).rejects.toMatchObject({ fieldErrors: { email: [ALREADY_MEMBER] } });
+    await expect(inviteOne(admin, { email: org.trainee.email, name: "", role: "trainee", supervisorMembershipId: null, cohortId: null })).rejects.toMatchObject({ fieldErrors: { email: [ALREADY_MEMBER] } });
     const email = `dup.${uid()}@test.example`;
-    await inviteOne(admin, { email, name: "", role: "trainee", supervisorMembershipId: null, cohortId: null }, BASE);
-    await expect(inviteOne(admin, { email, name: "", role: "supervisor", supervisorMembershipId: null, cohortId: null }, BASE)).rejects.toMatchObject({ fieldErrors: { email: [ALREADY_INVITED] } });
+    await inviteOne(admin, { email, name: "", role: "trainee", supervisorMembershipId: null, cohortId: null });
+    await expect(inviteOne(admin, { email, name: "", role: "supervisor", supervisorMembershipId: null, cohortId: null })).rejects.toMatchObject({ fieldErrors: { email: [ALREADY_INVITED] } });
   });
 
   it("refuses a supervisor or cohort of another organisation", async () => {
@@ -54,7 +53,7 @@ describe("single invitation", () => {
     const db = await getDb();
     const [bCohort] = await db.insert(cohorts).values({ organisationId: b.orgId, name: "B intake" }).returning();
     const input = { email: `x.${uid()}@test.example`, name: "", role: "trainee" as const, supervisorMembershipId: b.supervisor.membershipId, cohortId: bCohort.id };
-    await expect(inviteOne(ctxOf(a, a.admin), input, BASE)).rejects.toBeInstanceOf(ValidationError);
+    await expect(inviteOne(ctxOf(a, a.admin), input)).rejects.toBeInstanceOf(ValidationError);
     const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(invitations).where(eq(invitations.email, input.email));
     expect(n.n).toBe(0);
   });
@@ -79,7 +78,7 @@ describe("bulk import", () => {
     expect(preview.map((r) => r.status)).toEqual(["ready", "ready", "error", "error", "error", "error", "error", "error"]);
     expect(preview[0].note).toBe(`Creates the cohort “Intake ${id}”.`);
 
-    const first = await importInviteRows(admin, rowsOf(file), BASE, "csv");
+    const first = await importInviteRows(admin, rowsOf(file), "csv");
     expect(first.map((r) => r.outcome)).toEqual(["invited", "invited", "error", "error", "error", "error", "error", "error"]);
     expect(first[3].message).toMatch(/Duplicate of line 2/);
     const db = await getDb();
@@ -91,7 +90,7 @@ describe("bulk import", () => {
     expect(inv.supervisorMembershipId).toBe(org.supervisor.membershipId);
     expect(inv.cohortId).not.toBeNull();
 
-    const again = await importInviteRows(admin, rowsOf(file), BASE, "csv");
+    const again = await importInviteRows(admin, rowsOf(file), "csv");
     expect(again.slice(0, 2).map((r) => r.outcome)).toEqual(["skipped", "skipped"]);
     expect(await count()).toBe(2);
     expect(await mails()).toBe(2);
@@ -104,7 +103,7 @@ describe("bulk import", () => {
     const id = uid();
     const rows = Array.from({ length: 5000 }, (_, i) => [`p${i}.${id}@test.example`, `Person ${i}`, i % 10 === 0 ? "supervisor" : "trainee", "", i % 2 ? `Big ${id} A` : `Big ${id} B`]);
     const started = Date.now();
-    const result = await importInviteRows(ctxOf(org, org.admin), rowsOf(inviteCsv(rows)), BASE, "csv");
+    const result = await importInviteRows(ctxOf(org, org.admin), rowsOf(inviteCsv(rows)), "csv");
     const ms = Date.now() - started;
     expect(result.filter((r) => r.outcome === "invited")).toHaveLength(5000);
     const db = await getDb();
@@ -120,7 +119,7 @@ describe("bulk import", () => {
     const a = await createOrg("BulkA");
     const b = await createOrg("BulkB");
     const rows = rowsOf(inviteCsv([[`z.${uid()}@test.example`, "Z", "trainee", a.supervisor.email, ""]]));
-    await expect(importInviteRows(ctxOf(a, a.trainee), rows, BASE, "csv")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(importInviteRows(ctxOf(a, a.trainee), rows, "csv")).rejects.toBeInstanceOf(NotFoundError);
     await expect(previewInviteRows(ctxOf(a, a.supervisor), rows)).rejects.toBeInstanceOf(NotFoundError);
     // B's admin naming A's supervisor: not found in B.
     const [r] = await previewInviteRows(ctxOf(b, b.admin), rows);
@@ -138,7 +137,7 @@ describe("accepting an invitation", () => {
     const db = await getDb();
     const [cohort] = await db.insert(cohorts).values({ organisationId: org.orgId, name: `Intake ${uid()}` }).returning();
     const email = `new.${uid()}@test.example`;
-    await inviteOne(ctxOf(org, org.admin), { email, name: "Nia", role, supervisorMembershipId: role === "trainee" ? org.supervisor.membershipId : null, cohortId: cohort.id }, BASE);
+    await inviteOne(ctxOf(org, org.admin), { email, name: "Nia", role, supervisorMembershipId: role === "trainee" ? org.supervisor.membershipId : null, cohortId: cohort.id });
     const token = tokenFrom((await latestEmail(org.orgId, email)).text);
     return { org, email, token, cohort };
   }
@@ -163,7 +162,7 @@ describe("accepting an invitation", () => {
   it("an existing user joins with their account; a different signed-in user cannot use the link", async () => {
     const org = await createOrg("AccEx");
     const person = await createUser(`Existing ${uid()}`);
-    await inviteOne(ctxOf(org, org.admin), { email: person.email, name: "", role: "supervisor", supervisorMembershipId: null, cohortId: null }, BASE);
+    await inviteOne(ctxOf(org, org.admin), { email: person.email, name: "", role: "supervisor", supervisorMembershipId: null, cohortId: null });
     const token = tokenFrom((await latestEmail(org.orgId, person.email)).text);
     expect(await viewInvitation(token)).toMatchObject({ state: "valid", hasAccount: true });
     await expect(acceptAsNewUser({ token, name: "X", password: "a long enough passphrase" })).rejects.toBeInstanceOf(ValidationError);
@@ -203,7 +202,7 @@ describe("accepting an invitation", () => {
     const { org, email, token } = await invited("supervisor");
     const admin = ctxOf(org, org.admin);
     const [inv] = (await listInvitations(admin, { q: email })).rows;
-    await resendInvitation(admin, { id: inv.id, version: inv.version }, BASE);
+    await resendInvitation(admin, { id: inv.id, version: inv.version });
     const fresh = tokenFrom((await latestEmail(org.orgId, email)).text);
     expect(fresh).not.toBe(token);
     expect((await viewInvitation(token)).state).toBe("replaced");
@@ -211,7 +210,7 @@ describe("accepting an invitation", () => {
     const listed = (await listInvitations(admin, { q: email })).rows;
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ status: "open", role: "supervisor" });
-    await expect(resendInvitation(admin, { id: inv.id, version: inv.version }, BASE)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resendInvitation(admin, { id: inv.id, version: inv.version })).rejects.toBeInstanceOf(NotFoundError);
     const r = await acceptAsNewUser({ token: fresh, name: "New", password: "a long enough passphrase" });
     expect(r.orgId).toBe(org.orgId);
   });

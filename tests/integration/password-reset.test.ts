@@ -10,12 +10,11 @@ import { withDatabase } from "./helpers";
 
 withDatabase();
 
-const BASE = "http://127.0.0.1:3000";
 
 describe("password reset", () => {
   it("stores only a hash, emails without exposing the link to admins, and works exactly once", async () => {
     const org = await createOrg("Reset");
-    const r = await requestPasswordReset(org.trainee.email.toUpperCase(), BASE);
+    const r = await requestPasswordReset(org.trainee.email.toUpperCase());
     expect(r?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const db = await getDb();
     const [row] = await db.select().from(passwordResets).where(eq(passwordResets.userId, org.trainee.userId));
@@ -37,12 +36,12 @@ describe("password reset", () => {
   });
 
   it("answers the same for unknown accounts and creates nothing", async () => {
-    expect(await requestPasswordReset(`nobody.${uid()}@test.example`, BASE)).toBeNull();
+    expect(await requestPasswordReset(`nobody.${uid()}@test.example`)).toBeNull();
   });
 
   it("refuses an expired link and an unknown one with a message that says what to do", async () => {
     const org = await createOrg("Expired");
-    const r = await requestPasswordReset(org.trainee.email, BASE);
+    const r = await requestPasswordReset(org.trainee.email);
     const db = await getDb();
     await db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordResets.tokenHash, hashToken(r!.token)));
     expect(await checkResetToken(r!.token)).toBe("expired");
@@ -52,13 +51,26 @@ describe("password reset", () => {
 
   it("a newer link replaces the older one, and requests are capped per hour", async () => {
     const org = await createOrg("Newer");
-    const first = await requestPasswordReset(org.trainee.email, BASE);
-    const second = await requestPasswordReset(org.trainee.email, BASE);
+    const first = await requestPasswordReset(org.trainee.email);
+    const second = await requestPasswordReset(org.trainee.email);
     expect(await checkResetToken(first!.token)).toBe("used");
     expect(await checkResetToken(second!.token)).toBe("valid");
-    await requestPasswordReset(org.trainee.email, BASE);
-    await requestPasswordReset(org.trainee.email, BASE);
+    await requestPasswordReset(org.trainee.email);
+    await requestPasswordReset(org.trainee.email);
     const db = await getDb();
     expect(await db.select().from(passwordResets).where(eq(passwordResets.userId, org.trainee.userId))).toHaveLength(3);
+  });
+});
+
+describe("password reset requests from one client", () => {
+  it("are capped per client address behind a trusted proxy, and then nothing is sent", async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const orgs = await Promise.all(Array.from({ length: 11 }, (_, i) => createOrg(`ResetCap${i}`)));
+    const results = [];
+    for (const o of orgs) results.push(await requestPasswordReset(o.trainee.email, { address }));
+    expect(results.slice(0, 10).every((r) => r !== null)).toBe(true);
+    expect(results[10]).toBeNull();
+    // Another client is not affected.
+    expect(await requestPasswordReset(orgs[10].trainee.email, { address: "192.0.2.7" })).not.toBeNull();
   });
 });

@@ -1,13 +1,17 @@
 "use server";
 
+import { after } from "next/server";
 import { publicAction } from "@/lib/actions";
+import { requestAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
-import { appBaseUrl } from "@/lib/email/base-url";
 import { resetPasswordInput, resetRequestInput } from "@/lib/orgs/schemas";
 
 export const requestResetAction = publicAction(resetRequestInput, async ({ email }) => {
-  await requestPasswordReset(email, await appBaseUrl());
-  return null; // the same answer whether or not the account exists
+  const address = await requestAddress();
+  // The work runs after the answer is sent, so the answer takes the same time and says the same
+  // thing whether or not the account exists (no account enumeration, by content or by timing).
+  after(() => requestPasswordReset(email, { address }).catch((e) => console.error(`[rapport] password reset request failed: ${e instanceof Error ? e.message : e}`)));
+  return null;
 });
 
 export const resetPasswordAction = publicAction(resetPasswordInput, async ({ token, newPassword }) => {

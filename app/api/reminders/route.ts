@@ -19,8 +19,7 @@ async function handle(request: Request) {
   if (!authorised(request.headers.get("authorization"), expected)) {
     return Response.json({ error: "Send the scheduler token as: Authorization: Bearer <REMINDERS_TOKEN>." }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
-  const origin = new URL(request.url).origin;
-  const result = await runReminders({ baseUrl: process.env.APP_URL || origin });
+  const result = await runReminders();
   return Response.json({ status: "ok", ...result });
 }
 

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/actions";
-import { appBaseUrl } from "@/lib/email/base-url";
 import { ValidationError } from "@/lib/errors";
 import { readInviteCsv, readPastedEmails, type InviteRowInput } from "@/lib/onboarding/csv";
 import { importInviteRows, previewInviteRows } from "@/lib/onboarding/import";
@@ -12,7 +11,7 @@ import { summarise } from "@/lib/onboarding/invite-rows";
 import { invitationRef, inviteInput, pasteInvitesInput } from "@/lib/orgs/admin-schemas";
 
 export const inviteAction = authedAction({ schema: inviteInput, permission: "org.manage" }, async (ctx, input) => {
-  const r = await inviteOne(ctx, { ...input, name: input.name ?? "" }, await appBaseUrl());
+  const r = await inviteOne(ctx, { ...input, name: input.name ?? "" });
   revalidatePath("/admin/invitations");
   return r;
 });
@@ -24,7 +23,7 @@ export const revokeInvitationAction = authedAction({ schema: invitationRef, perm
 });
 
 export const resendInvitationAction = authedAction({ schema: invitationRef, permission: "org.manage" }, async (ctx, input) => {
-  const r = await resendInvitation(ctx, input, await appBaseUrl());
+  const r = await resendInvitation(ctx, input);
   revalidatePath("/admin/invitations");
   return r;
 });
@@ -51,7 +50,7 @@ export const previewCsvAction = authedAction({ schema: csvUpload, permission: "o
 });
 
 export const importCsvAction = authedAction({ schema: csvUpload, permission: "org.manage" }, async (ctx, input) => {
-  const results = await importInviteRows(ctx, await rowsFromCsv(input.file), await appBaseUrl(), "csv");
+  const results = await importInviteRows(ctx, await rowsFromCsv(input.file), "csv");
   revalidatePath("/admin/invitations");
   return { results };
 });
@@ -62,7 +61,7 @@ export const previewPasteAction = authedAction({ schema: pasteInvitesInput, perm
 });
 
 export const importPasteAction = authedAction({ schema: pasteInvitesInput, permission: "org.manage" }, async (ctx, input) => {
-  const results = await importInviteRows(ctx, rowsFromPaste(input), await appBaseUrl(), "paste");
+  const results = await importInviteRows(ctx, rowsFromPaste(input), "paste");
   revalidatePath("/admin/invitations");
   return { results };
 });

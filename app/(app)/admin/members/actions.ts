@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/actions";
-import { unlockSignIn } from "@/lib/auth/unlock";
+import { clearSignInDelay } from "@/lib/auth/unlock";
 import { changeRoleInput, memberCohortInput, supervisionInput } from "@/lib/orgs/admin-schemas";
 import { setCohortMembership } from "@/lib/orgs/cohorts";
 import { changeRole, setMemberStatus } from "@/lib/orgs/members";
@@ -35,7 +35,7 @@ export const setSupervisionAction = authedAction({ schema: supervisionInput, per
 });
 
 export const unlockSignInAction = authedAction({ schema: z.object({ membershipId: z.uuid({ error: "Choose a member." }) }), permission: "org.manage" }, async (ctx, input) => {
-  const lifted = await unlockSignIn(ctx, input.membershipId);
+  const lifted = await clearSignInDelay(ctx, input.membershipId);
   revalidatePath(`/admin/members/${input.membershipId}`);
   return { lifted };
 });

@@ -13,7 +13,7 @@ import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "../actions";
-import { getSignInLock } from "@/lib/auth/unlock";
+import { getSignInDelay } from "@/lib/auth/unlock";
 import { formatIn } from "@/lib/intl";
 
 export const metadata: Metadata = { title: "Member" };
@@ -52,7 +52,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
     throw e;
   });
   const [lock, links, cohorts, mine, supervisors, trainees] = await Promise.all([
-    getSignInLock(ctx, member.membershipId),
+    getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
     listCohorts(ctx),
     cohortsOfMembers(ctx.orgId, [member.membershipId]),
@@ -84,15 +84,16 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </Section>
           <Section id="access" title="Access">
             <MemberStatusForm membershipId={member.membershipId} status={member.status} version={member.version} isSelf={member.userId === ctx.userId} />
-            {lock.lockedAt ? (
+            {lock.blockedUntil ? (
               <div className="mt-4 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3">
-                <p className="font-medium">Sign-in locked</p>
+                <p className="font-medium">Sign-in slowed down</p>
                 <p className="mt-1 text-sm">
-                  Locked after 50 unsuccessful sign-in attempts. Unlock it once you&apos;ve checked with {member.name} that the attempts weren&apos;t theirs, or that
-                  they&apos;ve reset their password.
+                  Many unsuccessful sign-in attempts were made for this email, so browsers {member.name} hasn&apos;t used before must wait between attempts. Browsers
+                  they have signed in from are not affected, and resetting their password clears the delay. Clear it now once you&apos;ve checked the attempts
+                  weren&apos;t theirs.
                 </p>
                 <div className="mt-2">
-                  <ActionButton action={unlockSignInAction} payload={{ membershipId: member.membershipId }} label="Unlock sign-in" success="Sign-in unlocked." variant="primary" />
+                  <ActionButton action={unlockSignInAction} payload={{ membershipId: member.membershipId }} label="Clear sign-in delay" success="Sign-in delay cleared." variant="primary" />
                 </div>
               </div>
             ) : null}

@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ serial:
   const { serial } = await params;
   try {
     const cert = await getCertificateForDownload(ctx, serial);
-    const bytes = await certificatePdf(cert, `${await appBaseUrl()}/verify/${cert.serial}`);
+    const bytes = await certificatePdf(cert, `${appBaseUrl()}/verify/${cert.serial}`);
     return new Response(Buffer.from(bytes), {
       headers: {
         "Content-Type": "application/pdf",
