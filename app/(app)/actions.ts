@@ -5,7 +5,6 @@ import { formDataToObject } from "@/lib/actions";
 import { switchOrgInput } from "@/lib/orgs/schemas";
 import { switchOrganisation } from "@/lib/orgs/switch";
 import { NotFoundError } from "@/lib/errors";
-import { endCurrentSession } from "@/lib/auth/sign-out";
 
 // A plain form post (works without JavaScript): switch, then land on the new organisation's home.
 export async function switchOrgAction(formData: FormData): Promise<void> {
@@ -19,13 +18,4 @@ export async function switchOrgAction(formData: FormData): Promise<void> {
     throw e;
   }
   redirect("/home");
-}
-
-/**
- * Ends this browser's session (revoked on the server, cookie cleared) and goes to sign-in. Signing
- * out needs no permission: without a session it simply lands on sign-in.
- */
-export async function signOutAction(): Promise<void> {
-  await endCurrentSession();
-  redirect("/login");
 }

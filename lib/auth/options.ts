@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { revokeSession, startSession, ABSOLUTE_LIFETIME_MS } from "./sessions";
 import { addressFrom } from "./client-address";
 import { deviceFromCookieHeader } from "./device";
+import { safeCallback } from "@/lib/safe-redirect";
 import { signIn } from "./sign-in";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
@@ -42,6 +43,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes stays on this site (lib/safe-redirect.ts decides).
+    async redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallback(path, "/home")}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -939,10 +939,17 @@ interface NameCtx {
   out: Candidate[];
 }
 
+/**
+ * A name is a few words at most. The cap also keeps scanning linear: callers that decide not to
+ * flag a span look at the next word again, so an unbounded run of capitalised words ("Ab Ab Ab …")
+ * would otherwise be walked once per word.
+ */
+const MAX_NAME_TOKENS = 8;
+
 function extendName(ctx: NameCtx, i: number): number {
   const { toks, text, classes } = ctx;
   let k = i;
-  for (;;) {
+  while (k - i < MAX_NAME_TOKENS) {
     if (toks[k].baseEnd !== toks[k].end) break; // a possessive ends the name
     // middle initial: "Aaron T. Beck"
     if (

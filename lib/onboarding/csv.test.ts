@@ -157,3 +157,37 @@ describe("readPastedEmails", () => {
     expect(readPastedEmails(" \n ", defaults).ok).toBe(false);
   });
 });
+
+describe("hostile files are refused early, in one pass", () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const timed = <T>(label: string, f: () => T): T => {
+    const t0 = performance.now();
+    const r = f();
+    console.log(`csv ${label}: ${(performance.now() - t0).toFixed(1)} ms`);
+    return r;
+  };
+
+  it("refuses a header of 160,000 distinct column names with a message, not a frozen server", () => {
+    const header = Array.from({ length: 160_000 }, (_, i) => `c${i}`).join(",");
+    const r = timed("160,000 columns", () => readInviteCsv(enc(`${header}\nx@y.example`)));
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/more than 50 columns/) });
+  });
+
+  it("refuses a field longer than the limit, quoted or not", () => {
+    expect(timed("1.4 MB field", () => readInviteCsv(enc(`email,name,role\n${"a".repeat(1_400_000)},b,trainee`)))).toMatchObject({ ok: false, error: expect.stringMatching(/longer than 1,000 characters/) });
+    expect(readInviteCsv(enc(`email,name,role\n"${"a".repeat(5000)}",b,trainee`))).toMatchObject({ ok: false, error: expect.stringMatching(/longer than 1,000/) });
+    expect(readInviteCsv(enc(`email,${"n".repeat(200)},role\na@b.example,b,trainee`))).toMatchObject({ ok: false, error: expect.stringMatching(/column name in the header is longer/) });
+  });
+
+  it("reads many quotes inside unquoted fields and duplicate-heavy headers without slowing down", () => {
+    const quotes = timed("quotes in fields", () => parseCsv(Array.from({ length: 4000 }, () => `a"b"c"${"d".repeat(300)}"e,f`).join("\n")));
+    expect(quotes.ok).toBe(true);
+    const dup = timed("duplicate header", () => readInviteCsv(enc(`email,name,role,${Array.from({ length: 40 }, () => "x").join(",")}\na@b.example,b,trainee`)));
+    expect(dup).toMatchObject({ ok: false, error: expect.stringMatching(/names the column x twice/) });
+  });
+
+  it("refuses a pasted line longer than any address", () => {
+    const r = timed("pasted long line", () => readPastedEmails(`ok@b.example\n${"<".repeat(500_000)}`, { role: "trainee", supervisorEmail: "", cohort: "" }));
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/Line 2 is longer than 1,000 characters/) });
+  });
+});

@@ -4,6 +4,10 @@
 
 export const CSV_MAX_ROWS = 5000;
 export const CSV_MAX_BYTES = 1_500_000;
+/** Limits checked while reading, so a hostile file stops early and every step stays linear. */
+export const CSV_MAX_COLUMNS = 50;
+export const CSV_MAX_FIELD = 1000;
+export const CSV_MAX_HEADER_FIELD = 100;
 
 export type CsvFailure = { ok: false; error: string };
 export type CsvRecord = { line: number; fields: string[] };
@@ -40,19 +44,31 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | 
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-/** Parses CSV text into records, each with the line it starts on. Blank lines are skipped. */
-export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | CsvFailure {
+/**
+ * Parses CSV text into records, each with the line it starts on. Blank lines are skipped. One pass
+ * over the text; a record with too many columns or a field that is too long stops it with a message.
+ */
+export function parseCsv(text: string, limits: { maxColumns?: number; maxField?: number } = {}): { ok: true; records: CsvRecord[] } | CsvFailure {
+  const maxColumns = limits.maxColumns ?? CSV_MAX_COLUMNS;
+  const maxField = limits.maxField ?? CSV_MAX_FIELD;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";
+  // Whether the field so far is only spaces: a quote may still open it (kept as a flag, since
+  // trimming the field at every quote would make a long field with many quotes quadratic).
+  let fieldBlank = true;
+  let problem: string | null = null;
   let inQuotes = false;
   let quotedField = false;
   let line = 1;
   let recordLine = 1;
   let quoteLine = 1;
   const endField = () => {
+    if (field.length > maxField) problem ??= `Line ${recordLine}: a field is ${field.length.toLocaleString("en-AU")} characters long; the limit is ${maxField.toLocaleString("en-AU")}. Check the file is a list of people, one per row.`;
     fields.push(field);
+    if (fields.length > maxColumns) problem ??= `Line ${recordLine}: the row has more than ${maxColumns} columns. The file should have the columns ${INVITE_COLUMNS.join(", ")}.`;
     field = "";
+    fieldBlank = true;
     quotedField = false;
   };
   const endRecord = () => {
@@ -60,43 +76,70 @@ export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | Csv
     if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
     fields = [];
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  // Runs of ordinary characters are copied as one slice (found with a sticky search), so the work
+  // is one pass over the text whatever it holds.
+  const special = /[",\r\n]/g;
+  let i = 0;
+  while (i < text.length) {
+    if (problem) return { ok: false, error: problem };
+    // A field past the limit is refused now rather than grown to the end of the file.
+    if (field.length > maxField) return { ok: false, error: `Line ${recordLine}: a field is longer than ${maxField.toLocaleString("en-AU")} characters. Check the file is a list of people, one per row.` };
     if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
+      const q = text.indexOf('"', i);
+      if (q < 0) break;
+      for (let k = i; k < q; k++) if (text[k] === "\n" || (text[k] === "\r" && text[k + 1] !== "\n")) line++;
+      field += text.slice(i, q);
+      if (text[q + 1] === '"') {
+        field += '"';
+        i = q + 2;
       } else {
-        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
-        field += c;
+        inQuotes = false;
+        i = q + 1;
       }
       continue;
     }
+    special.lastIndex = i;
+    const next = special.exec(text);
+    const j = next ? next.index : text.length;
+    if (j > i) {
+      const chunk = text.slice(i, j);
+      if (quotedField) {
+        if (!/^[ \t]*$/.test(chunk)) return { ok: false, error: `Line ${line}: there is text after a closing quote. Put the whole field inside the quotes.` };
+      } else {
+        field += chunk;
+        if (fieldBlank && /[^ \t]/.test(chunk)) fieldBlank = false;
+      }
+      i = j;
+      continue;
+    }
+    const c = text[i];
     if (c === '"') {
-      if (field.trim() === "" && !quotedField) {
+      if (fieldBlank && !quotedField) {
         field = "";
         inQuotes = true;
         quotedField = true;
         quoteLine = line;
       } else if (quotedField) {
         return { ok: false, error: `Line ${line}: a quoted field is followed by a stray quote. Put "" for a quote inside a quoted field.` };
-      } else field += c; // a quote in the middle of an unquoted field is kept as written
-    } else if (quotedField && c !== "," && c !== "\n" && c !== "\r") {
-      if (c === " " || c === "\t") continue; // spaces after a closing quote
-      return { ok: false, error: `Line ${line}: there is text after a closing quote. Put the whole field inside the quotes.` };
+      } else {
+        field += c; // a quote in the middle of an unquoted field is kept as written
+        fieldBlank = false;
+      }
+      i++;
     } else if (c === ",") {
       endField();
-    } else if (c === "\n" || c === "\r") {
+      i++;
+    } else {
       if (c === "\r" && text[i + 1] === "\n") i++;
       endRecord();
       line++;
       recordLine = line;
-    } else field += c;
+      i++;
+    }
   }
   if (inQuotes) return { ok: false, error: `Line ${quoteLine}: a quoted field has no closing quote. Add the missing " and upload the file again.` };
   if (field !== "" || fields.length > 0 || quotedField) endRecord();
+  if (problem) return { ok: false, error: problem };
   return { ok: true, records };
 }
 
@@ -128,20 +171,27 @@ export function readInviteCsv(bytes: Uint8Array): { ok: true; rows: InviteRowInp
   const [header, ...data] = parsed.records;
   const expected = `The first line must be a header naming the columns: ${INVITE_COLUMNS.join(", ")}.`;
   if (!header) return { ok: false, error: `The file has no rows. ${expected}` };
+  if (header.fields.some((f) => f.length > CSV_MAX_HEADER_FIELD)) return { ok: false, error: `A column name in the header is longer than ${CSV_MAX_HEADER_FIELD} characters. ${expected}` };
   const keys = header.fields.map(headerKey);
   if (keys.some((k) => k.includes("@"))) return { ok: false, error: `The header row is missing: the first line holds an email address. ${expected}` };
   const missing = REQUIRED_COLUMNS.filter((c) => !keys.includes(c));
   if (missing.length) return { ok: false, error: `The header is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. ${expected}` };
-  const dup = keys.find((k, i) => k && keys.indexOf(k) !== i);
+  const seen = new Set<string>();
+  const dup = keys.find((k) => {
+    if (!k) return false;
+    if (seen.has(k)) return true;
+    seen.add(k);
+    return false;
+  });
   if (dup) return { ok: false, error: `The header names the column ${dup} twice. Keep one and upload the file again.` };
   if (data.length === 0) return { ok: false, error: "The file has a header but no people. Add one row per person under the header." };
   if (data.length > CSV_MAX_ROWS) {
     return { ok: false, error: `The file has ${data.length.toLocaleString("en-AU")} rows; the limit is ${CSV_MAX_ROWS.toLocaleString("en-AU")}. Split it into smaller files and import each.` };
   }
-  const at = (name: string) => keys.indexOf(name);
+  const index = new Map(INVITE_COLUMNS.map((c) => [c, keys.indexOf(c)]));
   const rows = data.map(({ line, fields }): InviteRowInput => {
-    const get = (name: string) => {
-      const i = at(name);
+    const get = (name: (typeof INVITE_COLUMNS)[number]) => {
+      const i = index.get(name) ?? -1;
       return i >= 0 ? (fields[i] ?? "").trim() : "";
     };
     const row: InviteRowInput = { line, email: get("email"), name: get("name"), role: get("role"), supervisorEmail: get("supervisor_email"), cohort: get("cohort") };
@@ -160,6 +210,8 @@ export function readInviteCsv(bytes: Uint8Array): { ok: true; rows: InviteRowInp
 export function readPastedEmails(text: string, defaults: { role: string; supervisorEmail: string; cohort: string }): { ok: true; rows: InviteRowInput[] } | CsvFailure {
   const lines = text.split(/\r\n|\r|\n/);
   const rows: InviteRowInput[] = [];
+  const long = lines.findIndex((l) => l.length > CSV_MAX_FIELD);
+  if (long >= 0) return { ok: false, error: `Line ${long + 1} is longer than ${CSV_MAX_FIELD.toLocaleString("en-AU")} characters. Put one person per line: an email, "Name <email>" or "email, name".` };
   lines.forEach((raw, i) => {
     const l = raw.trim();
     if (!l) return;

@@ -38,14 +38,15 @@ export function nestingDepth(text: string, limit = MAX_DEPTH): number {
 // escaped dollar) stand alone.
 const REFERENCE = /^\$([@FTQWKiAOoUSsLlGgMmVBRrXxhY]?)([0-9a-fA-F]+)$/;
 
-/** Part ids a JSON value refers to (through React's reply references). */
+/** The parts a JSON value refers to (through React's reply references). */
 function referencedParts(value: unknown, out: Set<string>): void {
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
     if (typeof v === "string") {
       const m = REFERENCE.exec(v);
-      if (m) out.add(m[2].toLowerCase());
+      // "K<id>" for form data (matched by name), "_<hex id>" for any other outlined part.
+      if (m) out.add(m[1] === "K" ? `K${m[2]}` : `_${m[2].toLowerCase()}`);
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push(item);
     } else if (v && typeof v === "object") {
@@ -92,8 +93,9 @@ export function checkMultipartBody(contentType: string, text: string, parts: Map
   const present = new Set<string>();
   for (const name of parts.keys()) {
     present.add(name);
-    const underscore = name.indexOf("_");
-    if (underscore > 0) present.add(name.slice(0, underscore));
+    // A FormData argument's fields arrive as "_<id>_<field>" and are referred to as "$K<id>".
+    const family = /^_(\d+)_/.exec(name);
+    if (family) present.add(`K${family[1]}`);
   }
   for (const [name, value] of parts) {
     // Only the parts of a call from the client (named by number); a form posted without
@@ -107,7 +109,10 @@ export function checkMultipartBody(contentType: string, text: string, parts: Map
     }
     const refs = new Set<string>();
     referencedParts(parsed, refs);
-    for (const id of refs) if (!present.has(String(parseInt(id, 16)))) return { status: 400, message: "Malformed request." };
+    for (const ref of refs) {
+      const wanted = ref.startsWith("K") ? ref : String(parseInt(ref.slice(1), 16));
+      if (!present.has(wanted)) return { status: 400, message: "Malformed request." };
+    }
   }
   return null;
 }

@@ -57,7 +57,7 @@ export const POLICY: PolicyRow[] = [
   page("/home", everyone, "own_only"),
   page("/account", everyone, "own_only"),
   page("/onboarding", everyone, "own_only"),
-  { kind: "action", target: "app/(app)/actions.ts#signOutAction", anonymous: "public", roles: everyone, crossOrg: "public", note: "ends only the caller's own session; without one it just goes to sign-in" },
+  { kind: "route", target: "/api/sign-out", anonymous: "public", roles: everyone, crossOrg: "public", note: "POST ends only the caller's own session (same-origin form); GET changes nothing" },
   action("app/(app)/actions.ts#switchOrgAction", everyone, "deny", "switching to an organisation you don't belong to is refused"),
   action("app/(app)/account/actions.ts#endSessionAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "your own sessions only (checked on A's trainee's session)"),
   action("app/(app)/account/actions.ts#*", everyone, "own_only", "own password and own sessions only"),

@@ -14,7 +14,7 @@ import { buildWorld, type World } from "./support/world";
 // Sign-out ends the session every later call uses, so it runs last.
 const actions = loadActions()
   .filter((a) => !a.file.startsWith("app/(auth)/"))
-  .sort((x, y) => Number(x.name === "signOutAction") - Number(y.name === "signOutAction"));
+  .sort((x, y) => Number(x.name === "endOtherSessionsAction") - Number(y.name === "endOtherSessionsAction"));
 
 async function fingerprint(orgId: string): Promise<string> {
   const db = await getDb();
@@ -79,10 +79,39 @@ test.describe("fuzzed server-action input", () => {
         );
       }
       // Bodies the framework can't decode get a plain 400, not a 500.
-      for (const raw of ["{not json", "[" + "[".repeat(5000), '{"a":1}']) {
+      for (const raw of ["{not json", "[" + "[".repeat(5000), "[".repeat(5000) + "]".repeat(5000), "[".repeat(100_000) + "]".repeat(100_000), '{"a":1}', '["$h1"]', '["$F1"]', '["$Q0"]', '["$K1"]']) {
         const o = await invokeAction(sessions.get("a.trainee")!, action, sample.page, [], raw);
         expect(o.status, raw.slice(0, 20)).toBe(400);
       }
     });
   }
+
+  test("malformed multipart and oversized streamed bodies get 400 and 413, never 500", async ({ baseURL }) => {
+    const action = actions.find((a) => a.name === "importCsvAction") ?? actions[0];
+    const sample = ACTION_SAMPLES[`${action.file}#${action.name}`];
+    const session = sessions.get("a.org_admin")!;
+    const post = (headers: Record<string, string>, data: Buffer | string) =>
+      session.post(sample.page, { headers: { "Next-Action": action.id, Accept: "text/x-component", ...headers }, data, maxRedirects: 0, failOnStatusCode: false });
+    const body = '------real\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n------real--\r\n';
+    expect((await post({ "Content-Type": "multipart/form-data; boundary=----other" }, body)).status()).toBe(400);
+    expect((await post({ "Content-Type": "multipart/form-data" }, body)).status()).toBe(400);
+    expect((await post({ "Content-Type": "multipart/form-data; boundary=----real" }, body)).status()).toBe(400);
+    // Chunked (no Content-Length) and over the limit: counted as it streams.
+    const big = Buffer.alloc(2.5 * 1024 * 1024, 0x61);
+    const url = new URL(sample.page, baseURL).toString();
+    const cookies = (await session.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Cookie: cookies },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < big.length; i += 64 * 1024) controller.enqueue(big.subarray(i, i + 64 * 1024));
+          controller.close();
+        },
+      }),
+      // @ts-expect-error Node's fetch needs this for a streamed body
+      duplex: "half",
+    });
+    expect(res.status).toBe(413);
+  });
 });

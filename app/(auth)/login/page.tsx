@@ -11,7 +11,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getContext()) redirect(callbackUrl);
-  const notice = params.notice === "password-changed" ? "Your password has been changed. Sign in with your new password." : null;
+  const notice =
+    params.notice === "password-changed" ? "Your password has been changed. Sign in with your new password." : params.notice === "signed-out" ? "You have signed out." : null;
   return (
     <>
       <h1 className="text-2xl font-semibold">Sign in to Rapport</h1>

@@ -20,7 +20,6 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "app/(auth)/reset-password/actions.ts#resetPasswordAction": { page: "/reset-password", args: () => [{ token: "x".repeat(43), newPassword: "a long enough passphrase", confirmPassword: "a long enough passphrase" }] },
   "app/(auth)/invite/[token]/actions.ts#acceptNewAction": { page: "/login", args: () => [{ token: "y".repeat(43), name: "Someone", password: "a long enough passphrase" }] },
   "app/(auth)/invite/[token]/actions.ts#acceptExistingAction": { page: "/login", args: () => [{ token: "y".repeat(43) }] },
-  "app/(app)/actions.ts#signOutAction": { page: "/home", args: () => [new Form({})] },
   "app/(app)/actions.ts#switchOrgAction": { page: "/home", args: (w) => [new Form({ orgId: w.a.org.orgId })] },
   "app/(app)/account/actions.ts#changePasswordAction": { page: "/account", args: () => [{ currentPassword: "not the password", newPassword: "another long passphrase", confirmPassword: "another long passphrase" }] },
   "app/(app)/account/actions.ts#endSessionAction": { page: "/account", args: (w) => [{ sessionId: w.a.traineeSessionId }] },

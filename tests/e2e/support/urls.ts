@@ -16,6 +16,7 @@ export const URLS: Record<string, UrlFor> = {
   "/api/health": () => "/api/health",
   "/api/auth/[...nextauth]": () => "/api/auth/csrf",
   "/api/reminders": () => "/api/reminders",
+  "/api/sign-out": () => "/api/sign-out",
   "/home": () => "/home",
   "/account": () => "/account",
   "/onboarding": () => "/onboarding",
