@@ -1,3 +1,4 @@
+import { isPlausibleInstant } from "@/lib/http/params";
 import { isUuid } from "@/lib/uuid";
 
 // Opaque page cursors for key pagination in URLs. A tampered cursor just starts from the top.
@@ -5,8 +6,8 @@ export function encodeCursor(v: unknown): string {
   return Buffer.from(JSON.stringify(v)).toString("base64url");
 }
 
-export function decodeCursor<T>(v: string | undefined, valid: (x: unknown) => x is T): T | undefined {
-  if (!v || v.length > 400) return undefined;
+export function decodeCursor<T>(v: string | string[] | undefined, valid: (x: unknown) => x is T): T | undefined {
+  if (typeof v !== "string" || !v || v.length > 600) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
     return valid(parsed) ? parsed : undefined;
@@ -21,6 +22,10 @@ const field = (x: unknown, key: string): unknown => (typeof x === "object" && x 
 
 export const isAtCursor = (x: unknown): x is { at: string; id: string } => {
   const at = field(x, "at");
-  return typeof at === "string" && !Number.isNaN(Date.parse(at)) && isUuid(field(x, "id"));
+  // Year 0, -100000 or +275760 parse in JavaScript but not in PostgreSQL.
+  return isPlausibleInstant(at) && isUuid(field(x, "id"));
 };
-export const isNameCursor = (x: unknown): x is { name: string; id: string } => typeof field(x, "name") === "string" && isUuid(field(x, "id"));
+export const isNameCursor = (x: unknown): x is { name: string; id: string } => {
+  const name = field(x, "name");
+  return typeof name === "string" && name.length <= 400 && !/[\u0000]/.test(name) && isUuid(field(x, "id"));
+};

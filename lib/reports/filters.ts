@@ -4,23 +4,23 @@ import type { ModuleStatus } from "@/lib/onboarding/due";
 import { ROLES } from "@/lib/permissions";
 import type { MatrixFilters } from "./completion";
 import type { AuditFilters } from "./audit-log";
+import { dayParam, oneOf, param, searchText, type RawSearch } from "@/lib/http/params";
+import { isUuid } from "@/lib/uuid";
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const STATUSES: ModuleStatus[] = ["complete", "in_progress", "overdue", "not_started"];
-type SP = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+type SP = RawSearch;
+const uuidParam = (sp: SP, key: string) => {
+  const v = param(sp, key, 36);
+  return isUuid(v) ? v : undefined;
+};
 
 export function matrixFilters(sp: SP): MatrixFilters {
-  const role = one(sp.role);
-  const status = one(sp.status);
-  const cohort = one(sp.cohort);
-  const mod = one(sp.module);
   return {
-    role: ROLES.includes(role as Role) ? (role as Role) : undefined,
-    status: STATUSES.includes(status as ModuleStatus) ? (status as ModuleStatus) : undefined,
-    cohortId: UUID.test(cohort) ? cohort : undefined,
-    moduleId: UUID.test(mod) ? mod : undefined,
-    q: one(sp.q).slice(0, 100) || undefined,
+    role: oneOf(sp, "role", ROLES as readonly Role[]),
+    status: oneOf(sp, "status", STATUSES),
+    cohortId: uuidParam(sp, "cohort"),
+    moduleId: uuidParam(sp, "module"),
+    q: searchText(sp) || undefined,
   };
 }
 
@@ -31,12 +31,12 @@ export function matrixQuery(f: MatrixFilters): Record<string, string> {
 }
 
 export function auditFilters(sp: SP): AuditFilters {
-  const day = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+  const action = param(sp, "action", 60);
   return {
-    person: one(sp.person).slice(0, 100) || undefined,
-    action: /^[a-z_.]{1,60}$/.test(one(sp.action)) ? one(sp.action) : undefined,
-    from: day(one(sp.from)),
-    to: day(one(sp.to)),
+    person: searchText(sp, "person") || undefined,
+    action: action && /^[a-z_.]{1,60}$/.test(action) ? action : undefined,
+    from: dayParam(sp, "from"),
+    to: dayParam(sp, "to"),
   };
 }
 

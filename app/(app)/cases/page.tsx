@@ -11,10 +11,11 @@ import { listMyCases } from "@/lib/cases/queries";
 import { listOrgCaseMetadata } from "@/lib/cases/queue";
 import { CASE_STATUSES, STATUS_LABELS, type CaseStatus } from "@/lib/cases/workflow";
 import { can } from "@/lib/permissions";
+import { oneOf, param, searchText } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Cases" };
 
-type Search = { q?: string; status?: string; after?: string };
+type Search = Record<string, string | string[] | undefined>;
 
 function StatusFilter({ status }: { status?: CaseStatus }) {
   return (
@@ -79,13 +80,13 @@ async function OrgCases({ ctx, status, after }: { ctx: Ctx; status?: CaseStatus;
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requireContext();
   const sp = await searchParams;
-  const status = CASE_STATUSES.includes(sp.status as CaseStatus) ? (sp.status as CaseStatus) : undefined;
+  const status = oneOf(sp, "status", CASE_STATUSES);
   if (!can(ctx.role, "cases.log")) {
-    if (can(ctx.role, "org.reports")) return <OrgCases ctx={ctx} status={status} after={sp.after} />;
+    if (can(ctx.role, "org.reports")) return <OrgCases ctx={ctx} status={status} after={param(sp, "after", 600)} />;
     notFound();
   }
-  const q = (sp.q ?? "").slice(0, 100);
-  const { rows, next } = await listMyCases(ctx, { q, status, after: decodeCursor(sp.after) });
+  const q = searchText(sp);
+  const { rows, next } = await listMyCases(ctx, { q, status, after: decodeCursor(param(sp, "after", 600)) });
   const nextHref = next ? `/cases?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), after: encodeCursor(next)! })}` : null;
   return (
     <>

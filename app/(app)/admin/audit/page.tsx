@@ -9,6 +9,7 @@ import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
 import { formatIn } from "@/lib/intl";
 import { DataTable } from "@/components/ui/data-table";
+import { intParam } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -21,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!can(ctx.role, "org.audit")) notFound();
   const sp = await searchParams;
   const f = auditFilters(sp);
-  const before = typeof sp.before === "string" && /^\d{1,15}$/.test(sp.before) ? Number(sp.before) : undefined;
+  const before = intParam(sp, "before", 1, Number.MAX_SAFE_INTEGER);
   const [{ rows, next }, actions] = await Promise.all([listAuditEvents(ctx, f, { before }), listAuditActions(ctx)]);
   const query = auditQuery(f);
   return (

@@ -14,18 +14,19 @@ import { listActiveByRole } from "@/lib/orgs/supervision";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
+import { oneOf, searchText } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Invitations" };
 
 const STATUS_LABELS: Record<InvitationStatus, string> = { open: "Waiting", expired: "Expired", accepted: "Accepted", revoked: "Revoked" };
 const STATUSES = Object.keys(STATUS_LABELS) as InvitationStatus[];
 
-export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; after?: string }> }) {
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireContext();
   if (!can(ctx.role, "org.manage")) notFound();
   const sp = await searchParams;
-  const status = STATUSES.includes(sp.status as InvitationStatus) ? (sp.status as InvitationStatus) : undefined;
-  const q = (sp.q ?? "").slice(0, 100);
+  const status = oneOf(sp, "status", STATUSES);
+  const q = searchText(sp);
   const [{ rows, next }, supervisors, cohorts] = await Promise.all([
     listInvitations(ctx, { status, q, after: decodeCursor(sp.after, isAtCursor) }),
     listActiveByRole(ctx, "supervisor"),

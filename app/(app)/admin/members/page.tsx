@@ -12,10 +12,11 @@ import { html } from "@/lib/html";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
 import { DataTable } from "@/components/ui/data-table";
+import { oneOf, param, searchText } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Members" };
 
-type Search = { q?: string; role?: string; status?: string; cohort?: string; after?: string };
+type Search = Record<string, string | string[] | undefined>;
 
 const cell = "px-4 py-2";
 
@@ -30,11 +31,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const ctx = await requireContext();
   if (!can(ctx.role, "org.manage")) notFound();
   const sp = await searchParams;
-  const role = ROLES.includes(sp.role as Role) ? (sp.role as Role) : undefined;
-  const status = sp.status === "active" || sp.status === "deactivated" ? sp.status : undefined;
-  const q = (sp.q ?? "").slice(0, 100);
+  const role = oneOf(sp, "role", ROLES as readonly Role[]);
+  const status = oneOf(sp, "status", ["active", "deactivated"] as const);
+  const q = searchText(sp);
   const cohorts = await listCohorts(ctx, { includeArchived: true });
-  const cohort = isUuid(sp.cohort) && cohorts.some((c) => c.id === sp.cohort) ? sp.cohort : undefined;
+  const cohortParam = param(sp, "cohort", 36);
+  const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
   const memberCohorts = await cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId));
   const nextHref = next

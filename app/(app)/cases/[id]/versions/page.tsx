@@ -10,16 +10,17 @@ import { getVersionsForCompare } from "@/lib/cases/queries";
 import { NotFoundError } from "@/lib/errors";
 import { FIELD_LABELS, scannableText } from "@/lib/cases/guard";
 import type { CaseDraft } from "@/lib/cases/schemas";
+import { intParam } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
-export default async function VersionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> }) {
+export default async function VersionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireContext();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const sp = await searchParams;
-  const b = Math.max(2, Number.parseInt(sp.b ?? "", 10) || 2);
-  const a = Math.min(b - 1, Math.max(1, Number.parseInt(sp.a ?? "", 10) || b - 1));
+  const b = intParam(sp, "b", 2, 100_000) ?? 2;
+  const a = Math.min(b - 1, intParam(sp, "a", 1, 100_000) ?? b - 1);
   const { left, right } = await getVersionsForCompare(ctx, id, a, b).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
