@@ -132,7 +132,7 @@ export function AllianceFields({ register, values, errors }: { register: Reg; va
         ))}
       </div>
       <div aria-live="polite">
-        <p className="text-sm text-stone-700">Client and therapist views often differ, and the client&apos;s view predicts outcome better.</p>
+        <p className="text-sm text-stone-700">Client and therapist views often differ. Ask for the client&apos;s view: therapists rarely notice unaided when a client is getting worse.</p>
         <AllianceTable gap={gap} />
       </div>
     </div>

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { ReflectionSpec } from "@/db/schema/modules";
 
 // The fields of each reflection form. Pure: shared by the form, the action and the views.
+// The two-relationships exercise is adapted, with credit, from the Mental Health Academy article
+// "The What and Why of the Therapeutic Alliance" (module 02 cites it); the prompt wording is Rapport's.
 
 export const REFLECTION_FIELD_MAX = 5000;
 
@@ -9,7 +11,7 @@ export type ReflectionField = { key: string; label: string; hint?: string; group
 
 const FIVE = [
   { q: "q1", label: "How would you describe this relationship in a few words?" },
-  { q: "q2", label: "How do you see yourself when you're with this person?" },
+  { q: "q2", label: "What role do you usually take with this person, and what are you like in it?" },
   { q: "q3", label: "How do you feel, and how do you behave, around them?" },
   { q: "q4", label: "Which of your needs does this relationship meet?" },
   { q: "q5", label: "How do you act when you want something from them?" },

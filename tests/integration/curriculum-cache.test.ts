@@ -30,7 +30,9 @@ describe("curriculum cache", () => {
   it("holds every live module with its lessons in order, bodies kept apart from the lesson lists", async () => {
     const db = await getDb();
     const source = loadCurriculum();
+    expect(source).toHaveLength(10);
     const cur = await curriculum(db);
+    expect(cur.bySlug.size).toBe(10);
     expect([...cur.bySlug.keys()].sort()).toEqual(source.map((m) => m.slug).sort());
     for (const src of source) {
       const mod = cur.bySlug.get(src.slug)!;

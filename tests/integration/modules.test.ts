@@ -26,6 +26,61 @@ async function counts() {
   return { modules: m.n, lessons: l.n };
 }
 
+// The ten built-in modules, in catalogue order (issue 14 added 07-10 to the six of the first release).
+const TEN_MODULES = [
+  "why-the-alliance-matters",
+  "two-relationships",
+  "cbt-lens",
+  "ruptures-and-repair",
+  "rogerian-lens",
+  "alliance-in-supervision",
+  "risk-safeguarding-and-ruptures",
+  "culture-identity-and-ruptures",
+  "the-supervisory-alliance",
+  "measuring-the-alliance-and-outcome",
+];
+
+describe("the built-in curriculum", () => {
+  it("ships ten modules in order, each with lessons of 500+ words, an 8-question check, a reflection and references", () => {
+    expect(curriculum.map((m) => m.slug)).toEqual(TEN_MODULES);
+    expect(curriculum.map((m) => m.order)).toEqual(TEN_MODULES.map((_, i) => i + 1));
+    for (const m of curriculum) {
+      expect(m.lessons.length, m.slug).toBeGreaterThanOrEqual(4);
+      for (const l of m.lessons) expect(l.wordCount, `${m.slug}/${l.slug}`).toBeGreaterThanOrEqual(500);
+      expect(m.check.questions, m.slug).toHaveLength(8);
+      for (const q of m.check.questions) for (const o of q.options) expect(o.explanation.length, `${m.slug} ${q.id}${o.id}`).toBeGreaterThan(0);
+      expect(m.reflection.kind === "two_relationships" || m.reflection.prompt.length > 0, m.slug).toBe(true);
+      expect(m.references.length, m.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it("syncs all ten into the catalogue with their lesson counts", async () => {
+    await syncContent(await getDb());
+    const org = await createOrg("Ten");
+    const catalogue = await listCatalogue(ctxOf(org, org.trainee));
+    for (const slug of TEN_MODULES) {
+      const src = curriculum.find((m) => m.slug === slug)!;
+      expect(catalogue.find((r) => r.slug === slug)?.lessonCount, slug).toBe(src.lessons.length);
+    }
+  });
+
+  it("a corrected module (version 2) updates in place and keeps earlier attempts and progress", async () => {
+    const db = await getDb();
+    await syncContent(db);
+    const org = await createOrg("Corrected");
+    const ctx = ctxOf(org, org.trainee);
+    const mod = curriculum.find((m) => m.slug === "ruptures-and-repair")!;
+    expect(mod.version).toBeGreaterThanOrEqual(2);
+    await completeLesson(ctx, mod.slug, mod.lessons[0].slug);
+    const { attemptId } = await submitCheck(ctx, mod.slug, rightAnswers(mod));
+    // Simulate the stored version 1 being replaced by this version 2 content.
+    await db.update(modules).set({ version: 1, contentHash: "v1" }).where(eq(modules.slug, mod.slug));
+    expect((await syncContent(db)).updated).toEqual([mod.slug]);
+    expect((await getAttempt(ctx, mod.slug, attemptId)).attempt.score).toBe(100);
+    expect((await listCatalogue(ctx)).find((r) => r.slug === mod.slug)?.lessonsDone).toBe(1);
+  });
+});
+
 describe("content sync", () => {
   it("is idempotent: a second run changes nothing and duplicates nothing", async () => {
     await syncContent(await getDb());
@@ -35,7 +90,7 @@ describe("content sync", () => {
     expect(report.updated).toEqual([]);
     expect(report.unchanged).toHaveLength(curriculum.length);
     expect(await counts()).toEqual(before);
-    expect(before.modules).toBeGreaterThanOrEqual(6);
+    expect(before.modules).toBeGreaterThanOrEqual(TEN_MODULES.length);
   });
 
   it("a new content version updates in place and keeps everyone's progress", async () => {

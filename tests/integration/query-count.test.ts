@@ -14,7 +14,7 @@ describe("query counting", () => {
     await syncContent(await getDb());
     const org = await createOrg("Count");
     const { count, result } = await countQueries(() => listCatalogue(ctxOf(org, org.trainee)));
-    expect(result.length).toBeGreaterThanOrEqual(6);
+    expect(result.length).toBeGreaterThanOrEqual(10);
     expect(count).toBe(4);
     const outside = await countQueries(async () => 0);
     expect(outside.count).toBe(0);
