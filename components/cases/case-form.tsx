@@ -17,6 +17,7 @@ import { AllianceFields, MarkerFields, RadioGroup, RatingHelp, Section, Strategy
 import { plainText, toFormValues, type CaseFormValues } from "./form-values";
 import { KeptText } from "./kept-text";
 import { ScannedTextArea } from "./scanned-textarea";
+import { newRequestId } from "@/lib/uuid";
 
 type Props = { caseId: string | null; version: number; content: CaseDraft | null; dismissals: Dismissal[]; whatToChange?: string | null };
 type Status = { tone: "success" | "warning" | "error" | "info"; text: string } | null;
@@ -39,7 +40,7 @@ export function CaseForm(props: Props) {
   const [status, setStatus] = useState<Status>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  const s = useRef({ caseId: props.caseId, version: props.version, stopped: false, chain: Promise.resolve(true), last: JSON.stringify(caseDraftContent.safeParse(initial).data ?? {}) });
+  const s = useRef({ caseId: props.caseId, requestId: "", version: props.version, stopped: false, chain: Promise.resolve(true), last: JSON.stringify(caseDraftContent.safeParse(initial).data ?? {}) });
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     const st = s.current;
@@ -54,7 +55,7 @@ export function CaseForm(props: Props) {
     setStatus({ tone: "info", text: "Saving draft…" });
     const res = st.caseId
       ? await saveCaseAction({ caseId: st.caseId, version: st.version, content: parsed.data })
-      : await createCaseAction({ content: parsed.data });
+      : await createCaseAction({ content: parsed.data, requestId: (st.requestId ||= newRequestId()) });
     if (res.ok) {
       const isNew = !st.caseId;
       st.caseId = res.data.caseId;

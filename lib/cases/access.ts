@@ -33,6 +33,9 @@ export async function loadCase(db: DbOrTx, ctx: Ctx, caseId: string, opts: { for
   };
   const level = accessLevel(relation);
   if (level === "none") throw new NotFoundError();
+  // A draft that was never submitted is the trainee's own: nobody else, supervisor or admin,
+  // learns it exists.
+  if (found.row.status === "draft" && !relation.author) throw new NotFoundError();
   return { row: found.row, relation, level };
 }
 

@@ -15,27 +15,42 @@ import type { CaseDraft } from "./schemas";
 export type SavedDraft = { caseId: string; version: number; savedAt: Date; findings: FieldFindings };
 
 /** Starts a case as a draft. Drafts may hold findings; they are shown, and block only submission. */
-export async function createDraft(ctx: Ctx, content: CaseDraft): Promise<SavedDraft> {
+export async function createDraft(ctx: Ctx, content: CaseDraft, opts: { requestId?: string } = {}): Promise<SavedDraft> {
   assertCan(ctx, "cases.log");
   const db = await getDb();
   const now = new Date();
-  return db.transaction(async (tx) => {
+  const requestId = opts.requestId ?? null;
+  const created = await db.transaction(async (tx) => {
+    // The unique (organisation, author, request id) index decides between concurrent calls: the
+    // first inserts, the others insert nothing and return the draft it made.
     const [row] = await tx
       .insert(cases)
       .values({
         organisationId: ctx.orgId,
         authorMembershipId: ctx.membershipId,
+        clientRequestId: requestId,
         codeListVersion: CODE_LIST_VERSION,
         content,
         ...denormalised(content),
         createdAt: now,
         updatedAt: now,
       })
+      .onConflictDoNothing()
       .returning({ id: cases.id, version: cases.version });
+    if (!row) return null;
     await recordTransition(tx, ctx, { caseId: row.id, from: null, to: "draft", caseVersion: row.version, at: now });
     await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.created", targetType: "case", targetId: row.id });
     return { caseId: row.id, version: row.version, savedAt: now, findings: scanCase(content, []) };
   });
+  if (created) return created;
+  // Outside the transaction: the embedded database has one connection, which the transaction held.
+  const [existing] = await db
+    .select({ id: cases.id, version: cases.version, updatedAt: cases.updatedAt, content: cases.content })
+    .from(cases)
+    .where(and(eq(cases.organisationId, ctx.orgId), eq(cases.authorMembershipId, ctx.membershipId), eq(cases.clientRequestId, requestId!)));
+  if (!existing) throw new ConflictError();
+  const dismissals = await dismissalsOf(db, ctx.orgId, existing.id);
+  return { caseId: existing.id, version: existing.version, savedAt: existing.updatedAt, findings: scanCase(existing.content as CaseDraft, dismissals) };
 }
 
 /** Saves the author's draft when the version they edited is still the latest and still editable. */

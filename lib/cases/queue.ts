@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { cases, memberships, supervisions, users } from "@/db/schema";
@@ -115,6 +115,8 @@ export async function listOrgCaseMetadata(ctx: Ctx, opts: { status?: CaseStatus;
     .where(
       and(
         eq(cases.organisationId, ctx.orgId),
+        // Unsubmitted drafts are the trainee's own (lib/cases/access.ts): not listed for admins.
+        ne(cases.status, "draft"),
         opts.status ? eq(cases.status, opts.status) : undefined,
         after && opts.after ? or(lt(cases.createdAt, after), and(eq(cases.createdAt, after), lt(cases.id, opts.after.id))) : undefined,
       ),

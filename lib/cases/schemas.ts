@@ -151,7 +151,8 @@ export type SelfAssessment = z.output<typeof selfAssessmentSchema>;
 const uuid = z.uuid({ error: "Reload the page and try again." });
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
 
-export const createDraftInput = z.object({ content: caseDraftContent });
+/** requestId: made once by the form; the same id twice gives back the same draft (retries, double clicks). */
+export const createDraftInput = z.object({ content: caseDraftContent, requestId: z.uuid({ error: "Reload the page and try again (the form's request id is missing)." }) });
 export const saveDraftInput = z.object({ caseId: uuid, version, content: caseDraftContent });
 export const submitCaseInput = z.object({ caseId: uuid, version, content: caseSubmitContent });
 

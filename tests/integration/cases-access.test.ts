@@ -181,3 +181,28 @@ describe("cases: insight", () => {
     }
   });
 });
+
+describe("drafts and repeated requests", () => {
+  it("an unsubmitted draft is the trainee's own: the assigned supervisor and the admin get not-found", async () => {
+    const org = await createOrg("DraftOwn");
+    const trainee = ctxFor(org, org.trainee);
+    const d = await createDraft(trainee, { clientCode: "DR-1" });
+    await expect(getCase(ctxFor(org, org.supervisor), d.caseId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCase(ctxFor(org, org.admin), d.caseId)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getCase(trainee, d.caseId)).id).toBe(d.caseId);
+  });
+
+  it("five parallel creates with one request id make one draft", async () => {
+    const org = await createOrg("Idempotent");
+    const trainee = ctxFor(org, org.trainee);
+    const requestId = crypto.randomUUID();
+    const results = await Promise.all(Array.from({ length: 5 }, () => createDraft(trainee, { clientCode: "PAR-1" }, { requestId })));
+    expect(new Set(results.map((r) => r.caseId)).size).toBe(1);
+    const db = await getDb();
+    const rows = await db.select({ id: cases.id }).from(cases).where(eq(cases.authorMembershipId, org.trainee.membershipId));
+    expect(rows).toHaveLength(1);
+    // Another request id is another draft.
+    const other = await createDraft(trainee, { clientCode: "PAR-2" }, { requestId: crypto.randomUUID() });
+    expect(other.caseId).not.toBe(results[0].caseId);
+  });
+});

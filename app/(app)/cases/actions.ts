@@ -9,7 +9,7 @@ import { submitCase } from "@/lib/cases/submit";
 
 // No revalidatePath here: the form swaps its URL to the new case in place, and a refresh of that
 // route would remount the form over what the person is still typing. (Case pages are dynamic.)
-export const createCaseAction = authedAction({ schema: createDraftInput, permission: "cases.log" }, (ctx, input) => createDraft(ctx, input.content));
+export const createCaseAction = authedAction({ schema: createDraftInput, permission: "cases.log" }, (ctx, input) => createDraft(ctx, input.content, { requestId: input.requestId }));
 
 export const saveCaseAction = authedAction({ schema: saveDraftInput, permission: "cases.log" }, (ctx, input) => saveDraft(ctx, input));
 
