@@ -24,6 +24,7 @@ CREATE TABLE "sign_in_devices" (
 ALTER TABLE "organisations" ADD COLUMN "verified_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email_verified_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "client_request_id" uuid;--> statement-breakpoint
+ALTER TABLE "invitations" ADD COLUMN "link_private" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "deliver_text" text;--> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "deliver_html" text;--> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   foreignKey,
@@ -79,6 +80,9 @@ export const invitations = pgTable(
     // A resend revokes this row and points at its replacement, so an old link can say why it stopped working.
     replacedById: uuid("replaced_by_id"),
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    // True when the link went out by real email only (the admin-readable copy is redacted):
+    // accepting it then proves control of the mailbox and verifies the account's email.
+    linkPrivate: boolean("link_private").notNull().default(false),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
   },

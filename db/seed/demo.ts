@@ -37,13 +37,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const o of DEMO_ORGS) {
       const [org] = await tx
         .insert(organisations)
-        .values({ name: o.name, slug: o.slug })
+        .values({ name: o.name, slug: o.slug, verifiedAt: new Date() })
         .onConflictDoUpdate({ target: organisations.slug, set: { name: o.name } })
         .returning();
       const ids: Record<string, string> = {};
       for (const p of o.people) {
         const [found] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${p.email}`);
-        const userId = found?.id ?? (await tx.insert(users).values({ email: p.email, name: p.name, passwordHash }).returning())[0].id;
+        const userId = found?.id ?? (await tx.insert(users).values({ email: p.email, name: p.name, passwordHash, emailVerifiedAt: new Date() }).returning())[0].id;
         const [m] = await tx
           .insert(memberships)
           .values({ organisationId: org.id, userId, role: p.role })

@@ -17,10 +17,15 @@ export async function loadCase(db: DbOrTx, ctx: Ctx, caseId: string, opts: { for
   const q = db
     .select({
       row: cases,
+      // Assigned, and the supervisor has proved control of their mailbox (lib/auth/email-verification.ts):
+      // an account an admin created for themselves through an invitation link reads nothing.
       assigned: sql<boolean>`exists (select 1 from supervisions s
-        where s.organisation_id = ${cases.organisationId}
+        join memberships sm on sm.id = s.supervisor_membership_id and sm.organisation_id = s.organisation_id
+        join users su on su.id = sm.user_id
+        where s.organisation_id = "cases"."organisation_id"
           and s.supervisor_membership_id = ${ctx.membershipId}
-          and s.trainee_membership_id = ${cases.authorMembershipId})`,
+          and s.trainee_membership_id = "cases"."author_membership_id"
+          and su.email_verified_at is not null)`,
     })
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, ctx.orgId)));

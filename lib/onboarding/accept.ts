@@ -129,7 +129,11 @@ export async function acceptAsNewUser(input: { token: string; name: string; pass
     const inv = await lockValid(tx, input.token);
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${inv.email}`);
     if (taken) throw new ValidationError(ACCOUNT_EXISTS, {});
-    const [user] = await tx.insert(users).values({ email: inv.email, name: input.name, passwordHash }).returning({ id: users.id });
+    // The link reached only the invitee's mailbox when it went out by real email: that verifies it.
+    const [user] = await tx
+      .insert(users)
+      .values({ email: inv.email, name: input.name, passwordHash, emailVerifiedAt: inv.linkPrivate ? new Date() : null })
+      .returning({ id: users.id });
     const joined = await join(tx, inv, user.id);
     return { ...joined, userId: user.id, email: inv.email };
   });
@@ -141,6 +145,7 @@ export async function acceptAsExistingUser(user: { id: string; email: string }, 
   return db.transaction(async (tx) => {
     const inv = await lockValid(tx, token);
     if (inv.email !== user.email.trim().toLowerCase()) throw new NotFoundError(`This invitation was sent to a different email address. Sign out, then sign in with the invited address.`);
+    if (inv.linkPrivate) await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
     return join(tx, inv, user.id);
   });
 }

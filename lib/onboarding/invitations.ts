@@ -2,10 +2,10 @@ import "server-only";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
-import { cohorts, invitations, memberships, users, type Role } from "@/db/schema";
+import { cohorts, invitations, memberships, organisations, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
-import { queueEmails, type EmailMessage, type Pending } from "@/lib/email/send";
+import { queueEmails, smtpConfigured, type EmailMessage, type Pending } from "@/lib/email/send";
 import { invitationEmail } from "@/lib/email/templates";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { auditMany } from "./audit-batch";
@@ -14,11 +14,36 @@ import { keyPage } from "@/lib/pagination";
 
 export type NewInvite = { email: string; name: string; role: Role; supervisorMembershipId: string | null; cohortId: string | null };
 
+/** Invitations a day from an organisation the operator has not verified yet (npm run org:verify). */
+export const UNVERIFIED_DAILY_INVITATIONS = 25;
+
+/**
+ * Open sign-up must not make Rapport a relay for anyone's email: until the operator verifies an
+ * organisation, it may send a few invitations a day. The organisation row is locked so that
+ * concurrent imports count against the same total.
+ */
+async function withinDailyCap(tx: Tx, ctx: Ctx, adding: number): Promise<void> {
+  if (adding === 0) return;
+  const [org] = await tx.select({ verifiedAt: organisations.verifiedAt }).from(organisations).where(eq(organisations.id, ctx.orgId)).for("update");
+  if (!org || org.verifiedAt) return;
+  const [{ n }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invitations)
+    .where(and(eq(invitations.organisationId, ctx.orgId), gt(invitations.createdAt, new Date(Date.now() - 24 * 60 * 60 * 1000))));
+  if (n + adding <= UNVERIFIED_DAILY_INVITATIONS) return;
+  console.warn(`[rapport] organisation ${ctx.orgId} (not verified) reached its daily invitation limit: ${n} sent, ${adding} more asked for`);
+  const left = Math.max(0, UNVERIFIED_DAILY_INVITATIONS - n);
+  throw new ValidationError(
+    `A new organisation can send ${UNVERIFIED_DAILY_INVITATIONS} invitations a day until Rapport's operator has verified it; ${left === 0 ? "none are" : `${left} ${left === 1 ? "is" : "are"}`} left today. Invite fewer people now, or ask the operator to verify your organisation.`,
+  );
+}
+
 /**
  * Inserts invitations (skipping any address that already has an open one: the partial unique
  * index decides, so concurrent imports can't double up), queues their emails and audits each.
  */
 export async function insertInvitations(tx: Tx, ctx: Ctx, items: NewInvite[], via: string) {
+  await withinDailyCap(tx, ctx, items.length);
   const baseUrl = appBaseUrl();
   const tokens = new Map<string, string>();
   const inserted: { id: string; email: string; expiresAt: Date }[] = [];
@@ -27,7 +52,7 @@ export async function insertInvitations(tx: Tx, ctx: Ctx, items: NewInvite[], vi
     const values = items.slice(i, i + 500).map((it) => {
       const { token, hash } = newInviteToken();
       tokens.set(it.email, token);
-      return { ...it, organisationId: ctx.orgId, tokenHash: hash, expiresAt, invitedByUserId: ctx.userId };
+      return { ...it, organisationId: ctx.orgId, tokenHash: hash, expiresAt, invitedByUserId: ctx.userId, linkPrivate: smtpConfigured() };
     });
     const rows = await tx.insert(invitations).values(values).onConflictDoNothing().returning({ id: invitations.id, email: invitations.email, expiresAt: invitations.expiresAt });
     inserted.push(...rows);

@@ -14,6 +14,8 @@ export type MemberRow = {
   userId: string;
   name: string;
   email: string;
+  /** Whether the person has proved control of their mailbox (see lib/auth/email-verification.ts). */
+  emailVerified: boolean;
   role: Role;
   status: "active" | "deactivated";
   version: number;
@@ -25,6 +27,7 @@ const memberColumns = {
   userId: users.id,
   name: users.name,
   email: users.email,
+  emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
   role: memberships.role,
   status: memberships.status,
   version: memberships.version,

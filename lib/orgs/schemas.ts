@@ -9,17 +9,26 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter an email address like name@example.org." }))
   .transform((e) => e.toLowerCase());
 
+// Names travel into emails Rapport sends to other people: a web address or a control character in
+// one would let anyone use Rapport's address to send their own message (phishing).
+const LINKISH = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|io|info|biz|ru|xyz|top|link|click|au|co|app)\b(?:\/|$))/i;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 export const personNameSchema = z
   .string({ error: "Enter your name." })
   .trim()
   .min(1, { error: "Enter your name." })
-  .max(120, { error: "Use at most 120 characters for a name." });
+  .max(120, { error: "Use at most 120 characters for a name." })
+  .refine((v) => !CONTROL.test(v), { error: "Use letters, spaces and punctuation only." })
+  .refine((v) => !LINKISH.test(v), { error: "A name can't contain a web address." });
 
 export const organisationNameSchema = z
   .string({ error: "Enter the organisation's name." })
   .trim()
   .min(2, { error: "Enter the organisation's name (at least 2 characters)." })
-  .max(120, { error: "Use at most 120 characters for the organisation's name." });
+  .max(120, { error: "Use at most 120 characters for the organisation's name." })
+  .refine((v) => !CONTROL.test(v), { error: "Use letters, spaces and punctuation only." })
+  .refine((v) => !LINKISH.test(v), { error: "An organisation's name can't contain a web address." });
 
 export const signUpInput = z.object({
   name: personNameSchema,

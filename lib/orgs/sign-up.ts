@@ -7,6 +7,7 @@ import { audit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/hash";
 import { ValidationError } from "@/lib/errors";
 import type { SignUpInput } from "./schemas";
+import { consumeFor } from "@/lib/auth/request-limits";
 
 export function slugify(name: string): string {
   const base = name
@@ -23,8 +24,12 @@ export const EMAIL_TAKEN =
   "An account with this email already exists. Sign in instead, or use a different email address.";
 
 /** Creates a person, a new organisation and makes the person its org_admin, all or nothing. */
-export async function signUp(input: SignUpInput) {
+export async function signUp(input: SignUpInput, opts: { address?: string | null } = {}) {
   const db = await getDb();
+  if (!(await consumeFor(db, "signUp", opts.address ?? null))) {
+    console.warn(`[rapport] sign-ups over the limit${opts.address ? ` from ${opts.address}` : ""}`);
+    throw new ValidationError("Too many organisations have been created from here in the last hour. Try again in an hour, or contact us.");
+  }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);

@@ -1,20 +1,24 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { memberships, supervisions, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { appBaseUrl } from "@/lib/email/base-url";
+import { queueEmails, type Pending } from "@/lib/email/send";
+import { supervisorAssignedEmail } from "@/lib/email/templates";
 
-export type PersonRef = { membershipId: string; name: string; email: string; status: "active" | "deactivated" };
+export type PersonRef = { membershipId: string; name: string; email: string; status: "active" | "deactivated"; emailVerified: boolean };
+const verified = sql<boolean>`${users.emailVerifiedAt} is not null`;
 
 /** Both sides of a member's supervision links: their supervisors and their trainees. */
 export async function getSupervisionLinks(ctx: Ctx, membershipId: string): Promise<{ supervisors: PersonRef[]; trainees: PersonRef[] }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   const other = alias(memberships, "other");
-  const cols = { membershipId: other.id, name: users.name, email: users.email, status: other.status };
+  const cols = { membershipId: other.id, name: users.name, email: users.email, status: other.status, emailVerified: verified };
   const supervisors = await db
     .select(cols)
     .from(supervisions)
@@ -37,7 +41,7 @@ export async function listActiveByRole(ctx: Ctx, role: "trainee" | "supervisor")
   assertCan(ctx, "org.manage");
   const db = await getDb();
   return db
-    .select({ membershipId: memberships.id, name: users.name, email: users.email, status: memberships.status })
+    .select({ membershipId: memberships.id, name: users.name, email: users.email, status: memberships.status, emailVerified: verified })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.role, role), eq(memberships.status, "active")))
@@ -49,6 +53,7 @@ export async function listActiveByRole(ctx: Ctx, role: "trainee" | "supervisor")
 export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: string; traineeMembershipId: string; assigned: boolean }) {
   assertCan(ctx, "org.manage");
   const db = await getDb();
+  let pending: Pending | undefined;
   await db.transaction(async (tx) => {
     const [sup] = await tx
       .select({ id: memberships.id, role: memberships.role })
@@ -64,7 +69,20 @@ export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: 
       if (sup.role !== "supervisor") throw new ValidationError("Check the highlighted fields.", { supervisorMembershipId: ["Choose someone whose role is supervisor."] });
       if (trainee.role !== "trainee") throw new ValidationError("Check the highlighted fields.", { traineeMembershipId: ["Choose someone whose role is trainee."] });
       const added = await tx.insert(supervisions).values(key).onConflictDoNothing().returning();
-      if (added.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.assigned", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+      if (added.length) {
+        await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.assigned", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+        // The trainee is told who can now read the cases they submit.
+        const [people] = await tx
+          .select({ traineeEmail: users.email, traineeName: users.name, supervisorName: sql<string>`(select u2.name from memberships m2 join users u2 on u2.id = m2.user_id where m2.id = ${sup.id})` })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.id, trainee.id));
+        if (people) {
+          pending = await queueEmails(tx, [
+            { organisationId: ctx.orgId, to: people.traineeEmail, kind: "supervisor_assigned", ...supervisorAssignedEmail({ orgName: ctx.orgName, name: people.traineeName, supervisorName: people.supervisorName, url: `${appBaseUrl()}/cases` }) },
+          ]);
+        }
+      }
     } else {
       const removed = await tx
         .delete(supervisions)
@@ -73,4 +91,5 @@ export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: 
       if (removed.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.removed", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
     }
   });
+  await pending?.deliver();
 }

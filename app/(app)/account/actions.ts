@@ -6,6 +6,7 @@ import { authedAction } from "@/lib/actions";
 import { changePassword } from "@/lib/auth/account";
 import { endMyOtherSessions, endMySession } from "@/lib/auth/my-sessions";
 import { changePasswordInput } from "@/lib/orgs/schemas";
+import { requestEmailVerification } from "@/lib/auth/email-verification";
 
 export const changePasswordAction = authedAction({ schema: changePasswordInput }, async (ctx, input) => {
   await changePassword(ctx, input);
@@ -22,4 +23,9 @@ export const endOtherSessionsAction = authedAction({ schema: z.object({}) }, asy
   const ended = await endMyOtherSessions(ctx);
   revalidatePath("/account");
   return { ended };
+});
+
+export const sendVerificationAction = authedAction({ schema: z.object({}) }, async (ctx) => {
+  await requestEmailVerification(ctx.userId);
+  return null;
 });

@@ -6,6 +6,10 @@ import { ROLE_LABELS } from "@/lib/permissions";
 import { SessionsList } from "@/components/auth/sessions-list";
 import { listMySessions } from "@/lib/auth/my-sessions";
 import { formatIn } from "@/lib/intl";
+import { ActionButton } from "@/components/admin/action-button";
+import { getEmailVerification } from "@/lib/auth/email-verification";
+import { smtpConfigured } from "@/lib/email/send";
+import { sendVerificationAction } from "./actions";
 
 function describeDevice(ua: string | null): string {
   if (!ua) return "Unknown device";
@@ -27,9 +31,30 @@ export default async function AccountPage() {
     createdAt: when(s.createdAt),
     lastSeenAt: when(s.lastSeenAt),
   }));
+  const verification = await getEmailVerification(ctx.userId);
   return (
     <>
       <PageHeader title="Your account" description={`${ctx.userName} · ${ctx.userEmail} · ${ROLE_LABELS[ctx.role]} at ${ctx.orgName}`} />
+      <section aria-labelledby="email" className="mb-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="email" className="text-lg font-semibold">
+          Email address
+        </h2>
+        {verification.verified ? (
+          <p className="mt-1 text-sm text-stone-700">
+            {verification.email} is verified{verification.verifiedAt ? ` (since ${when(verification.verifiedAt)})` : ""}.
+          </p>
+        ) : (
+          <>
+            <p className="mt-1 text-sm text-stone-700">
+              <strong>{verification.email} is not verified yet.</strong> Until you follow a link sent to this address, case material is hidden from your account
+              {smtpConfigured() ? "." : ". This Rapport has no mail server, so the link is given to the person who runs it, who will pass it on to you."}
+            </p>
+            <div className="mt-3">
+              <ActionButton action={sendVerificationAction} payload={{}} label="Send me a verification link" success="Verification link sent. Check your email." variant="primary" />
+            </div>
+          </>
+        )}
+      </section>
       <section aria-labelledby="pw" className="max-w-md rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="pw" className="text-lg font-semibold">
           Change password

@@ -9,6 +9,8 @@ import { listReviewQueue, type QueueRow } from "@/lib/cases/queue";
 import { html } from "@/lib/html";
 import { can } from "@/lib/permissions";
 import { DataTable } from "@/components/ui/data-table";
+import { getEmailVerification } from "@/lib/auth/email-verification";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -25,11 +27,18 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const ctx = await requireContext();
   if (!can(ctx.role, "cases.review")) notFound();
   const { after } = await searchParams;
-  const { rows, next } = await listReviewQueue(ctx, { after: decodeCursor(after) });
+  const [{ rows, next }, verification] = await Promise.all([listReviewQueue(ctx, { after: decodeCursor(after) }), getEmailVerification(ctx.userId)]);
   const now = new Date();
   return (
     <>
       <PageHeader title="Review queue" description="Cases your trainees have submitted, the longest waiting first." />
+      {!verification.verified ? (
+        <div className="mb-4">
+          <Alert tone="warning" title="Verify your email address to open cases">
+            Case material stays hidden until you follow a link sent to {verification.email}. <Link href="/account">Send the link from your account page</Link>.
+          </Alert>
+        </div>
+      ) : null}
       {rows.length === 0 ? (
         <p className="text-stone-700">{after ? "No more cases." : "Nothing is waiting for your review."}</p>
       ) : (

@@ -1,10 +1,11 @@
 "use server";
 
 import { publicAction } from "@/lib/actions";
+import { requestAddress } from "@/lib/auth/client-address";
 import { signUpInput } from "@/lib/orgs/schemas";
 import { signUp } from "@/lib/orgs/sign-up";
 
 export const signUpAction = publicAction(signUpInput, async (input) => {
-  await signUp(input);
+  await signUp(input, { address: await requestAddress() });
   return null;
 });

@@ -66,7 +66,7 @@ export async function seedOrg(db: Db, rng: Rng, spec: OrgSpec, ctx: { passwordHa
     counts[name] = await insertAll(db, table, rows, batch);
     if (rows.length > 5_000) log(`  ${name}: ${rows.length.toLocaleString("en-AU")} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
-  await put("organisations", organisations, [{ id: orgId, name: spec.name, slug: spec.slug, createdAt: new Date(spec.anchor - 400 * 86_400_000) }]);
+  await put("organisations", organisations, [{ id: orgId, name: spec.name, slug: spec.slug, verifiedAt: new Date(spec.anchor), createdAt: new Date(spec.anchor - 400 * 86_400_000) }]);
   await put("users", users, people.rows.users);
   await put("memberships", memberships, people.rows.memberships);
   await put("cohorts", cohorts, people.rows.cohorts);

@@ -45,7 +45,7 @@ export function buildPeople(rng: Rng, s: PeopleSpec): People {
   const make = (local: string, role: Role, joinedAt: Date, active = true): Person => {
     const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
     const p: Person = { userId: rng.uuid(), membershipId: rng.uuid(), email: `${local}@${s.domain}`, name, role, joinedAt, active };
-    rows.users.push({ id: p.userId, email: p.email, name, passwordHash: s.passwordHash, createdAt: joinedAt });
+    rows.users.push({ id: p.userId, email: p.email, name, passwordHash: s.passwordHash, emailVerifiedAt: joinedAt, createdAt: joinedAt });
     rows.memberships.push({ id: p.membershipId, organisationId: s.orgId, userId: p.userId, role, status: active ? "active" : "deactivated", version: active ? 0 : 1, joinedAt });
     return p;
   };

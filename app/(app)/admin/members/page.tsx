@@ -23,7 +23,7 @@ const cell = "px-4 py-2";
 function memberRows(rows: MemberRow[], cohortsOf: Map<string, { name: string }[]>) {
   return html`${rows.map(
     (m) =>
-      html`<tr><td class="${cell}"><a href="/admin/members/${m.membershipId}">${m.name}</a></td><td class="${cell}">${m.email}</td><td class="${cell}">${ROLE_LABELS[m.role]}</td><td class="${cell}">${m.status === "active" ? "Active" : "Deactivated"}</td><td class="${cell}">${(cohortsOf.get(m.membershipId) ?? []).map((c) => c.name).join(", ") || "—"}</td></tr>`,
+      html`<tr><td class="${cell}"><a href="/admin/members/${m.membershipId}">${m.name}</a></td><td class="${cell}">${m.email}${m.emailVerified ? "" : html` <span class="whitespace-nowrap text-sm font-medium text-amber-900">(email not verified)</span>`}</td><td class="${cell}">${ROLE_LABELS[m.role]}</td><td class="${cell}">${m.status === "active" ? "Active" : "Deactivated"}</td><td class="${cell}">${(cohortsOf.get(m.membershipId) ?? []).map((c) => c.name).join(", ") || "—"}</td></tr>`,
   )}`;
 }
 

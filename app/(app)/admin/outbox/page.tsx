@@ -35,7 +35,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       {!smtpConfigured() ? (
         <div className="mb-4">
           <Alert tone="info" title="Email isn't set up on this server">
-            Messages stay here instead of being sent. Copy an invitation link from a message below and pass it on yourself, or ask whoever runs Rapport to set SMTP_URL.
+            Messages stay here instead of being sent. Copy an invitation link from a message below and pass it on yourself, or ask whoever runs Rapport to set
+            SMTP_URL. Because you can read these links, someone who joins through one is shown as &ldquo;email not verified&rdquo; until they follow a
+            verification link sent to their own mailbox (without a mail server, the person who runs Rapport finds it in the server&apos;s log). Until then
+            they can&apos;t read case material. Password reset and verification links never appear here.
           </Alert>
         </div>
       ) : null}

@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { decide, isEditable } from "@/lib/cases/workflow";
+import { listCaseReaders, type CaseReader } from "@/lib/cases/readers";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -79,7 +80,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       />
       {submitted ? (
         <div className="mb-4">
-          <Alert tone="success" live>Submitted for review. Your supervisor has been given the case; you&apos;ll see their review here.</Alert>
+          <Alert tone="success" live>Submitted for review. You&apos;ll see the review here; the list below shows who can read the case.</Alert>
         </div>
       ) : null}
       {editing ? (
@@ -111,6 +112,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <p className="mt-10 w-64 border-t border-stone-900 pt-1 text-sm">Supervisor&apos;s signature</p>
         </section>
       ) : null}
+      {author ? <CaseReaders readers={await listCaseReaders(ctx, view.id)} /> : null}
       <section aria-labelledby="reviews" className="mt-8">
         <h2 id="reviews" className="text-lg font-semibold">Review and feedback</h2>
         <div className="mt-3">
@@ -128,5 +130,24 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The author's view of exactly who can read this case. */
+function CaseReaders({ readers }: { readers: CaseReader[] }) {
+  return (
+    <section aria-labelledby="readers" className="mt-8 max-w-2xl rounded-lg border border-stone-200 bg-white p-5 no-print">
+      <h2 id="readers" className="text-lg font-semibold">Who can read this case</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+        <li>You.</li>
+        {readers.map((r, i) => (
+          <li key={i}>
+            {r.name}: {r.canRead ? "can read it (your supervisor)." : `can't read it: ${r.why}.`}
+          </li>
+        ))}
+        {readers.length === 0 ? <li>No supervisor is assigned to you yet, so nobody else can read it. Ask your organisation&apos;s admin to assign one.</li> : null}
+        <li>Your organisation&apos;s admins see its status and dates, never what you wrote.</li>
+      </ul>
+    </section>
   );
 }

@@ -68,7 +68,16 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
       <p className="mb-2 text-sm">
         <Link href="/admin/members">← All members</Link>
       </p>
-      <PageHeader title={member.name} description={member.email} />
+      <PageHeader title={member.name} description={`${member.email}${member.emailVerified ? "" : " · email not verified"}`} />
+      {!member.emailVerified ? (
+        <div className="mb-4 max-w-2xl rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-sm">
+          <p className="font-medium">Email not verified</p>
+          <p className="mt-1">
+            {member.name} hasn&apos;t yet followed a link sent to {member.email}, so Rapport can&apos;t be sure the address is theirs. Until they do, they
+            can&apos;t read case material, even as an assigned supervisor. They can send themselves a verification link from their account page.
+          </p>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-5">
@@ -134,7 +143,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               {member.role === "trainee" ? (
                 <PickAndAdd
                   label="Assign a supervisor"
-                  options={supervisors.filter((s) => !hasSup.has(s.membershipId)).map((s) => ({ id: s.membershipId, label: `${s.name} (${s.email})` }))}
+                  options={supervisors.filter((s) => !hasSup.has(s.membershipId)).map((s) => ({ id: s.membershipId, label: `${s.name} (${s.email})${s.emailVerified ? "" : " – email not verified"}` }))}
                   emptyText="Every active supervisor is already assigned."
                   button="Assign"
                   success="Supervisor assigned."
