@@ -22,10 +22,11 @@ describe("permissions", () => {
   });
 
   it("builds navigation from permissions and what exists", () => {
-    const all = new Set(["/modules", "/cases", "/reviews", "/admin/members", "/trainees", "/admin/audit"]);
+    const all = new Set(["/modules", "/cases", "/reviews", "/caseload", "/admin/members", "/trainees", "/admin/audit"]);
     expect(navFor("trainee", all).map((n) => n.href)).toEqual(["/modules", "/cases"]);
-    expect(navFor("supervisor", all).map((n) => n.href)).toEqual(["/modules", "/cases", "/reviews", "/trainees"]);
-    expect(navFor("org_admin", all).map((n) => n.href)).toEqual(["/modules", "/cases", "/trainees", "/admin/members", "/admin/audit"]);
+    // Supervision first for supervisors, and no "My cases": their work is reviewing.
+    expect(navFor("supervisor", all).map((n) => n.href)).toEqual(["/reviews", "/caseload", "/trainees", "/modules"]);
+    expect(navFor("org_admin", all).map((n) => n.href)).toEqual(["/trainees", "/modules", "/cases", "/admin/members", "/admin/audit"]);
     expect(navFor("org_admin", all).find((n) => n.href === "/cases")?.label).toBe("Case log");
     expect(navFor("org_admin", new Set(["/admin/members"])).map((n) => n.href)).toEqual(["/admin/members"]);
     expect(ROLES).toHaveLength(3);

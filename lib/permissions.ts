@@ -31,11 +31,13 @@ export const ROLES: readonly Role[] = ["trainee", "supervisor", "org_admin"];
 export type NavItem = { href: string; label: string; permission: Permission };
 
 const NAV: NavItem[] = [
+  // Supervision first for the people who supervise.
+  { href: "/reviews", label: "Review queue", permission: "cases.review" },
+  { href: "/caseload", label: "Caseload", permission: "cases.review" },
+  { href: "/trainees", label: "Trainees", permission: "trainees.progress.view" },
   { href: "/modules", label: "Modules", permission: "modules.study" },
   { href: "/cases", label: "My cases", permission: "cases.log" },
   { href: "/cases", label: "Case log", permission: "org.reports" },
-  { href: "/reviews", label: "Review queue", permission: "cases.review" },
-  { href: "/trainees", label: "Trainees", permission: "trainees.progress.view" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },
   { href: "/admin/members", label: "Members", permission: "org.manage" },
   { href: "/admin/invitations", label: "Invitations", permission: "org.manage" },
@@ -44,5 +46,7 @@ const NAV: NavItem[] = [
 ];
 
 export function navFor(role: Role, available: ReadonlySet<string>): NavItem[] {
-  return NAV.filter((n) => can(role, n.permission) && available.has(n.href));
+  // "My cases" is for the people whose work is writing cases: trainees. A supervisor can still
+  // log one from /cases, but their navigation is about supervision.
+  return NAV.filter((n) => can(role, n.permission) && available.has(n.href) && !(role === "supervisor" && n.label === "My cases"));
 }

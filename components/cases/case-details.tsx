@@ -1,6 +1,7 @@
 import { allianceGap } from "@/lib/cases/alliance";
 import { labelOf, MONTHS, CONDITIONS, STRATEGY_FAMILIES, STRATEGIES } from "@/lib/cases/codes";
 import type { CaseDraft } from "@/lib/cases/schemas";
+import { RISK_KINDS, RISK_LEVELS, RISK_TOLD, RISK_WHEN, riskLabel } from "@/lib/cases/risk";
 
 // A case's content, read-only (case page, review page, print). Quoted spans can be highlighted.
 
@@ -97,6 +98,10 @@ export function CaseDetails({ content, codeListVersion, highlights = [], heading
         <H className="font-semibold">What next time</H>
         <Narrative field="nextTime" text={content.nextTime} highlights={highlights} />
       </section>
+      <section>
+        <H className="font-semibold">Risk</H>
+        <RiskSummary risk={content.risk} />
+      </section>
       {hasAlliance ? (
         <section>
           <H className="font-semibold">Alliance snapshot</H>
@@ -147,5 +152,25 @@ export function AllianceTable({ gap }: { gap: ReturnType<typeof allianceGap> }) 
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The Risk section as recorded; cases logged before it existed say so. */
+function RiskSummary({ risk }: { risk: CaseDraft["risk"] }) {
+  if (!risk?.level) return <p className="text-sm text-stone-700">Not recorded (the case was logged before the Risk section existed, or the draft leaves it blank).</p>;
+  if (risk.level === "none") return <p className="text-sm">{riskLabel(RISK_LEVELS, "none")}.</p>;
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm">
+      <dt className="font-medium">Recorded</dt>
+      <dd>{riskLabel(RISK_LEVELS, risk.level)}</dd>
+      <dt className="font-medium">Kind</dt>
+      <dd>{risk.kinds?.length ? risk.kinds.map((k) => riskLabel(RISK_KINDS, k)).join("; ") : "Not recorded"}</dd>
+      <dt className="font-medium">Who was told</dt>
+      <dd>{risk.told?.length ? risk.told.map((k) => riskLabel(RISK_TOLD, k)).join("; ") : "Not recorded"}</dd>
+      <dt className="font-medium">When</dt>
+      <dd>{riskLabel(RISK_WHEN, risk.toldWhen)}</dd>
+      <dt className="font-medium">What was done</dt>
+      <dd className="whitespace-pre-wrap">{risk.actionTaken || "Not recorded"}</dd>
+    </dl>
   );
 }

@@ -5,6 +5,7 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { FieldMessage } from "@/components/ui/field";
 import { ALLIANCE_DIMENSIONS, CONDITIONS, MARKERS, markersFor, RATINGS, STRATEGIES, STRATEGY_FAMILIES, type RuptureType } from "@/lib/cases/codes";
 import { allianceGap } from "@/lib/cases/alliance";
+import { HOPELESSNESS_NOTE } from "@/lib/cases/risk-language";
 import type { CaseFormValues } from "./form-values";
 import { AllianceTable } from "./case-details";
 
@@ -60,10 +61,17 @@ export function MarkerFields({ type, register, error }: { type: string; register
         <fieldset key={g} className="mt-2">
           <legend className="text-sm font-semibold text-stone-800">{g === "withdrawal" ? "Withdrawal markers" : "Confrontation markers"}</legend>
           {MARKERS.filter((m) => m.type === g).map((m) => (
-            <label key={m.code} className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="checkbox" value={m.code} className="h-5 w-5" {...register("markers")} />
-              {m.label}
-            </label>
+            <div key={m.code}>
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input type="checkbox" value={m.code} className="h-5 w-5" {...register("markers")} aria-describedby={m.code === "w_self_critical" ? `${id}-hopeless` : undefined} />
+                {m.label}
+              </label>
+              {m.code === "w_self_critical" ? (
+                <p id={`${id}-hopeless`} className="ml-7 text-sm text-rose-900">
+                  {HOPELESSNESS_NOTE}
+                </p>
+              ) : null}
+            </div>
           ))}
         </fieldset>
       ))}

@@ -18,8 +18,20 @@ import { plainText, toFormValues, type CaseFormValues } from "./form-values";
 import { KeptText } from "./kept-text";
 import { ScannedTextArea } from "./scanned-textarea";
 import { newRequestId } from "@/lib/uuid";
+import { RiskFields } from "./risk-fields";
+import { riskFindings } from "@/lib/cases/urgency";
+import { URGENT_NOTE } from "@/lib/cases/risk";
+import { labelOf } from "@/lib/cases/codes";
 
-type Props = { caseId: string | null; version: number; content: CaseDraft | null; dismissals: Dismissal[]; whatToChange?: string | null };
+type Props = {
+  caseId: string | null;
+  version: number;
+  content: CaseDraft | null;
+  dismissals: Dismissal[];
+  whatToChange?: string | null;
+  /** The supervisor's last review, shown beside each condition while the trainee revises. */
+  review?: { reviewerName: string; ratings: Record<string, { rating: string; evidence?: string }> } | null;
+};
 type Status = { tone: "success" | "warning" | "error" | "info"; text: string } | null;
 
 const AUTOSAVE_MS = 1500;
@@ -37,6 +49,7 @@ export function CaseForm(props: Props) {
   const deferred = useDeferredValue(values);
   const [dismissals, setDismissals] = useState<Dismissal[]>(props.dismissals);
   const findings = useMemo(() => scanCase(deferred as unknown as CaseDraft, dismissals), [deferred, dismissals]);
+  const risks = useMemo(() => riskFindings(deferred as unknown as CaseDraft), [deferred]);
   const [status, setStatus] = useState<Status>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -135,7 +148,7 @@ export function CaseForm(props: Props) {
       }
       setFormError(applyServerErrors(res, setError) ?? res.error);
     },
-    () => setFormError("Some answers are missing or need changing. Each one is marked below with what to do."),
+    () => setFormError("Some answers are missing or need changing. Each one is marked in the form above with what to do."),
   );
 
   const err = formState.errors;
@@ -149,6 +162,7 @@ export function CaseForm(props: Props) {
       maxLength={LIMITS[field]}
       error={err[field]?.message}
       onDismiss={(f, r) => dismiss(field, f, r)}
+      riskFindings={risks[field]}
     />
   );
 
@@ -160,6 +174,9 @@ export function CaseForm(props: Props) {
           <p className="whitespace-pre-wrap">{props.whatToChange}</p>
         </Alert>
       ) : null}
+      <Alert tone="warning" title="Not for urgent concerns">
+        {URGENT_NOTE}
+      </Alert>
       <p id="deid-note" className="text-sm text-stone-700">
         Write nothing that could identify the client or the people around them: no names, places smaller than a state, dates other than the year, ages over 89, contact
         details or ID numbers. Possible identifiers are highlighted as you type. Drafts save automatically.
@@ -172,7 +189,7 @@ export function CaseForm(props: Props) {
             <label htmlFor="periodMonth" className="block text-sm font-medium text-stone-800">
               Month
             </label>
-            <select id="periodMonth" {...register("periodMonth")} aria-invalid={err.periodMonth ? true : undefined} className="mt-1 min-h-11 w-full rounded-md border border-stone-400 bg-white px-2">
+            <select id="periodMonth" {...register("periodMonth")} aria-invalid={err.periodMonth ? true : undefined} className="mt-1 min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700">
               <option value="">Choose a month</option>
               {MONTHS.map((m, i) => (
                 <option key={m} value={String(i + 1)}>
@@ -199,6 +216,11 @@ export function CaseForm(props: Props) {
         <RadioGroup legend="Outcome" name="outcome" options={OUTCOMES} register={register} error={err.outcome?.message} />
         {scanned("nextTime", "What you would do next time", "One or two concrete things.")}
       </Section>
+      <div id="risk-section" className="scroll-mt-4">
+        <Section title="Risk" description="Whether the client, or someone else, may be at risk. Required before you submit; a case with a risk goes to the top of your supervisor's queue.">
+          <RiskFields values={values.risk ?? { level: "", kinds: [], told: [], toldWhen: "", actionTaken: "" }} register={register} errors={err} suggested={Object.keys(risks).length > 0} />
+        </Section>
+      </div>
       <Section title="Alliance snapshot (optional)" description="Your sense, 1 to 5, of the alliance after the session; and the client's, where they gave a view.">
         <AllianceFields register={register} values={values.alliance} errors={err} />
       </Section>
@@ -209,6 +231,12 @@ export function CaseForm(props: Props) {
           return (
             <fieldset key={c.code} className="space-y-2 border-t border-stone-200 pt-3">
               <legend className="pt-3 font-medium text-stone-900">{c.label}</legend>
+              {props.review?.ratings[c.code] ? (
+                <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-2 text-sm">
+                  <span className="font-medium">{props.review.reviewerName}&apos;s rating:</span> {labelOf("rating", props.review.ratings[c.code].rating)}
+                  {props.review.ratings[c.code].evidence ? <> · {props.review.ratings[c.code].evidence}</> : null}
+                </p>
+              ) : null}
               <RadioGroup legend="Your rating" name={`selfAssessment.${c.code}.rating`} inline options={RATINGS} register={register} error={err.selfAssessment?.[c.code]?.rating?.message} />
               <ScannedTextArea
                 label="Evidence"

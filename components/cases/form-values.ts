@@ -21,6 +21,7 @@ export type CaseFormValues = {
   outcome: string;
   nextTime: string;
   alliance: { therapist: Scores; client: Scores };
+  risk: { level: string; kinds: string[]; told: string[]; toldWhen: string; actionTaken: string };
   selfAssessment: Record<ConditionCode, { rating: string; evidence: string }>;
 };
 
@@ -45,6 +46,7 @@ export function toFormValues(c: CaseDraft | null | undefined): CaseFormValues {
     outcome: str(x.outcome),
     nextTime: str(x.nextTime),
     alliance: { therapist: scores(x.alliance?.therapist), client: scores(x.alliance?.client) },
+    risk: { level: str(x.risk?.level), kinds: [...(x.risk?.kinds ?? [])], told: [...(x.risk?.told ?? [])], toldWhen: str(x.risk?.toldWhen), actionTaken: str(x.risk?.actionTaken) },
     selfAssessment: Object.fromEntries(
       CONDITION_CODES.map((code) => [code, { rating: str(x.selfAssessment?.[code]?.rating), evidence: str(x.selfAssessment?.[code]?.evidence) }]),
     ) as CaseFormValues["selfAssessment"],
@@ -58,6 +60,7 @@ export function plainText(v: CaseFormValues): string {
     `What happened:\n${v.whatHappened}`,
     `Own contribution:\n${v.ownContribution}`,
     `What next time:\n${v.nextTime}`,
+    ...(v.risk.actionTaken ? [`Risk: what was done:\n${v.risk.actionTaken}`] : []),
     ...CONDITION_CODES.filter((c) => v.selfAssessment[c].evidence).map((c) => `Self-assessment ${c}: ${v.selfAssessment[c].rating}\n${v.selfAssessment[c].evidence}`),
   ];
   return parts.join("\n\n");

@@ -15,6 +15,7 @@ export function formatDateTime(d: Date | string | null | undefined): string {
 /** "3 days", "5 hours", "12 minutes": how long something has waited. */
 export function waitingFor(since: Date, now = new Date()): string {
   const mins = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60000));
+  if (mins < 1) return "just now";
   if (mins < 60) return `${mins} minute${mins === 1 ? "" : "s"}`;
   const hours = Math.floor(mins / 60);
   if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"}`;

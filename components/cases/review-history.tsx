@@ -2,9 +2,10 @@ import { CONDITIONS, labelOf } from "@/lib/cases/codes";
 import type { CaseFull, CaseMeta } from "@/lib/cases/queries";
 import { STATUS_LABELS } from "@/lib/cases/workflow";
 import { formatDateTime } from "./format";
+import { CommentThreads } from "./comment-thread";
 
 /** Reviews and feedback, newest first, each against the version it was about. */
-export function ReviewHistory({ view }: { view: CaseFull }) {
+export function ReviewHistory({ view, canReply = true }: { view: CaseFull; canReply?: boolean }) {
   if (view.reviews.length === 0 && view.comments.length === 0) {
     return <p className="text-stone-700">No reviews or feedback yet.</p>;
   }
@@ -21,21 +22,7 @@ export function ReviewHistory({ view }: { view: CaseFull }) {
             {view.comments.filter((c) => c.submission === n).length ? (
               <>
                 <h4 className="mt-3 text-sm font-semibold">Feedback comments</h4>
-                <ul className="mt-1 space-y-2">
-                  {view.comments
-                    .filter((c) => c.submission === n)
-                    .map((c) => (
-                      <li key={c.id} className="rounded-md border border-stone-200 p-3 text-sm">
-                        <p>
-                          <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{labelOf("focus", c.focus)}</span>{" "}
-                          <span className="text-stone-700">
-                            {c.authorName}, {formatDateTime(c.createdAt)}
-                          </span>
-                        </p>
-                        <p className="mt-1 whitespace-pre-wrap">{c.body}</p>
-                      </li>
-                    ))}
-                </ul>
+                <CommentThreads caseId={view.id} comments={view.comments.filter((c) => c.submission === n)} canReply={canReply} />
               </>
             ) : null}
             {view.reviews

@@ -5,6 +5,7 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldMessage, fieldIds } from "@/components/ui/field";
 import type { Finding } from "@/lib/cases/deidentify";
 import type { Dismissal } from "@/lib/cases/guard";
+import type { RiskFinding } from "@/lib/cases/risk-language";
 
 type Flag = Finding & { dismissed?: Dismissal };
 
@@ -24,6 +25,8 @@ export function ScannedTextArea(props: {
   rows?: number;
   readOnly?: boolean;
   onDismiss: (f: Finding, reason: string) => Promise<string | null>;
+  /** Phrases that suggest a risk to someone: highlighted too, with a prompt to complete the Risk section. */
+  riskFindings?: RiskFinding[];
 }) {
   const id = useId();
   const area = useRef<HTMLTextAreaElement | null>(null);
@@ -31,16 +34,21 @@ export function ScannedTextArea(props: {
   const open = props.findings.filter((f) => !f.dismissed);
   const dismissed = props.findings.filter((f) => f.dismissed);
   const summaryId = `${id}-flags`;
-  const described = [fieldIds(id, props.hint, props.error), open.length ? summaryId : null].filter(Boolean).join(" ") || undefined;
+  const described = [fieldIds(id, props.hint, props.error), open.length ? summaryId : null, (props.riskFindings ?? []).length ? `${id}-risk` : null].filter(Boolean).join(" ") || undefined;
   const { ref, ...reg } = props.registration;
 
+  const risks = props.riskFindings ?? [];
+  const riskId = `${id}-risk`;
+  const marks = [...open.map((f) => ({ start: f.start, end: f.end, key: f.key, risk: false })), ...risks.map((f) => ({ start: f.start, end: f.end, key: f.key, risk: true }))].sort(
+    (a, b) => a.start - b.start || Number(a.risk) - Number(b.risk),
+  );
   const segments: ReactNode[] = [];
   let at = 0;
-  for (const f of open) {
+  for (const f of marks) {
     if (f.start < at || f.end > props.value.length) continue;
     segments.push(props.value.slice(at, f.start));
     segments.push(
-      <mark key={`${f.start}:${f.key}`} className="rounded-sm bg-amber-300 text-transparent">
+      <mark key={`${f.start}:${f.key}`} className={f.risk ? "rounded-sm bg-rose-200 text-transparent underline decoration-rose-800 decoration-2" : "rounded-sm bg-amber-300 text-transparent"}>
         {props.value.slice(f.start, f.end)}
       </mark>,
     );
@@ -95,6 +103,21 @@ export function ScannedTextArea(props: {
         {props.value.length} of {props.maxLength} characters
       </p>
       <FieldMessage id={id} error={props.error} />
+      {risks.length ? (
+        <div id={riskId} className="mt-2 rounded-md border border-rose-800 bg-rose-50 p-3 text-sm text-rose-950">
+          <p className="font-semibold">This may describe a risk to someone</p>
+          <ul className="mt-1 list-disc pl-5">
+            {risks.map((f) => (
+              <li key={`${f.start}:${f.key}`}>
+                &ldquo;{f.text}&rdquo;: {f.reason}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">
+            <a href="#risk-section">Go to the Risk section</a>. This is a prompt, not a block: your draft saves as usual.
+          </p>
+        </div>
+      ) : null}
       {open.length ? (
         <div id={summaryId} className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950">
           <p className="font-semibold">

@@ -32,7 +32,10 @@ function selectedNarrative(): string {
   return el?.closest("[data-narrative]") ? sel.toString().trim() : "";
 }
 
-export function ReviewForm({ caseId, version, self }: { caseId: string; version: number; self: Self }) {
+/** The supervisor's previous review of this case, to start a re-review from (editable). */
+export type PreviousReview = { ratings: Record<string, { rating?: string; evidence?: string; quote?: { text: string } | null }>; whatToChange: string | null };
+
+export function ReviewForm({ caseId, version, self, previous, returnTo = "/reviews" }: { caseId: string; version: number; self: Self; previous?: PreviousReview | null; returnTo?: "/reviews" | "/caseload" }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [quoteHint, setQuoteHint] = useState<Partial<Record<ConditionCode, string>>>({});
@@ -44,9 +47,14 @@ export function ReviewForm({ caseId, version, self }: { caseId: string; version:
       caseId,
       version,
       decision: "",
-      whatToChange: "",
+      whatToChange: previous?.whatToChange ?? "",
       identifiersChecked: false,
-      ratings: Object.fromEntries(CONDITIONS.map((c) => [c.code, { rating: "", evidence: "", quote: "" }])) as Values["ratings"],
+      ratings: Object.fromEntries(
+        CONDITIONS.map((c) => {
+          const p = previous?.ratings?.[c.code];
+          return [c.code, { rating: p?.rating ?? "", evidence: p?.evidence ?? "", quote: p?.quote?.text ?? "" }];
+        }),
+      ) as Values["ratings"],
     },
   });
   const watched = useWatch({ control, name: "ratings" });
@@ -61,10 +69,11 @@ export function ReviewForm({ caseId, version, self }: { caseId: string; version:
         if (res.fieldErrors?.identifiersChecked) setFlagged(true);
         return setFormError(applyServerErrors(res, setError) ?? res.error);
       }
-      router.push(`/cases/${caseId}`);
+      // Back to where the supervisor came from, with a confirmation there.
+      router.push(`${returnTo}?reviewed=${v.decision === "signed_off" ? "signed_off" : "changes_requested"}`);
       router.refresh();
     },
-    () => setFormError("Some answers are missing. Each one is marked below with what to do."),
+    () => setFormError("Some answers are missing. Each one is marked in the form with what to do."),
   );
 
   return (

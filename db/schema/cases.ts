@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberships, organisations } from "./core";
 
 // Rupture cases and their review. Every table carries organisation_id, indexed first, and its
@@ -24,6 +24,11 @@ export const cases = pgTable(
     // The form's id for the request that created the draft: a retried or repeated "create" gives
     // back the same draft instead of another one.
     clientRequestId: uuid("client_request_id"),
+    // Risk recorded in the Risk section, or suggested by the risk-language check, at the last
+    // submission: the case goes to the top of the queue until a supervisor records seeing it.
+    urgent: boolean("urgent").notNull().default(false),
+    // The case version a supervisor last acknowledged the risk of (see case_risk_reviews).
+    riskSeenVersion: integer("risk_seen_version"),
     status: caseStatusEnum("status").notNull().default("draft"),
     // Optimistic concurrency: every change is `WHERE version = $expected`, then version + 1.
     version: integer("version").notNull().default(0),
@@ -154,6 +159,8 @@ export const caseComments = pgTable(
     authorMembershipId: uuid("author_membership_id").notNull(),
     focus: feedbackFocusEnum("focus").notNull(),
     body: text("body").notNull(),
+    // A reply names the comment that started its thread (threads are one level deep).
+    parentId: uuid("parent_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -206,6 +213,25 @@ export const casesRelations = relations(cases, ({ one, many }) => ({
   dismissals: many(caseFlagDismissals),
 }));
 export const caseVersionsRelations = relations(caseVersions, ({ one }) => ({ case: one(cases, { fields: [caseVersions.caseId], references: [cases.id] }) }));
+/** A supervisor's record that they saw the risk in a submitted version, and what they did. Append-only. */
+export const caseRiskReviews = pgTable(
+  "case_risk_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: org(),
+    caseId: uuid("case_id").notNull(),
+    caseVersion: integer("case_version").notNull(),
+    membershipId: uuid("membership_id").notNull(),
+    followUp: text("follow_up").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_risk_reviews_org_case_idx").on(t.organisationId, t.caseId, t.createdAt),
+    foreignKey({ name: "case_risk_reviews_case_fk", columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }).onDelete("cascade"),
+    foreignKey({ name: "case_risk_reviews_member_fk", columns: [t.organisationId, t.membershipId], foreignColumns: [memberships.organisationId, memberships.id] }).onDelete("cascade"),
+  ],
+);
+
 export const caseReviewsRelations = relations(caseReviews, ({ one }) => ({ case: one(cases, { fields: [caseReviews.caseId], references: [cases.id] }) }));
 export const caseCommentsRelations = relations(caseComments, ({ one }) => ({ case: one(cases, { fields: [caseComments.caseId], references: [cases.id] }) }));
 export const caseTransitionsRelations = relations(caseTransitions, ({ one }) => ({

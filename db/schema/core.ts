@@ -28,6 +28,10 @@ export const organisations = pgTable("organisations", {
   // Set by the operator (npm run org:verify): until then the organisation's outgoing invitations
   // are capped per day, so open sign-up cannot turn Rapport into a phishing relay.
   verifiedAt: timestamp("verified_at", { withTimezone: true, mode: "date" }),
+  // What happens when a trainee with no active supervisor submits a case: "refuse" (the default:
+  // the case stays a draft and the trainee is told to ask the admin) or "admin_queue" (it is
+  // submitted and waits, visible to the org admins, until they assign a supervisor).
+  unassignedCases: text("unassigned_cases").notNull().default("refuse"),
   createdAt: createdAt(),
 });
 

@@ -98,6 +98,9 @@ export type CaseMeta = {
   signedOffByName: string | null;
   signedOffVersion: number | null;
   submissionCount: number;
+  /** Risk recorded or suggested at the last submission, and whether a supervisor has acknowledged it. */
+  urgent: boolean;
+  riskSeen: boolean;
   counts: { versions: number; reviews: number; comments: number };
   transitions: { id: string; actorName: string; from: CaseStatus | null; to: CaseStatus; caseVersion: number; reason: string | null; at: Date }[];
   relation: Relation;
@@ -112,7 +115,7 @@ export type ReviewView = {
   whatToChange: string | null;
   createdAt: Date;
 };
-export type CommentView = { id: string; submission: number; authorName: string; focus: string; body: string; createdAt: Date };
+export type CommentView = { id: string; submission: number; authorName: string; authorMembershipId: string; parentId: string | null; focus: string; body: string; createdAt: Date };
 
 export type CaseFull = CaseMeta & {
   level: "full";
@@ -203,6 +206,8 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
     signedOffByName: c.signedOffByMembershipId ? nameOf(c.signedOffByMembershipId) : null,
     signedOffVersion: c.signedOffVersion,
     submissionCount: c.submissionCount,
+    urgent: c.urgent,
+    riskSeen: c.riskSeenVersion === c.version,
     counts,
     transitions: transitions.map((t) => ({
       id: t.id,
@@ -245,6 +250,8 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
       id: m.id,
       submission,
       authorName: nameOf(m.authorMembershipId),
+      authorMembershipId: m.authorMembershipId,
+      parentId: m.parentId,
       focus: m.focus,
       body: m.body,
       createdAt: m.createdAt,

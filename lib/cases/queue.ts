@@ -36,6 +36,45 @@ export async function listReviewQueue(ctx: Ctx, opts: { after?: QueueCursor } = 
   return keyPage(rows as QueueRow[], QUEUE_PAGE_SIZE, (last) => ({ at: last.submittedAt.toISOString(), id: last.id }));
 }
 
+/**
+ * Submitted cases of the caller's trainees whose risk no supervisor has acknowledged yet: shown
+ * above the queue, oldest first, whatever page the supervisor is on. Few by nature, so not paginated
+ * (capped at 100 with a count of the rest).
+ */
+export async function listUrgentReviews(ctx: Ctx): Promise<QueueRow[]> {
+  assertCan(ctx, "cases.review");
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: cases.id,
+      clientCode: cases.clientCode,
+      ruptureType: cases.ruptureType,
+      traineeName: users.name,
+      traineeMembershipId: cases.authorMembershipId,
+      submittedAt: cases.submittedAt,
+      submissionCount: cases.submissionCount,
+    })
+    .from(cases)
+    .innerJoin(
+      supervisions,
+      and(eq(supervisions.organisationId, cases.organisationId), eq(supervisions.traineeMembershipId, cases.authorMembershipId), eq(supervisions.supervisorMembershipId, ctx.membershipId)),
+    )
+    .innerJoin(memberships, and(eq(memberships.id, cases.authorMembershipId), eq(memberships.organisationId, cases.organisationId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(cases.organisationId, ctx.orgId),
+        eq(cases.status, "submitted"),
+        eq(cases.urgent, true),
+        sql`${cases.riskSeenVersion} is distinct from ${cases.version}`,
+        sql`${cases.authorMembershipId} <> ${ctx.membershipId}`,
+      ),
+    )
+    .orderBy(asc(cases.submittedAt), asc(cases.id))
+    .limit(100);
+  return rows as QueueRow[];
+}
+
 /** One page of the queue, prepared once: with no cursor, the cursor condition folds away when planned. */
 const queuePage = oncePerDb((db) => {
   const me = sql.placeholder("membershipId");
@@ -62,6 +101,8 @@ const queuePage = oncePerDb((db) => {
         eq(cases.organisationId, sql.placeholder("orgId")),
         eq(cases.status, "submitted"),
         sql`${cases.authorMembershipId} <> ${me}`,
+        // Urgent cases nobody has acknowledged are listed above the queue (listUrgentReviews).
+        sql`not (${cases.urgent} and ${cases.riskSeenVersion} is distinct from ${cases.version})`,
         sql`(${afterAt} is null or ${cases.submittedAt} > ${afterAt} or (${cases.submittedAt} = ${afterAt} and ${cases.id} > ${sql.placeholder("afterId")}::uuid))`,
       ),
     )

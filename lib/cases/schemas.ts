@@ -13,6 +13,7 @@ import {
   labelOf,
   type ConditionCode,
 } from "./codes";
+import { riskDraftSchema, riskSchema } from "./risk";
 
 // One schema per input, shared by react-hook-form (zodResolver) and the server actions.
 // A draft may be incomplete (every field optional, same rules for what is there); a submission
@@ -99,6 +100,7 @@ const base = z.object({
   outcome: z.enum(OUTCOME_CODES, { error: "Choose the outcome of the rupture." }),
   nextTime: text(LIMITS.nextTime, "Say what you would do next time."),
   alliance: allianceSchema.optional(),
+  risk: riskSchema,
   selfAssessment: selfAssessmentSchema,
 });
 
@@ -141,7 +143,7 @@ export const caseSubmitContent = z.preprocess(
 /** A draft: anything may be missing, but what is there follows the same rules. */
 export const caseDraftContent = z.preprocess(
   clean,
-  base.partial().extend({ selfAssessment: selfAssessmentDraft.optional() }).superRefine(check()),
+  base.partial().extend({ selfAssessment: selfAssessmentDraft.optional(), risk: riskDraftSchema.optional() }).superRefine(check()),
 );
 
 export type CaseContent = z.output<typeof caseSubmitContent>;
@@ -238,3 +240,14 @@ export const reopenInput = z.object({
 export const caseIdInput = z.object({ caseId: uuid });
 
 export type { ConditionCode };
+
+export const replyInput = z.object({
+  caseId: uuid,
+  parentId: uuid,
+  body: z
+    .string({ error: "Write your reply." })
+    .trim()
+    .min(1, { error: "Write your reply." })
+    .max(LIMITS.comment, { error: `Shorten the reply to at most ${LIMITS.comment} characters.` }),
+  identifiersChecked: identifiersChecked,
+});

@@ -11,6 +11,8 @@ import { countUnresolved, scanCase, unresolvedFieldErrors } from "./guard";
 import { denormalised, dismissalsOf, recordTransition } from "./persist";
 import type { CaseContent } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
+import { activeSupervisorsOf, NO_SUPERVISOR, unassignedPolicy } from "./supervisors";
+import { isUrgent } from "./urgency";
 
 /**
  * Submits the author's case for review. The server scans the text itself (the browser's scan is
@@ -31,6 +33,11 @@ export async function submitCase(ctx: Ctx, input: { caseId: string; version: num
         unresolvedFieldErrors(findings),
       );
     }
+    const supervisors = await activeSupervisorsOf(tx, ctx.orgId, loaded.row.authorMembershipId);
+    if (supervisors.length === 0 && (await unassignedPolicy(tx, ctx.orgId)) === "refuse") {
+      throw new ValidationError(NO_SUPERVISOR);
+    }
+    const urgent = isUrgent(input.content);
     const from = loaded.row.status as CaseStatus;
     const to = nextStatus("submit");
     const number = loaded.row.submissionCount + 1;
@@ -44,6 +51,7 @@ export async function submitCase(ctx: Ctx, input: { caseId: string; version: num
         version: sql`${cases.version} + 1`,
         submissionCount: number,
         submittedAt: now,
+        urgent,
         updatedAt: now,
       })
       .where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId), eq(cases.version, input.version), eq(cases.status, from)))
@@ -66,8 +74,8 @@ export async function submitCase(ctx: Ctx, input: { caseId: string; version: num
       action: "case.submitted",
       targetType: "case",
       targetId: loaded.row.id,
-      detail: { from, to, caseVersion: row.version, submission: number },
+      detail: { from, to, caseVersion: row.version, submission: number, urgent, supervisors: supervisors.length },
     });
-    return { caseId: loaded.row.id, version: row.version, submission: number };
+    return { caseId: loaded.row.id, version: row.version, submission: number, urgent, unassigned: supervisors.length === 0 };
   });
 }

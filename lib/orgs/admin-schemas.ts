@@ -91,3 +91,7 @@ export const acceptNewInput = z.object({
 });
 export type AcceptNewInput = z.input<typeof acceptNewInput>;
 export const acceptExistingInput = z.object({ token: z.string().min(1).max(100) });
+
+export const unassignedPolicyInput = z.object({
+  policy: z.enum(["refuse", "admin_queue"], { error: "Choose what happens when a trainee without a supervisor submits a case." }),
+});

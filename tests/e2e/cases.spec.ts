@@ -48,6 +48,7 @@ test.describe("rupture cases", () => {
     // Submitting now is refused, with the flags named.
     await form.fillResolution({ strategies: ["Invites the client's thoughts and feelings about the therapist or therapy"], outcome: "Partly resolved", nextTime: "Check in about the task before setting it." });
     await form.fillSelfAssessment("Partly evident");
+    await form.fillRisk();
     await form.submit();
     await expect(trainee.getByText("2 possible identifiers are still flagged.", { exact: false })).toBeVisible();
 
@@ -75,25 +76,42 @@ test.describe("rupture cases", () => {
     await review.comment("Personalisation", "Notice what the silence stirred in you.");
     await review.rateAll("Partly evident");
     await review.decide("Request changes", "Say more about what you felt when the client went quiet.");
-    await sup.waitForURL(`**/cases/${caseId}`);
+    // Back to the queue, with a confirmation.
+    await sup.waitForURL("**/reviews?reviewed=changes_requested");
+    await expect(sup.getByText("Review recorded: changes requested.", { exact: false })).toBeVisible();
+    await sup.goto(`/cases/${caseId}`);
     await expect(sup.getByText("Changes requested").first()).toBeVisible();
 
     // The trainee sees what to change, revises and resubmits.
     await trainee.goto(`/cases/${caseId}`);
     await expect(trainee.getByText("Say more about what you felt when the client went quiet.").first()).toBeVisible();
     await expect(trainee.getByText("Notice what the silence stirred in you.")).toBeVisible();
+    // Beside each condition, the supervisor's rating.
+    await expect(trainee.getByText(`${org.supervisor.name}'s rating:`).first()).toBeVisible();
     await expectAccessible(trainee);
+    // The trainee answers the supervisor's comment in its thread.
+    await trainee.getByRole("button", { name: `Reply to ${org.supervisor.name}'s comment` }).click();
+    await trainee.getByLabel(`Your reply to ${org.supervisor.name}'s comment`).fill("It stirred a wish to rescue the session.");
+    await trainee.getByRole("button", { name: "Send reply" }).click();
+    await expect(trainee.getByText("It stirred a wish to rescue the session.")).toBeVisible();
     await form.field("Your own contribution").fill("I pressed on with the task and felt anxious when the client went quiet, so I filled the silence.");
     await form.submit();
     await trainee.waitForURL(`**/cases/${caseId}?submitted=1`);
 
     // The supervisor rates all six, quotes the narrative, sees the differences marked, and signs off.
     await review.goto(caseId);
+    // The re-review starts from the last one, and shows what changed since it.
+    await expect(sup.getByRole("heading", { name: "What changed since version 1, the one last reviewed" })).toBeVisible();
+    await expect(sup.locator("ins", { hasText: "felt anxious" }).first()).toBeVisible();
+    await expect(sup.getByText("Started from the last review", { exact: false })).toBeVisible();
+    await expect(sup.getByText("It stirred a wish to rescue the session.")).toBeVisible();
+    await expectAccessible(sup);
     await review.rateAll("Clearly evident");
     await expect(review.condition("c1_contact").getByText("Differs from the trainee's self-rating (Partly evident).")).toBeVisible();
     await review.quoteSelection("c5_empathy", "ownContribution", "felt anxious when the client went quiet");
     await review.decide("Sign off");
-    await sup.waitForURL(`**/cases/${caseId}`);
+    await sup.waitForURL("**/reviews?reviewed=signed_off");
+    await sup.goto(`/cases/${caseId}`);
     await expect(sup.getByText(`Signed off by ${org.supervisor.name} on`, { exact: false })).toBeVisible();
     await expectAccessible(sup);
 

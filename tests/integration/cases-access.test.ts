@@ -9,6 +9,7 @@ import { listOrgCaseMetadata, listReviewQueue, orgCaseCounts, queueSummary } fro
 import { addComment, decideReview, reopenCase } from "@/lib/cases/review";
 import { submitCase } from "@/lib/cases/submit";
 import { NotFoundError } from "@/lib/errors";
+import { setUnassignedPolicy } from "@/lib/orgs/unsupervised";
 import { sixRatings, validCase } from "../fixtures/cases";
 import { assignSupervisor, ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg, type TestOrg } from "../fixtures/factory";
@@ -121,6 +122,8 @@ describe("cases: who can reach a case", () => {
   it("lets a supervisor log their own cases, which they cannot review themselves", async () => {
     const org = await createOrg("SupLog");
     const sup = ctxFor(org, org.supervisor);
+    // Someone must be able to review it: a supervisor of supervisors.
+    await assignSupervisor(org, org.otherSupervisor, org.supervisor);
     const d = await createDraft(sup, {});
     const s = await submitCase(sup, { caseId: d.caseId, version: d.version, content: validCase() });
     expect((await listMyCases(sup)).rows.map((r) => r.id)).toEqual([d.caseId]);
@@ -141,7 +144,9 @@ describe("cases: the review queue", () => {
     await makeCase(a, "draft");
     await makeCase(a, "signed_off");
     await makeCase(b, "submitted");
-    // The unassigned trainee's case is not in this supervisor's queue.
+    // The unassigned trainee's case (accepted: the organisation routes such cases itself) is not
+    // in this supervisor's queue.
+    await setUnassignedPolicy(ctxFor(a, a.admin), "admin_queue");
     const other = ctxFor(a, a.otherTrainee);
     const od = await createDraft(other, {});
     await submitCase(other, { caseId: od.caseId, version: od.version, content: validCase() });

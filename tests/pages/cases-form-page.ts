@@ -48,6 +48,17 @@ export class CaseFormPage {
     }
   }
 
+  /** The Risk section: "none", or a recorded risk with who was told, when and what was done. */
+  async fillRisk(v: { level?: string; kind?: string; told?: string; when?: string; action?: string } = {}) {
+    const level = v.level ?? "No risk was disclosed or suspected";
+    await this.page.getByRole("group", { name: "Was any risk disclosed or suspected in this session?" }).getByLabel(level, { exact: true }).check();
+    if (!v.kind) return;
+    await this.page.getByRole("group", { name: "What kind of risk" }).getByLabel(v.kind, { exact: true }).check();
+    await this.page.getByRole("group", { name: "Who was told" }).getByLabel(v.told ?? "My supervisor", { exact: true }).check();
+    await this.page.getByRole("group", { name: "When were they told" }).getByLabel(v.when ?? "The same day", { exact: true }).check();
+    await this.page.getByLabel("What was done", { exact: true }).fill(v.action ?? "Made a safety plan with the client and rang my supervisor.");
+  }
+
   async dismissFlag(text: string, reason: string) {
     const flag = this.page.getByTestId("flag").filter({ hasText: text });
     await flag.getByRole("button", { name: "Not an identifier…" }).click();

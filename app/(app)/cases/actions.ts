@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions";
 import { createDraft, dismissFlag, saveDraft } from "@/lib/cases/drafts";
 import { reopenCase } from "@/lib/cases/review";
-import { createDraftInput, dismissFlagInput, reopenInput, saveDraftInput, submitCaseInput } from "@/lib/cases/schemas";
+import { createDraftInput, dismissFlagInput, reopenInput, replyInput, saveDraftInput, submitCaseInput } from "@/lib/cases/schemas";
+import { replyToComment } from "@/lib/cases/replies";
 import { submitCase } from "@/lib/cases/submit";
 
 // No revalidatePath here: the form swaps its URL to the new case in place, and a refresh of that
@@ -27,4 +28,11 @@ export const reopenCaseAction = authedAction({ schema: reopenInput }, async (ctx
   const done = await reopenCase(ctx, input);
   revalidatePath(`/cases/${done.caseId}`);
   return done;
+});
+
+export const replyToCommentAction = authedAction({ schema: replyInput }, async (ctx, input) => {
+  const done = await replyToComment(ctx, input);
+  revalidatePath(`/cases/${done.caseId}`);
+  revalidatePath(`/reviews/${done.caseId}`);
+  return { id: done.id };
 });

@@ -10,6 +10,7 @@ import { OnboardingChecklistPanel } from "@/components/onboarding/onboarding-che
 import { TraineeCasesPanel } from "@/components/cases/trainee-cases-panel";
 import { ReviewQueuePanel } from "@/components/reviews/review-queue-panel";
 import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
+import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -113,6 +114,9 @@ async function AdminHome({ ctx }: { ctx: Ctx }) {
           </div>
         ))}
       </dl>
+      <div className="mt-6">
+        <UnsupervisedPanel ctx={ctx} />
+      </div>
       <div className="mt-6">
         <OrgCasesPanel ctx={ctx} />
       </div>

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions";
 import { addComment, decideReview } from "@/lib/cases/review";
 import { commentInput, reviewDecisionInput } from "@/lib/cases/schemas";
+import { acknowledgeRiskInput } from "@/lib/cases/risk";
+import { acknowledgeRisk } from "@/lib/cases/risk-review";
 
 export const decideReviewAction = authedAction({ schema: reviewDecisionInput }, async (ctx, input) => {
   const done = await decideReview(ctx, input);
@@ -15,5 +17,12 @@ export const decideReviewAction = authedAction({ schema: reviewDecisionInput }, 
 export const addCommentAction = authedAction({ schema: commentInput }, async (ctx, input) => {
   const done = await addComment(ctx, input);
   revalidatePath(`/reviews/${input.caseId}`);
+  return done;
+});
+
+export const acknowledgeRiskAction = authedAction({ schema: acknowledgeRiskInput }, async (ctx, input) => {
+  const done = await acknowledgeRisk(ctx, input);
+  revalidatePath("/reviews");
+  revalidatePath(`/reviews/${done.caseId}`);
   return done;
 });

@@ -15,6 +15,7 @@ export const URLS: Record<string, UrlFor> = {
   "/reset-password/[token]": (w) => `/reset-password/${w.resetToken}`,
   "/verify-email/[token]": () => `/verify-email/${"v".repeat(43)}`,
   "/verify-email/confirmed": () => "/verify-email/confirmed",
+  "/caseload": () => "/caseload",
   "/api/health": () => "/api/health",
   "/api/auth/[...nextauth]": () => "/api/auth/csrf",
   "/api/reminders": () => "/api/reminders",

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { caseComments, caseVersions, certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/modules/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -19,6 +20,8 @@ export type OrgWorld = {
   caseId: string;
   signedOffCaseId: string;
   draftCaseId: string;
+  /** A supervisor's comment on the submitted case, to reply to. */
+  commentId: string;
   moduleId: string;
   requirementId: string;
   invitationToken: string;
@@ -49,6 +52,11 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   const submitted = await seedCase(org, "submitted");
   const signedOff = await seedCase(org, "signed_off");
   const draft = await seedCase(org, "draft");
+  const [version] = await db.select({ id: caseVersions.id }).from(caseVersions).where(eq(caseVersions.caseId, submitted.caseId));
+  const [comment] = await db
+    .insert(caseComments)
+    .values({ organisationId: org.orgId, caseId: submitted.caseId, caseVersionId: version.id, authorMembershipId: org.supervisor.membershipId, focus: "intervention", body: "Try naming the pull to explain." })
+    .returning({ id: caseComments.id });
   const [requirement] = await db.insert(moduleRequirements).values({ organisationId: org.orgId, moduleId: mod.id, role: "trainee", dueDays: 30 }).returning();
   const invitation = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
   const second = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
@@ -64,6 +72,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     caseId: submitted.caseId,
     signedOffCaseId: signedOff.caseId,
     draftCaseId: draft.caseId,
+    commentId: comment.id,
     moduleId: mod.id,
     requirementId: requirement.id,
     invitationToken: invitation.token,

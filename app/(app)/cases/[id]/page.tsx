@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CaseDetails } from "@/components/cases/case-details";
 import { CaseForm } from "@/components/cases/case-form";
+import { SupervisionNotice } from "@/components/cases/supervision-notice";
 import { formatDate, formatDateTime } from "@/components/cases/format";
 import { loadCaseOr404 } from "@/components/cases/load";
 import { PrintButton } from "@/components/cases/print-button";
@@ -83,6 +84,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <Alert tone="success" live>Submitted for review. You&apos;ll see the review here; the list below shows who can read the case.</Alert>
         </div>
       ) : null}
+      {editing ? <SupervisionNotice ctx={ctx} /> : null}
       {editing ? (
         <CaseForm
           caseId={view.id}
@@ -90,6 +92,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           content={view.content}
           dismissals={view.dismissals}
           whatToChange={view.status === "changes_requested" ? lastReview?.whatToChange : null}
+          review={view.status === "changes_requested" && lastReview ? { reviewerName: lastReview.reviewerName, ratings: lastReview.ratings } : null}
         />
       ) : (
         <>

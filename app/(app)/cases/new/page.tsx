@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CaseForm } from "@/components/cases/case-form";
+import { SupervisionNotice } from "@/components/cases/supervision-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/permissions";
@@ -13,6 +14,7 @@ export default async function NewCasePage() {
   return (
     <>
       <PageHeader title="Log a rupture case" description="A de-identified account of one rupture in the alliance, and your self-assessment against Rogers' six conditions." />
+      <SupervisionNotice ctx={ctx} />
       <CaseForm caseId={null} version={0} content={null} dismissals={[]} />
     </>
   );

@@ -7,16 +7,25 @@ import { loadCaseOr404 } from "@/components/cases/load";
 import { ReviewHistory } from "@/components/cases/review-history";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { CommentForm } from "@/components/reviews/comment-form";
+import { CommentThreads } from "@/components/cases/comment-thread";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { labelOf } from "@/lib/cases/codes";
 import { decide } from "@/lib/cases/workflow";
+import { VersionDiff } from "@/components/cases/version-diff";
+import { getVersionsForCompare } from "@/lib/cases/queries";
+import type { CaseDraft } from "@/lib/cases/schemas";
+import { oneOf } from "@/lib/http/params";
+import { RiskAckForm } from "@/components/reviews/risk-ack-form";
+import { riskRecorded } from "@/lib/cases/risk";
+import { listRiskReviews } from "@/lib/cases/risk-review";
+import { riskFindings } from "@/lib/cases/urgency";
 
 export const metadata: Metadata = { title: "Review case" };
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireContext();
   const { id } = await params;
   const view = await loadCaseOr404(ctx, id, "review");
@@ -25,6 +34,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const open = decide(view.relation, view.status, "sign_off").ok;
   const latest = view.versions[view.versions.length - 1];
   const pending = view.comments.filter((c) => c.submission === latest?.number);
+  const riskReviews = view.urgent ? await listRiskReviews(ctx, view.id) : [];
+  const returnTo = oneOf(await searchParams, "from", ["caseload"] as const) ? "/caseload" : "/reviews";
+  // A resubmission is reviewed from the last review (editable), with what changed since then.
+  const lastReview = view.reviews[view.reviews.length - 1];
+  const since = open && lastReview && latest && lastReview.submission < latest.number ? await getVersionsForCompare(ctx, view.id, lastReview.submission, latest.number) : null;
+  const suggested = riskFindings(view.content);
   return (
     <>
       <PageHeader
@@ -38,6 +53,49 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           </Alert>
         </div>
       ) : null}
+      {view.urgent ? (
+        <section aria-labelledby="risk-heading" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-5">
+          <h2 id="risk-heading" className="text-lg font-semibold text-red-900">
+            <span className="mr-2 inline-block rounded bg-red-800 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">Urgent</span>
+            Risk {riskRecorded(view.content.risk) ? "recorded by the trainee" : "suggested by the wording"}
+          </h2>
+          {Object.keys(suggested).length ? (
+            <p className="mt-2 text-sm">
+              Wording that suggests risk:{" "}
+              {Object.values(suggested)
+                .flat()
+                .map((f) => `“${f.text}”`)
+                .join(", ")}
+              . This is a prompt from a word list, not a judgement: read the case.
+            </p>
+          ) : null}
+          {riskReviews.length ? (
+            <ul className="mt-3 space-y-2 text-sm">
+              {riskReviews.map((r) => (
+                <li key={r.id} className="rounded-md border border-red-200 bg-white p-2">
+                  Seen by {r.byName}, {formatDateTime(r.createdAt)}: <span className="whitespace-pre-wrap">{r.followUp}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {!view.riskSeen ? (
+            <div className="mt-3 max-w-xl">
+              <RiskAckForm caseId={view.id} version={view.version} />
+            </div>
+          ) : (
+            <p className="mt-2 text-sm font-medium">The risk in this version has been acknowledged.</p>
+          )}
+        </section>
+      ) : null}
+      {since?.left && since.right ? (
+        <section aria-labelledby="changes-heading" className="mb-6">
+          <h2 id="changes-heading" className="text-lg font-semibold">
+            What changed since version {lastReview!.submission}, the one last reviewed
+          </h2>
+          <p className="mb-2 text-sm text-stone-700">Removed words are struck through; added words are underlined. Only fields with changes are shown.</p>
+          <VersionDiff before={since.left.content as CaseDraft} after={since.right.content as CaseDraft} headingLevel={3} onlyChanged />
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <article aria-labelledby="case-heading" tabIndex={0} className="rounded-lg border border-stone-200 bg-white p-5 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           <h2 id="case-heading" className="mb-3 text-lg font-semibold">The case</h2>
@@ -49,14 +107,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <section aria-labelledby="comments-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
                 <h2 id="comments-heading" className="text-lg font-semibold">Feedback comments</h2>
                 {pending.length ? (
-                  <ul className="space-y-2 text-sm">
-                    {pending.map((c) => (
-                      <li key={c.id} className="rounded-md border border-stone-200 p-2">
-                        <span className="font-semibold">{labelOf("focus", c.focus)}</span> · {c.authorName}, {formatDateTime(c.createdAt)}
-                        <p className="whitespace-pre-wrap">{c.body}</p>
-                      </li>
-                    ))}
-                  </ul>
+                  <CommentThreads caseId={view.id} comments={pending} canReply />
                 ) : (
                   <p className="text-sm text-stone-700">No comments on this version yet.</p>
                 )}
@@ -65,7 +116,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <section aria-labelledby="checklist-heading" className="space-y-3">
                 <h2 id="checklist-heading" className="text-lg font-semibold">Six-condition checklist</h2>
                 <p className="text-sm text-stone-700">Rate each condition, note your evidence and, if you like, quote the narrative. Ratings that differ from the trainee&apos;s are marked.</p>
-                <ReviewForm caseId={view.id} version={view.version} self={latest?.selfAssessment} />
+                {lastReview && open ? (
+                  <Alert tone="info">
+                    Started from the last review ({lastReview.reviewerName}, {formatDateTime(lastReview.createdAt)}): change anything that no longer fits this version.
+                  </Alert>
+                ) : null}
+                <ReviewForm
+                  caseId={view.id}
+                  version={view.version}
+                  self={latest?.selfAssessment}
+                  previous={open && lastReview ? { ratings: lastReview.ratings, whatToChange: lastReview.whatToChange } : null}
+                  returnTo={returnTo}
+                />
               </section>
             </>
           ) : null}

@@ -10,6 +10,10 @@ import { getTraineeTraining } from "@/lib/modules/oversight";
 import { reflectionFields } from "@/lib/modules/reflection-spec";
 import { orNotFound } from "@/lib/not-found";
 import { isUuid } from "@/lib/uuid";
+import { formatDateTime } from "@/components/cases/format";
+import { StatusBadge } from "@/components/cases/status-badge";
+import type { Ctx } from "@/lib/auth/context";
+import { listCaseload } from "@/lib/cases/caseload";
 
 export const metadata: Metadata = { title: "Trainee" };
 
@@ -51,6 +55,7 @@ export default async function TraineePage({ params }: { params: Promise<{ id: st
           ))}
         </ul>
       </section>
+      {ctx.role === "supervisor" ? <TraineeCases ctx={ctx} membershipId={t.membershipId} /> : null}
       <section aria-labelledby="attempts" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="attempts" className="text-lg font-semibold">
           Knowledge check attempts
@@ -109,5 +114,36 @@ export default async function TraineePage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The trainee's submitted cases, for their supervisor (the caseload, filtered to them). */
+async function TraineeCases({ ctx, membershipId }: { ctx: Ctx; membershipId: string }) {
+  const { rows, next } = await listCaseload(ctx, { trainee: membershipId });
+  return (
+    <section aria-labelledby="trainee-cases" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
+      <h2 id="trainee-cases" className="text-lg font-semibold">
+        Cases
+      </h2>
+      {rows.length === 0 ? (
+        <p className="mt-2 text-stone-700">No submitted cases yet. Drafts stay private until the trainee submits them.</p>
+      ) : (
+        <ul className="mt-2 space-y-1">
+          {rows.map((r) => (
+            <li key={r.id} className="flex flex-wrap items-center gap-2">
+              {r.urgent ? <span className="rounded bg-red-800 px-1.5 py-0.5 text-xs font-semibold uppercase text-white">Urgent</span> : null}
+              <Link href={r.status === "submitted" ? `/reviews/${r.id}?from=caseload` : `/cases/${r.id}`}>{r.clientCode ?? "Case"}</Link>
+              <StatusBadge status={r.status} />
+              <span className="text-sm text-stone-700">{r.submittedAt ? `submitted ${formatDateTime(r.submittedAt)}` : ""}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {next ? (
+        <p className="mt-2">
+          <Link href={`/caseload?trainee=${membershipId}`}>All of this trainee&apos;s cases</Link>
+        </p>
+      ) : null}
+    </section>
   );
 }

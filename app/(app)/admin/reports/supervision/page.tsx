@@ -5,17 +5,23 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/permissions";
 import { formatAge, getSupervisionActivity } from "@/lib/reports/supervision";
+import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
+import { UnassignedPolicyForm } from "@/components/admin/unassigned-policy-form";
+import { getUnassignedPolicy } from "@/lib/orgs/unsupervised";
 
 export const metadata: Metadata = { title: "Supervision activity" };
 
 export default async function SupervisionActivityPage() {
   const ctx = await requireContext();
   if (!can(ctx.role, "org.reports")) notFound();
-  const rows = await getSupervisionActivity(ctx);
+  const [rows, policy] = await Promise.all([getSupervisionActivity(ctx), getUnassignedPolicy(ctx)]);
   const now = new Date();
   return (
     <>
       <PageHeader title="Supervision activity" description="For each supervisor: how many cases their trainees have submitted that wait for review, and how long the oldest has waited. Case content isn't shown here." />
+      <div className="mb-6">
+        <UnsupervisedPanel ctx={ctx} showEmpty />
+      </div>
       {rows.length === 0 ? (
         <p className="text-stone-700">No active supervisors yet.</p>
       ) : (
@@ -45,6 +51,14 @@ export default async function SupervisionActivityPage() {
           </table>
         </div>
       )}
+      <section aria-labelledby="policy-heading" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="policy-heading" className="text-lg font-semibold">
+          Cases from trainees without a supervisor
+        </h2>
+        <div className="mt-3">
+          <UnassignedPolicyForm policy={policy} />
+        </div>
+      </section>
     </>
   );
 }

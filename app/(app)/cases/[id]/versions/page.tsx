@@ -5,10 +5,9 @@ import { UUID } from "@/components/cases/format";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
-import { diffWords } from "@/lib/cases/diff";
 import { getVersionsForCompare } from "@/lib/cases/queries";
 import { NotFoundError } from "@/lib/errors";
-import { FIELD_LABELS, scannableText } from "@/lib/cases/guard";
+import { VersionDiff } from "@/components/cases/version-diff";
 import type { CaseDraft } from "@/lib/cases/schemas";
 import { intParam } from "@/lib/http/params";
 
@@ -26,9 +25,6 @@ export default async function VersionsPage({ params, searchParams }: { params: P
     throw e;
   });
   if (!left) notFound();
-  const before = scannableText(left.content as CaseDraft);
-  const after = scannableText((right?.content ?? left.content) as CaseDraft);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return (
     <>
       <p className="mb-2 text-sm"><Link href={`/cases/${id}`}>← Back to the case</Link></p>
@@ -45,28 +41,7 @@ export default async function VersionsPage({ params, searchParams }: { params: P
         <button type="submit" className={buttonClass("primary")}>Compare</button>
       </form>
       {!right ? <p className="text-stone-700">There is no version {b} yet.</p> : null}
-      <div className="space-y-5">
-        {fields.map((f) => {
-          const segs = diffWords(before[f] ?? "", after[f] ?? "");
-          const changed = segs.some((s) => s.type !== "same");
-          return (
-            <section key={f} className="rounded-lg border border-stone-200 bg-white p-4">
-              <h2 className="font-semibold">{FIELD_LABELS[f] ?? f} {changed ? "" : <span className="text-sm font-normal text-stone-700">(unchanged)</span>}</h2>
-              <p className="mt-2 whitespace-pre-wrap">
-                {segs.map((s, i) =>
-                  s.type === "same" ? (
-                    <span key={i}>{s.text}</span>
-                  ) : s.type === "added" ? (
-                    <ins key={i} className="bg-green-100 text-green-950 underline">{s.text}</ins>
-                  ) : (
-                    <del key={i} className="bg-red-100 text-red-950 line-through">{s.text}</del>
-                  ),
-                )}
-              </p>
-            </section>
-          );
-        })}
-      </div>
+      <VersionDiff before={left.content as CaseDraft} after={(right?.content ?? left.content) as CaseDraft} />
     </>
   );
 }

@@ -1,0 +1,161 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, memberships, supervisions } from "@/db/schema";
+import { listCaseload } from "@/lib/cases/caseload";
+import { createDraft } from "@/lib/cases/drafts";
+import { getCase } from "@/lib/cases/queries";
+import { listReviewQueue, listUrgentReviews } from "@/lib/cases/queue";
+import { replyToComment } from "@/lib/cases/replies";
+import { addComment } from "@/lib/cases/review";
+import { acknowledgeRisk, listRiskReviews } from "@/lib/cases/risk-review";
+import { submitCase } from "@/lib/cases/submit";
+import { NO_SUPERVISOR } from "@/lib/cases/supervisors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { setSupervision } from "@/lib/orgs/supervision";
+import { listUnreviewableCases, listUnsupervisedTrainees, setUnassignedPolicy } from "@/lib/orgs/unsupervised";
+import { validCase } from "../fixtures/cases";
+import { ctxFor, makeCase } from "../fixtures/cases-db";
+import { createOrg } from "../fixtures/factory";
+import { withDatabase } from "./helpers";
+
+withDatabase();
+
+const riskCase = () =>
+  validCase({ risk: { level: "disclosed", kinds: ["suicide_self_harm"], told: ["supervisor"], toldWhen: "same_day", actionTaken: "Made a safety plan with the client and rang my supervisor after the session." } });
+
+async function submitAs(org: Awaited<ReturnType<typeof createOrg>>, content = validCase()) {
+  const trainee = ctxFor(org, org.trainee);
+  const d = await createDraft(trainee, content, { requestId: crypto.randomUUID() });
+  return submitCase(trainee, { caseId: d.caseId, version: d.version, content });
+}
+
+describe("no orphaned cases", () => {
+  it("refuses to submit for a trainee nobody supervises, by default, keeping the draft", async () => {
+    const org = await createOrg("Orphan");
+    const db = await getDb();
+    await db.delete(supervisions).where(eq(supervisions.organisationId, org.orgId));
+    const trainee = ctxFor(org, org.trainee);
+    const d = await createDraft(trainee, validCase(), { requestId: crypto.randomUUID() });
+    await expect(submitCase(trainee, { caseId: d.caseId, version: d.version, content: validCase() })).rejects.toThrow(NO_SUPERVISOR);
+    expect((await getCase(trainee, d.caseId)).status).toBe("draft");
+    expect((await listUnsupervisedTrainees(ctxFor(org, org.admin))).map((t) => t.membershipId)).toContain(org.trainee.membershipId);
+  });
+
+  it("a deactivated supervisor counts as nobody, so the trainee is listed and the waiting case surfaces", async () => {
+    const org = await createOrg("Deactivated");
+    const s = await submitAs(org);
+    const db = await getDb();
+    await db.update(memberships).set({ status: "deactivated" }).where(eq(memberships.id, org.supervisor.membershipId));
+    const admin = ctxFor(org, org.admin);
+    expect((await listUnreviewableCases(admin)).map((c) => c.id)).toContain(s.caseId);
+    // Assigning an active supervisor routes the waiting case to their queue.
+    await setSupervision(admin, { supervisorMembershipId: org.otherSupervisor.membershipId, traineeMembershipId: org.trainee.membershipId, assigned: true });
+    expect((await listReviewQueue(ctxFor(org, org.otherSupervisor))).rows.map((r) => r.id)).toContain(s.caseId);
+    expect((await listUnreviewableCases(admin)).map((c) => c.id)).not.toContain(s.caseId);
+  });
+
+  it("with the admin queue chosen, the submission goes through and waits, listed for admins", async () => {
+    const org = await createOrg("AdminQueue");
+    const db = await getDb();
+    await db.delete(supervisions).where(eq(supervisions.organisationId, org.orgId));
+    const admin = ctxFor(org, org.admin);
+    await setUnassignedPolicy(admin, "admin_queue");
+    const s = await submitAs(org);
+    expect(s.unassigned).toBe(true);
+    expect((await listUnreviewableCases(admin)).map((c) => c.id)).toEqual([s.caseId]);
+    await expect(listUnreviewableCases(ctxFor(org, org.supervisor))).rejects.toBeInstanceOf(NotFoundError);
+    const other = await createOrg("AdminQueueOther");
+    expect(await listUnreviewableCases(ctxFor(other, other.admin))).toEqual([]);
+  });
+});
+
+describe("the safety pathway", () => {
+  it("a case with risk recorded is urgent: above the queue until a supervisor records seeing it", async () => {
+    const org = await createOrg("Urgent");
+    const plain = await submitAs(org);
+    const risky = await submitAs(org, riskCase());
+    expect(risky.urgent).toBe(true);
+    const sup = ctxFor(org, org.supervisor);
+    expect((await listUrgentReviews(sup)).map((r) => r.id)).toEqual([risky.caseId]);
+    expect((await listReviewQueue(sup)).rows.map((r) => r.id)).toEqual([plain.caseId]);
+
+    await expect(acknowledgeRisk(ctxFor(org, org.trainee), { caseId: risky.caseId, version: risky.version, followUp: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acknowledgeRisk(ctxFor(org, org.admin), { caseId: risky.caseId, version: risky.version, followUp: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    const other = await createOrg("UrgentOther");
+    await expect(acknowledgeRisk(ctxFor(other, other.supervisor), { caseId: risky.caseId, version: risky.version, followUp: "x" })).rejects.toBeInstanceOf(NotFoundError);
+
+    await acknowledgeRisk(sup, { caseId: risky.caseId, version: risky.version, followUp: "Rang the trainee; the safety plan is in place." });
+    await expect(acknowledgeRisk(sup, { caseId: risky.caseId, version: risky.version, followUp: "again" })).rejects.toBeInstanceOf(ConflictError);
+    expect(await listUrgentReviews(sup)).toEqual([]);
+    expect((await listReviewQueue(sup)).rows.map((r) => r.id).sort()).toEqual([plain.caseId, risky.caseId].sort());
+    const seen = await listRiskReviews(ctxFor(org, org.trainee), risky.caseId);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ byName: org.supervisor.name, followUp: expect.stringContaining("safety plan") });
+    const db = await getDb();
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "case.risk_acknowledged")));
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0].detail)).not.toContain("safety plan");
+  });
+
+  it("wording that suggests risk makes a case urgent even when the Risk section says none", async () => {
+    const org = await createOrg("Suggested");
+    const s = await submitAs(org, validCase({ whatHappened: "Near the end she said she had been saving up her tablets and wanted to end it all." }));
+    expect(s.urgent).toBe(true);
+    expect((await listUrgentReviews(ctxFor(org, org.supervisor))).map((r) => r.id)).toEqual([s.caseId]);
+    const calm = await submitAs(org, validCase({ whatHappened: "He said the rupture nearly killed our momentum, and we laughed about the risk of another one." }));
+    expect(calm.urgent).toBe(false);
+  });
+
+  it("requires who was told, when and what was done once a risk is recorded", async () => {
+    const { caseSubmitContent } = await import("@/lib/cases/schemas");
+    const r = caseSubmitContent.safeParse(validCase({ risk: { level: "suspected", kinds: [], told: [] } }));
+    expect(r.success).toBe(false);
+    const paths = (r.error?.issues ?? []).map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["risk.kinds", "risk.told", "risk.toldWhen", "risk.actionTaken"]));
+    expect(caseSubmitContent.safeParse(validCase({ risk: undefined as never })).success).toBe(false);
+    expect(caseSubmitContent.safeParse(riskCase()).success).toBe(true);
+  });
+});
+
+describe("review continuity", () => {
+  it("trainee and supervisor reply in a comment's thread; others cannot; replies don't nest", async () => {
+    const org = await createOrg("Threads");
+    const s = await makeCase(org, "submitted");
+    const sup = ctxFor(org, org.supervisor);
+    const c = await addComment(sup, { caseId: s.caseId, focus: "intervention", body: "Try naming the pull to explain." });
+    const trainee = ctxFor(org, org.trainee);
+    const reply = await replyToComment(trainee, { caseId: s.caseId, parentId: c.id, body: "I noticed it; I'll try that next session." });
+    await replyToComment(sup, { caseId: s.caseId, parentId: c.id, body: "Good: tell me how it goes." });
+    await expect(replyToComment(trainee, { caseId: s.caseId, parentId: reply.id, body: "nested" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(replyToComment(ctxFor(org, org.admin), { caseId: s.caseId, parentId: c.id, body: "admin" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(replyToComment(ctxFor(org, org.otherSupervisor), { caseId: s.caseId, parentId: c.id, body: "other" })).rejects.toBeInstanceOf(NotFoundError);
+    const other = await createOrg("ThreadsOther");
+    await expect(replyToComment(ctxFor(other, other.trainee), { caseId: s.caseId, parentId: c.id, body: "outsider" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(replyToComment(trainee, { caseId: s.caseId, parentId: c.id, body: "Ask Jane Fairweather about it." })).rejects.toBeInstanceOf(ValidationError);
+    const view = await getCase(trainee, s.caseId);
+    if (view.level !== "full") throw new Error("full view expected");
+    expect(view.comments.filter((x) => x.parentId === c.id).map((x) => x.authorName)).toEqual([org.trainee.name, org.supervisor.name]);
+  });
+});
+
+describe("a supervisor's caseload", () => {
+  it("lists every non-draft case of their trainees, filterable, and nobody else's", async () => {
+    const org = await createOrg("Caseload");
+    const a = await makeCase(org, "submitted");
+    const b = await makeCase(org, "signed_off");
+    const draft = await makeCase(org, "draft");
+    const sup = ctxFor(org, org.supervisor);
+    const all = await listCaseload(sup);
+    expect(all.rows.map((r) => r.id).sort()).toEqual([a.caseId, b.caseId].sort());
+    expect(all.rows.map((r) => r.id)).not.toContain(draft.caseId);
+    expect((await listCaseload(sup, { status: "signed_off" })).rows.map((r) => r.id)).toEqual([b.caseId]);
+    expect((await listCaseload(sup, { q: "zzz" })).rows).toEqual([]);
+    expect((await listCaseload(ctxFor(org, org.otherSupervisor))).rows).toEqual([]);
+    await expect(listCaseload(ctxFor(org, org.trainee))).rejects.toBeInstanceOf(NotFoundError);
+    const other = await createOrg("CaseloadOther");
+    expect((await listCaseload(ctxFor(other, other.supervisor))).rows).toEqual([]);
+    const signed = all.rows.find((r) => r.id === b.caseId)!;
+    expect(signed.lastAction).toBe("signed_off");
+  });
+});
