@@ -147,6 +147,26 @@ export const reflections = pgTable(
   ],
 );
 
+/** A supervisor's comment on a reflection shared with them, and the trainee's replies (one level). */
+export const reflectionComments = pgTable(
+  "reflection_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    reflectionId: uuid("reflection_id")
+      .notNull()
+      .references(() => reflections.id, { onDelete: "cascade" }),
+    authorMembershipId: uuid("author_membership_id").notNull(),
+    parentId: uuid("parent_id"),
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("reflection_comments_org_reflection_idx").on(t.organisationId, t.reflectionId, t.createdAt),
+    foreignKey({ name: "reflection_comments_author_fk", columns: [t.organisationId, t.authorMembershipId], foreignColumns: [memberships.organisationId, memberships.id] }).onDelete("cascade"),
+  ],
+);
+
 export const certificates = pgTable(
   "certificates",
   {

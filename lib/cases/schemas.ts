@@ -251,3 +251,14 @@ export const replyInput = z.object({
     .max(LIMITS.comment, { error: `Shorten the reply to at most ${LIMITS.comment} characters.` }),
   identifiersChecked: identifiersChecked,
 });
+
+export const reflectionCommentInput = z.object({
+  reflectionId: uuid,
+  parentId: uuid.optional(),
+  body: z
+    .string({ error: "Write your comment." })
+    .trim()
+    .min(1, { error: "Write your comment." })
+    .max(LIMITS.comment, { error: `Shorten the comment to at most ${LIMITS.comment} characters.` }),
+  identifiersChecked: identifiersChecked,
+});

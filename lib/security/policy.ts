@@ -92,6 +92,7 @@ export const POLICY: PolicyRow[] = [
   action("app/(app)/cases/actions.ts#saveCaseAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "the author only"),
   action("app/(app)/cases/actions.ts#submitCaseAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "the author only"),
   action("app/(app)/cases/actions.ts#dismissFlagAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "the author only"),
+  action("app/(app)/reflections/actions.ts#commentOnReflectionAction", learners, "deny", "assigned supervisors comment on a shared reflection; its author replies"),
   action("app/(app)/cases/actions.ts#replyToCommentAction", learners, "deny", "the author and assigned supervisors of a submitted case"),
   action("app/(app)/cases/actions.ts#reopenCaseAction", { trainee: "deny", supervisor: "allow", org_admin: "allow" }, "deny", "assigned supervisors and admins, with a reason"),
   page("/reviews", supervisorOnly, "own_only"),

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, memberships, supervisions } from "@/db/schema";
+import { auditEvents, memberships, reflections, supervisions } from "@/db/schema";
+import { addReflectionComment, listReflectionComments } from "@/lib/modules/reflection-comments";
+import { curriculumModule } from "../fixtures/onboarding";
 import { listCaseload } from "@/lib/cases/caseload";
 import { createDraft } from "@/lib/cases/drafts";
 import { getCase } from "@/lib/cases/queries";
@@ -157,5 +159,31 @@ describe("a supervisor's caseload", () => {
     expect((await listCaseload(ctxFor(other, other.supervisor))).rows).toEqual([]);
     const signed = all.rows.find((r) => r.id === b.caseId)!;
     expect(signed.lastAction).toBe("signed_off");
+  });
+});
+
+describe("comments on a shared reflection", () => {
+  it("an assigned supervisor comments, the trainee replies; nobody else, and not once unshared", async () => {
+    const org = await createOrg("Reflect");
+    const db = await getDb();
+    const mod = await curriculumModule(0);
+    const [r] = await db
+      .insert(reflections)
+      .values({ organisationId: org.orgId, membershipId: org.trainee.membershipId, moduleId: mod.id, content: { first: "I noticed I rush." }, sharedAt: new Date(), version: 1 })
+      .returning({ id: reflections.id });
+    const sup = ctxFor(org, org.supervisor);
+    const trainee = ctxFor(org, org.trainee);
+    const c = await addReflectionComment(sup, { reflectionId: r.id, body: "What happens in you just before you rush?" });
+    await expect(addReflectionComment(trainee, { reflectionId: r.id, body: "A new thread" })).rejects.toBeInstanceOf(ValidationError);
+    await addReflectionComment(trainee, { reflectionId: r.id, parentId: c.id, body: "A tightness, and a wish to be useful." });
+    expect((await listReflectionComments(trainee, r.id)).map((x) => x.body)).toEqual(["What happens in you just before you rush?", "A tightness, and a wish to be useful."]);
+    for (const outsider of [ctxFor(org, org.otherSupervisor), ctxFor(org, org.admin), ctxFor(org, org.otherTrainee)]) {
+      await expect(listReflectionComments(outsider, r.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(addReflectionComment(outsider, { reflectionId: r.id, parentId: c.id, body: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    }
+    const other = await createOrg("ReflectOther");
+    await expect(listReflectionComments(ctxFor(other, other.supervisor), r.id)).rejects.toBeInstanceOf(NotFoundError);
+    await db.update(reflections).set({ sharedAt: null }).where(eq(reflections.id, r.id));
+    await expect(listReflectionComments(sup, r.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -40,6 +40,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
     page: "/reviews",
     args: (w) => [{ caseId: w.a.caseId, version: 99, decision: "changes_requested", ratings: sixRatings("partly_evident"), whatToChange: "Say more about your own part in it." }],
   },
+  "app/(app)/reflections/actions.ts#commentOnReflectionAction": { page: "/home", args: (w) => [{ reflectionId: w.a.reflectionId, parentId: w.a.reflectionCommentId, body: "A reply from the permission matrix." }] },
   "app/(app)/cases/actions.ts#replyToCommentAction": { page: "/cases", args: (w) => [{ caseId: w.a.caseId, parentId: w.a.commentId, body: "A reply from the permission matrix." }] },
   "app/(app)/reviews/actions.ts#acknowledgeRiskAction": { page: "/reviews", args: (w) => [{ caseId: w.a.caseId, version: 0, followUp: "Called the trainee; the safety plan is in place." }] },
   "app/(app)/admin/reports/supervision/actions.ts#setUnassignedPolicyAction": { page: "/admin/reports/supervision", args: () => [{ policy: "refuse" }] },

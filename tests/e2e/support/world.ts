@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { eq } from "drizzle-orm";
-import { caseComments, caseVersions, certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
+import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/modules/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -22,6 +22,9 @@ export type OrgWorld = {
   draftCaseId: string;
   /** A supervisor's comment on the submitted case, to reply to. */
   commentId: string;
+  /** A reflection shared with the supervisor, and the supervisor's comment on it. */
+  reflectionId: string;
+  reflectionCommentId: string;
   moduleId: string;
   requirementId: string;
   invitationToken: string;
@@ -57,6 +60,14 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(caseComments)
     .values({ organisationId: org.orgId, caseId: submitted.caseId, caseVersionId: version.id, authorMembershipId: org.supervisor.membershipId, focus: "intervention", body: "Try naming the pull to explain." })
     .returning({ id: caseComments.id });
+  const [reflection] = await db
+    .insert(reflections)
+    .values({ organisationId: org.orgId, membershipId: org.trainee.membershipId, moduleId: mod.id, content: { first: "A reflection to talk about." }, sharedAt: new Date(), version: 1 })
+    .returning({ id: reflections.id });
+  const [reflectionComment] = await db
+    .insert(reflectionComments)
+    .values({ organisationId: org.orgId, reflectionId: reflection.id, authorMembershipId: org.supervisor.membershipId, body: "What did you notice in yourself?" })
+    .returning({ id: reflectionComments.id });
   const [requirement] = await db.insert(moduleRequirements).values({ organisationId: org.orgId, moduleId: mod.id, role: "trainee", dueDays: 30 }).returning();
   const invitation = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
   const second = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
@@ -73,6 +84,8 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     signedOffCaseId: signedOff.caseId,
     draftCaseId: draft.caseId,
     commentId: comment.id,
+    reflectionId: reflection.id,
+    reflectionCommentId: reflectionComment.id,
     moduleId: mod.id,
     requirementId: requirement.id,
     invitationToken: invitation.token,

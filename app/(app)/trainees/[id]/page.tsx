@@ -14,6 +14,8 @@ import { formatDateTime } from "@/components/cases/format";
 import { StatusBadge } from "@/components/cases/status-badge";
 import type { Ctx } from "@/lib/auth/context";
 import { listCaseload } from "@/lib/cases/caseload";
+import { ReflectionThread } from "@/components/modules/reflection-thread";
+import { listReflectionComments } from "@/lib/modules/reflection-comments";
 
 export const metadata: Metadata = { title: "Trainee" };
 
@@ -94,7 +96,7 @@ export default async function TraineePage({ params }: { params: Promise<{ id: st
           {t.sharedReflections.length === 0 ? (
             <p className="mt-2 text-stone-700">Nothing shared with you yet. Trainees choose which reflections to share.</p>
           ) : (
-            t.sharedReflections.map((r) => (
+            (await Promise.all(t.sharedReflections.map(async (r) => ({ r, comments: await listReflectionComments(ctx, r.id) })))).map(({ r, comments }) => (
               <article key={r.id} className="mt-4 border-t border-stone-200 pt-4" aria-label={`Reflection for ${r.moduleTitle}`}>
                 <h3 className="font-semibold">{r.moduleTitle}</h3>
                 <p className="text-sm text-stone-700">Shared {r.sharedAt ? formatAuDate(r.sharedAt) : ""}</p>
@@ -108,6 +110,7 @@ export default async function TraineePage({ params }: { params: Promise<{ id: st
                     ) : null,
                   )}
                 </dl>
+                <ReflectionThread reflectionId={r.id} comments={comments} canStart />
               </article>
             ))
           )}

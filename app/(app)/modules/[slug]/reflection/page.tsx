@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReflectionForm } from "@/components/modules/reflection-form";
+import { ReflectionThread } from "@/components/modules/reflection-thread";
+import { listReflectionComments } from "@/lib/modules/reflection-comments";
 import { requireContext } from "@/lib/auth/context";
 import { getMyReflection } from "@/lib/modules/reflections";
 import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
@@ -12,6 +14,7 @@ export default async function ReflectionPage({ params }: { params: Promise<{ slu
   const ctx = await requireContext();
   const { slug } = await params;
   const { module: mod, reflection } = await orNotFound(getMyReflection(ctx, slug));
+  const comments = reflection?.sharedAt ? await listReflectionComments(ctx, reflection.id) : [];
   return (
     <div className="max-w-3xl">
       <p className="mb-2 text-sm">
@@ -35,6 +38,14 @@ export default async function ReflectionPage({ params }: { params: Promise<{ slu
           maxLength={REFLECTION_FIELD_MAX}
         />
       </div>
+      {reflection?.sharedAt ? (
+        <section aria-labelledby="reflection-comments" className="mt-8 rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="reflection-comments" className="text-lg font-semibold">
+            Your supervisors&apos; comments
+          </h2>
+          <ReflectionThread reflectionId={reflection.id} comments={comments} canStart={false} />
+        </section>
+      ) : null}
     </div>
   );
 }
