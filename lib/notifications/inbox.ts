@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
@@ -9,13 +10,12 @@ import { keyPage } from "@/lib/pagination";
 import { safeCallback } from "@/lib/safe-redirect";
 import { isUuid } from "@/lib/uuid";
 import type { NotificationKind } from "./kinds";
+import { INBOX_PAGE_SIZE, UNREAD_CAP } from "./limits";
 
 // The caller's own inbox. Every statement is scoped by the caller's organisation and membership:
 // someone else's notification id, in this organisation or another, is simply not found.
 
-export const INBOX_PAGE_SIZE = 20;
-/** The badge stops counting here ("99+"): the count runs on every page, so it stays bounded. */
-export const UNREAD_CAP = 100;
+export { INBOX_PAGE_SIZE, UNREAD_CAP };
 
 export type InboxCursor = { at: string; id: string };
 export type InboxItem = { id: string; kind: NotificationKind; title: string; body: string | null; href: string; readAt: Date | null; createdAt: Date };
@@ -80,12 +80,15 @@ const unreadQuery = oncePerDb((db) =>
     .prepare("inbox_unread_count"),
 );
 
-/** Unread notifications, counted up to UNREAD_CAP: one statement on the partial unread index (the shell runs it on every page). */
-export async function unreadCount(ctx: Ctx): Promise<number> {
+/**
+ * Unread notifications, counted up to UNREAD_CAP: one statement on the partial unread index. The
+ * shell runs it on every page; cached per request, so a page that shows it too asks once.
+ */
+export const unreadCount = cache(async (ctx: Ctx): Promise<number> => {
   const db = await getDb();
   const [row] = await unreadQuery(db).execute({ orgId: ctx.orgId, membershipId: ctx.membershipId });
   return row?.n ?? 0;
-}
+});
 
 /** Marks one of the caller's notifications read (again is fine) and returns where it points. */
 export async function markRead(ctx: Ctx, id: string): Promise<{ href: string }> {
