@@ -40,7 +40,7 @@ export function NotificationPreferencesForm({ role, prefs }: { role: Role; prefs
     }
     setMessage({ tone: "success", text: r.data.changed === 0 ? "Your notification preferences are saved (nothing had changed)." : "Your notification preferences are saved." });
     router.refresh();
-  });
+  }, () => setMessage({ tone: "error", text: "Check the highlighted choices." }));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {message ? (

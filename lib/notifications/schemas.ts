@@ -7,7 +7,7 @@ import { CHANNELS, CONFIGURABLE_KINDS, SAFETY_KINDS, type Channel, type Notifica
 export const SAFETY_LOCKED_MESSAGE = "Safety notifications always arrive in-app and by email, so they can't be changed.";
 
 const channel = z.enum(CHANNELS, { error: "Choose in-app only, in-app and email, or in-app and daily digest." });
-const locked = z.unknown().refine((v) => v === undefined || v === "email", { message: SAFETY_LOCKED_MESSAGE });
+const locked = z.literal("email", { error: SAFETY_LOCKED_MESSAGE }).optional();
 
 const shape = Object.fromEntries([
   ...CONFIGURABLE_KINDS.map((k) => [k, channel.optional()] as const),
