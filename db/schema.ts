@@ -4,3 +4,4 @@ export * from "./schema/core";
 export * from "./schema/modules";
 export * from "./schema/cases";
 export * from "./schema/onboarding";
+export * from "./schema/notifications";

@@ -1,5 +1,7 @@
-// `npm run reminders`: queues today's reminder emails (overdue and soon-due required modules).
-// Safe to run as often as you like: nothing is sent twice for the same item on the same day.
+// `npm run reminders`: today's reminders (overdue and soon-due required modules: in-app, and by
+// email unless the person chose otherwise), then the daily notification digests that are due.
+// Safe to run as often as you like: nothing is sent twice for the same item on the same day, and
+// a person's digest goes out once a day (see lib/notifications/digest.ts).
 import { createRequire } from "node:module";
 
 // lib/ files carry `import "server-only"`, which refuses to load outside Next's server bundle;
@@ -12,10 +14,14 @@ async function main() {
   const { applyMigrations } = require("../db/migrator") as typeof import("../db/migrator");
   const { closeDb } = require("../db/client") as typeof import("../db/client");
   const { runReminders } = require("../lib/onboarding/reminders") as typeof import("../lib/onboarding/reminders");
+  const { runDigest } = require("../lib/notifications/digest") as typeof import("../lib/notifications/digest");
   try {
     await applyMigrations();
     const r = await runReminders();
-    console.log(`Reminders for ${r.day}: ${r.queued} email${r.queued === 1 ? "" : "s"} queued across ${r.organisations} organisation${r.organisations === 1 ? "" : "s"}.`);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    console.log(`Reminders for ${r.day}: ${plural(r.notified, "reminder")} (${plural(r.queued, "email")}) across ${plural(r.organisations, "organisation")}.`);
+    const d = await runDigest();
+    console.log(`Daily digests: ${plural(d.emails, "email")} for ${plural(d.notifications, "notification")}.`);
   } finally {
     await closeDb();
   }

@@ -2,13 +2,14 @@ import Link from "next/link";
 import type { Ctx, OrgChoice } from "@/lib/auth/context";
 import { navFor, ROLE_LABELS } from "@/lib/permissions";
 import { switchOrgAction } from "@/app/(app)/actions";
+import { InboxLink } from "@/components/notifications/inbox-link";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 // Pages that exist; the nav only offers what is built.
 export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/cases", "/reviews", "/caseload", "/trainees", "/admin/members", "/admin/invitations", "/admin/reports", "/admin/audit"]);
 
-export function AppShell({ ctx, orgs, children }: { ctx: Ctx; orgs: OrgChoice[]; children: React.ReactNode }) {
+export function AppShell({ ctx, orgs, unread, children }: { ctx: Ctx; orgs: OrgChoice[]; unread: number; children: React.ReactNode }) {
   const items = [{ href: "/home", label: "Home" }, ...navFor(ctx.role, AVAILABLE_ROUTES), { href: "/account", label: "Account" }];
   return (
     <div className="flex min-h-screen flex-col">
@@ -49,6 +50,7 @@ export function AppShell({ ctx, orgs, children }: { ctx: Ctx; orgs: OrgChoice[];
             <span className="hidden text-sm text-stone-700 sm:inline">
               {ctx.userName} · {ROLE_LABELS[ctx.role]}
             </span>
+            <InboxLink unread={unread} />
             <SignOutButton />
           </div>
         </div>

@@ -5,6 +5,9 @@ import { cohortMembers, cohorts, invitations, memberships, organisations, superv
 import { audit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/hash";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Pending } from "@/lib/email/send";
+import { notify } from "@/lib/notifications/notify";
+import { ROLE_LABELS } from "@/lib/permissions";
 import { hashToken, isTokenShape } from "./tokens";
 
 export type InviteState = "valid" | "expired" | "accepted" | "revoked" | "replaced" | "unknown";
@@ -116,7 +119,31 @@ async function join(tx: Tx, inv: typeof invitations.$inferSelect, userId: string
     targetId: inv.id,
     detail: { membershipId: m.id, role: inv.role },
   });
-  return { orgId: inv.organisationId, membershipId: m.id };
+  const pending = await tellInviter(tx, inv, userId, m.id);
+  return { orgId: inv.organisationId, membershipId: m.id, pending };
+}
+
+/** The admin who sent the invitation hears that it was accepted (if they are still a member). */
+async function tellInviter(tx: Tx, inv: typeof invitations.$inferSelect, userId: string, membershipId: string): Promise<Pending> {
+  if (!inv.invitedByUserId || inv.invitedByUserId === userId) return notify(tx, []);
+  const [row] = await tx
+    .select({ inviter: memberships.id, joinerName: sql<string>`(select u.name from users u where u.id = ${userId})` })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, inv.organisationId), eq(memberships.userId, inv.invitedByUserId)));
+  if (!row) return notify(tx, []);
+  return notify(tx, [
+    {
+      organisationId: inv.organisationId,
+      recipientMembershipId: row.inviter,
+      kind: "invitation_accepted",
+      title: `${row.joinerName} accepted your invitation and joined as ${inv.role === "org_admin" ? "an" : "a"} ${ROLE_LABELS[inv.role].toLowerCase()}.`,
+      href: `/admin/members/${membershipId}`,
+      actorUserId: userId,
+      subjectType: "invitation",
+      subjectId: inv.id,
+      dedupeKey: "accepted",
+    },
+  ]);
 }
 
 export const ACCOUNT_EXISTS = "An account with this email already exists. Sign in with it to accept the invitation.";
@@ -125,7 +152,7 @@ export const ACCOUNT_EXISTS = "An account with this email already exists. Sign i
 export async function acceptAsNewUser(input: { token: string; name: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const { pending, ...joined } = await db.transaction(async (tx) => {
     const inv = await lockValid(tx, input.token);
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${inv.email}`);
     if (taken) throw new ValidationError(ACCOUNT_EXISTS, {});
@@ -137,15 +164,19 @@ export async function acceptAsNewUser(input: { token: string; name: string; pass
     const joined = await join(tx, inv, user.id);
     return { ...joined, userId: user.id, email: inv.email };
   });
+  await pending.deliver();
+  return joined;
 }
 
 /** A signed-in person whose email matches the invitation joins the organisation. */
 export async function acceptAsExistingUser(user: { id: string; email: string }, token: string) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const { pending, ...joined } = await db.transaction(async (tx) => {
     const inv = await lockValid(tx, token);
     if (inv.email !== user.email.trim().toLowerCase()) throw new NotFoundError(`This invitation was sent to a different email address. Sign out, then sign in with the invited address.`);
     if (inv.linkPrivate) await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
     return join(tx, inv, user.id);
   });
+  await pending.deliver();
+  return joined;
 }

@@ -3,19 +3,24 @@ import { appBaseUrl } from "@/lib/email/base-url";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, moduleRequirements, modules, reminderLog, users } from "@/db/schema";
-import { queueEmails, type EmailMessage, type Pending } from "@/lib/email/send";
+import type { Pending } from "@/lib/email/send";
 import { reminderEmail } from "@/lib/email/templates";
+import { notifyWithEmails, type NotificationWithEmail } from "@/lib/notifications/notify";
 import { auditMany } from "./audit-batch";
 import { dayKey, formatDate, reminderKind } from "./due";
 import { progressFor, progressKey } from "./progress";
 import { requiredForMembers } from "./required";
 
-export type ReminderRun = { day: string; organisations: number; queued: number };
+/** notified: in-app reminders written; queued: emails among them (people may choose in-app only or the digest). */
+export type ReminderRun = { day: string; organisations: number; notified: number; queued: number };
 
 /**
- * Queues one email per person per overdue or soon-due required module. The reminder log's key
- * (organisation, membership, item, day) makes a second run on the same day send nothing again,
- * even when two runs overlap.
+ * One reminder per person per overdue or soon-due required module: an in-app notification
+ * (module_due / module_overdue), plus this reminder email when the person's preference for that
+ * kind is email (the default); with "daily digest" it goes into the digest instead, with "in-app
+ * only" no email at all. So the preference decides and nobody gets the email twice. The reminder
+ * log's key (organisation, membership, item, day) makes a second run on the same day send nothing
+ * again, even when two runs overlap; the notification's dedupe key (the day) agrees with it.
  */
 export async function runReminders(opts: { now?: Date } = {}): Promise<ReminderRun> {
   const now = opts.now ?? new Date();
@@ -24,6 +29,7 @@ export async function runReminders(opts: { now?: Date } = {}): Promise<ReminderR
   const db = await getDb();
   const orgRows = await db.selectDistinct({ orgId: moduleRequirements.organisationId }).from(moduleRequirements);
   let queued = 0;
+  let notified = 0;
   for (const { orgId } of orgRows) {
     const members = await db
       .select({ membershipId: memberships.id, role: memberships.role, joinedAt: memberships.joinedAt, name: users.name, email: users.email, orgName: sql<string>`(select name from organisations o where o.id = ${memberships.organisationId})` })
@@ -59,23 +65,31 @@ export async function runReminders(opts: { now?: Date } = {}): Promise<ReminderR
         fresh.push(...part.filter((d) => got.has(progressKey(d.membershipId, d.moduleId))));
       }
       if (fresh.length === 0) return;
-      const messages: EmailMessage[] = fresh.map((d) => {
+      const items: NotificationWithEmail[] = fresh.map((d) => {
         const m = byMember.get(d.membershipId)!;
+        const moduleTitle = titles.get(d.moduleId) ?? "a required module";
+        const due = formatDate(d.dueAt);
         return {
           organisationId: orgId,
-          to: m.email,
-          kind: `reminder.${d.kind}`,
-          ...reminderEmail({ orgName: m.orgName, name: m.name, moduleTitle: titles.get(d.moduleId) ?? "a required module", kind: d.kind, due: formatDate(d.dueAt), url: `${baseUrl}/onboarding` }),
+          recipientMembershipId: d.membershipId,
+          kind: d.kind === "overdue" ? "module_overdue" : "module_due",
+          title: d.kind === "overdue" ? `“${moduleTitle}” was due on ${due} and isn't complete yet.` : `“${moduleTitle}” is due on ${due}.`,
+          href: "/onboarding",
+          subjectType: "module",
+          subjectId: d.moduleId,
+          dedupeKey: day,
+          email: { kind: `reminder.${d.kind}`, ...reminderEmail({ orgName: m.orgName, name: m.name, moduleTitle, kind: d.kind, due, url: `${baseUrl}/onboarding` }) },
         };
       });
-      pending = await queueEmails(tx, messages);
+      pending = await notifyWithEmails(tx, items);
       await auditMany(tx, [
         { organisationId: orgId, actorUserId: null, action: "reminders.sent", targetType: "organisation", targetId: orgId, detail: { day, count: fresh.length, overdue: fresh.filter((f) => f.kind === "overdue").length } },
       ]);
-      queued += fresh.length;
+      notified += fresh.length;
+      queued += (pending as Pending).ids.length;
     });
     // TS can't see the assignment inside the callback.
     await (pending as Pending | undefined)?.deliver();
   }
-  return { day, organisations: orgRows.length, queued };
+  return { day, organisations: orgRows.length, notified, queued };
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { cohorts, memberships, moduleRequirements, modules, type Role } from "@/db/schema";
+import { getDb, type Tx } from "@/db/client";
+import { cohortMembers, cohorts, memberships, moduleRequirements, modules, type ModuleRequirement, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Pending } from "@/lib/email/send";
+import { notify } from "@/lib/notifications/notify";
+import { dueFor, formatDate } from "./due";
 import { orgRequirements, requiredForMembers } from "./required";
 
 /** The required modules for the caller's membership, due dates resolved (earliest if several apply). */
@@ -41,9 +44,10 @@ export type NewRequirement = { moduleId: string; role: Role | null; cohortId: st
 export async function createRequirement(ctx: Ctx, input: NewRequirement) {
   assertCan(ctx, "org.manage");
   const db = await getDb();
+  let pending: Pending | undefined;
   try {
-    return await db.transaction(async (tx) => {
-      const [mod] = await tx.select({ id: modules.id, title: modules.title }).from(modules).where(and(eq(modules.id, input.moduleId), isNull(modules.retiredAt)));
+    const created = await db.transaction(async (tx) => {
+      const [mod] = await tx.select({ id: modules.id, title: modules.title, slug: modules.slug }).from(modules).where(and(eq(modules.id, input.moduleId), isNull(modules.retiredAt)));
       if (!mod) throw new ValidationError("Check the highlighted fields.", { moduleId: ["Choose a module from the list."] });
       if (input.cohortId) {
         const [c] = await tx.select({ id: cohorts.id }).from(cohorts).where(and(eq(cohorts.id, input.cohortId), eq(cohorts.organisationId, ctx.orgId), isNull(cohorts.archivedAt)));
@@ -61,8 +65,11 @@ export async function createRequirement(ctx: Ctx, input: NewRequirement) {
         targetId: row.id,
         detail: { moduleId: mod.id, module: mod.title, role: row.role, cohortId: row.cohortId, dueOn: row.dueOn, dueDays: row.dueDays },
       });
+      pending = await tellAffectedMembers(tx, ctx, row, mod);
       return row;
     });
+    await pending?.deliver();
+    return created;
   } catch (e) {
     if (isUniqueViolation(e)) {
       throw new ValidationError("Check the highlighted fields.", {
@@ -71,6 +78,36 @@ export async function createRequirement(ctx: Ctx, input: NewRequirement) {
     }
     throw e;
   }
+}
+
+/** Everyone the new requirement applies to (its role, or its cohort's active members) hears about it. */
+async function tellAffectedMembers(tx: Tx, ctx: Ctx, req: ModuleRequirement, mod: { id: string; title: string; slug: string }): Promise<Pending> {
+  const base = tx.select({ id: memberships.id, joinedAt: memberships.joinedAt }).from(memberships);
+  const active = and(eq(memberships.organisationId, ctx.orgId), eq(memberships.status, "active"));
+  const affected = req.cohortId
+    ? await base
+        .innerJoin(cohortMembers, and(eq(cohortMembers.organisationId, memberships.organisationId), eq(cohortMembers.membershipId, memberships.id)))
+        .where(and(active, eq(cohortMembers.cohortId, req.cohortId)))
+    : req.role
+      ? await base.where(and(active, eq(memberships.role, req.role)))
+      : [];
+  return notify(
+    tx,
+    affected.map((m) => {
+      const due = dueFor(req, m.joinedAt);
+      return {
+        organisationId: ctx.orgId,
+        recipientMembershipId: m.id,
+        kind: "module_assigned" as const,
+        title: `“${mod.title}” is now required for you${due ? `, due ${formatDate(due)}` : ""}.`,
+        href: `/modules/${mod.slug}`,
+        actorUserId: ctx.userId,
+        subjectType: "module",
+        subjectId: mod.id,
+        dedupeKey: `requirement:${req.id}`,
+      };
+    }),
+  );
 }
 
 export async function deleteRequirement(ctx: Ctx, input: { id: string }) {

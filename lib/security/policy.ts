@@ -63,8 +63,15 @@ export const POLICY: PolicyRow[] = [
   { kind: "route", target: "/api/sign-out", anonymous: "public", roles: everyone, crossOrg: "public", note: "POST ends only the caller's own session (same-origin form); GET changes nothing" },
   action("app/(app)/actions.ts#switchOrgAction", everyone, "deny", "switching to an organisation you don't belong to is refused"),
   action("app/(app)/account/actions.ts#endSessionAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "your own sessions only (checked on A's trainee's session)"),
+  action("app/(app)/account/actions.ts#setNotificationPreferencesAction", everyone, "own_only", "the caller's own preferences in their current organisation"),
   action("app/(app)/account/actions.ts#*", everyone, "own_only", "own password and own sessions only"),
   action("app/(app)/onboarding/actions.ts#*", everyone, "own_only"),
+
+  // Notifications: the caller's own inbox only
+  page("/inbox", everyone, "own_only"),
+  { kind: "route", target: "/inbox/[id]/open", anonymous: "sign_in", roles: { trainee: "allow", supervisor: "deny", org_admin: "deny" }, crossOrg: "deny", note: "the recipient only (checked on A's trainee's notification); marks it read, then a 303 to a same-site path" },
+  action("app/(app)/inbox/actions.ts#markReadAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "the recipient only (checked on A's trainee's notification)"),
+  action("app/(app)/inbox/actions.ts#markAllReadAction", everyone, "own_only", "marks only the caller's own notifications"),
 
   // Training modules
   page("/modules", everyone, "own_only"),

@@ -2,13 +2,18 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { drainSoon, smtpConfigured } from "@/lib/email/send";
+import { runDigest } from "@/lib/notifications/digest";
 
-// Background work every server process does on a timer: deliver queued email (retries included)
-// and remove expired throttle counters. Several processes may run it at once: the outbox claims
-// rows with SKIP LOCKED and the pruning deletes are idempotent.
+// Background work every server process does on a timer: deliver queued email (retries included),
+// remove expired throttle counters, and send the daily notification digests. Several processes
+// may run it at once: the outbox claims rows with SKIP LOCKED, the pruning deletes are idempotent,
+// and the digest claims each person's rows with one UPDATE … RETURNING.
 
 const EMAIL_EVERY_MS = 30_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
+// Hourly: the digest only sends what arrived before the last local midnight and not yet sent, so
+// the first run after midnight sends each person's digest and the other 23 find nothing.
+const DIGEST_EVERY_MS = 60 * 60_000;
 
 export function startHousekeeping(): void {
   const g = globalThis as unknown as { __rapportHousekeeping?: boolean };
@@ -24,7 +29,17 @@ export function startHousekeeping(): void {
       console.error(`[rapport] housekeeping failed: ${e instanceof Error ? e.message : e}`);
     }
   };
+  const digest = async () => {
+    try {
+      await runDigest();
+    } catch (e) {
+      console.error(`[rapport] daily digest failed: ${e instanceof Error ? e.message : e}`);
+    }
+  };
   setTimeout(email, 2_000).unref();
+  // Soon after start too, so a server restarted around midnight doesn't wait an hour.
+  setTimeout(() => void digest(), 60_000).unref();
+  setInterval(() => void digest(), DIGEST_EVERY_MS).unref();
   setInterval(email, EMAIL_EVERY_MS).unref();
   setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
 }

@@ -10,7 +10,8 @@ import { getCompletionMatrix } from "@/lib/reports/completion";
 // The data-layer calls each benchmarked page makes (read from the page files), so the query
 // budget test and the EXPLAIN step exercise exactly what a request runs. Every page also runs the
 // session check of lib/auth/context.ts first: one indexed lookup (user, session and active
-// memberships together), cached for the request by React's cache().
+// memberships together), cached for the request by React's cache(); and the shell's unread count
+// (lib/notifications/inbox.ts unreadCount: one statement on a partial index, at most 100 rows).
 
 export type RouteInputs = {
   trainee: Ctx;

@@ -31,7 +31,7 @@ describe("reminders route", () => {
     expect((await post("Bearer s3cret-scheduler-token-012345678")).status).toBe(401);
     expect((await post("Basic s3cret-scheduler-token-0123456789")).status).toBe(401);
     const db = await getDb();
-    const n = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(eq(outbox.organisationId, org.orgId))))[0].n;
+    const n = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(eq(outbox.organisationId, org.orgId), sql`${outbox.kind} like 'reminder.%'`)))[0].n;
     expect(await n()).toBe(0);
     const ok = await post("Bearer s3cret-scheduler-token-0123456789");
     expect(ok.status).toBe(200);

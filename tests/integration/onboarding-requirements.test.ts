@@ -169,7 +169,7 @@ describe("reminders", () => {
     const db = await getDb();
     await db.execute(sql`update memberships set status = 'deactivated' where id = ${org.otherSupervisor.membershipId}`);
     await runReminders();
-    const mails = await db.select().from(outbox).where(eq(outbox.organisationId, org.orgId));
+    const mails = await db.select().from(outbox).where(and(eq(outbox.organisationId, org.orgId), sql`${outbox.kind} like 'reminder.%'`));
     expect(mails.map((m) => m.to)).toEqual([org.supervisor.email]);
   });
 });

@@ -7,6 +7,8 @@ import { changePassword } from "@/lib/auth/account";
 import { endMyOtherSessions, endMySession } from "@/lib/auth/my-sessions";
 import { changePasswordInput } from "@/lib/orgs/schemas";
 import { requestEmailVerification } from "@/lib/auth/email-verification";
+import { setPreferences } from "@/lib/notifications/preferences";
+import { notificationPreferencesInput } from "@/lib/notifications/schemas";
 
 export const changePasswordAction = authedAction({ schema: changePasswordInput }, async (ctx, input) => {
   await changePassword(ctx, input);
@@ -28,4 +30,10 @@ export const endOtherSessionsAction = authedAction({ schema: z.object({}) }, asy
 export const sendVerificationAction = authedAction({ schema: z.object({}) }, async (ctx) => {
   await requestEmailVerification(ctx.userId);
   return null;
+});
+
+export const setNotificationPreferencesAction = authedAction({ schema: notificationPreferencesInput }, async (ctx, input) => {
+  const r = await setPreferences(ctx, input);
+  revalidatePath("/account");
+  return r;
 });

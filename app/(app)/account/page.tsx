@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/context";
@@ -9,6 +10,8 @@ import { formatIn } from "@/lib/intl";
 import { ActionButton } from "@/components/admin/action-button";
 import { getEmailVerification } from "@/lib/auth/email-verification";
 import { smtpConfigured } from "@/lib/email/send";
+import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
+import { getPreferences } from "@/lib/notifications/preferences";
 import { sendVerificationAction } from "./actions";
 
 function describeDevice(ua: string | null): string {
@@ -31,7 +34,7 @@ export default async function AccountPage() {
     createdAt: when(s.createdAt),
     lastSeenAt: when(s.lastSeenAt),
   }));
-  const verification = await getEmailVerification(ctx.userId);
+  const [verification, prefs] = await Promise.all([getEmailVerification(ctx.userId), getPreferences(ctx)]);
   return (
     <>
       <PageHeader title="Your account" description={`${ctx.userName} · ${ctx.userEmail} · ${ROLE_LABELS[ctx.role]} at ${ctx.orgName}`} />
@@ -62,6 +65,18 @@ export default async function AccountPage() {
         <p className="mt-1 text-sm text-stone-700">Changing your password signs you out on every device, this one included.</p>
         <div className="mt-4">
           <ChangePasswordForm />
+        </div>
+      </section>
+      <section aria-labelledby="notifications" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="notifications" className="text-lg font-semibold">
+          Notifications
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">
+          Everything appears in your <Link href="/inbox">inbox</Link>. Choose what also reaches {ctx.userEmail} by email, straight away or once a day in a digest (sent soon after
+          midnight, listing what you haven&apos;t opened yet). These choices apply in {ctx.orgName}.
+        </p>
+        <div className="mt-4">
+          <NotificationPreferencesForm role={ctx.role} prefs={prefs} />
         </div>
       </section>
       <section aria-labelledby="sessions" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { eq } from "drizzle-orm";
-import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, userSessions, type Role } from "@/db/schema";
+import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/modules/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -32,6 +32,7 @@ export type OrgWorld = {
   secondInvitationId: string;
   traineeSessionId: string;
   cohortId: string;
+  notificationId: string;
 };
 
 async function buildOrg(label: string): Promise<OrgWorld> {
@@ -73,6 +74,10 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   const second = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
   const [session] = await db.insert(userSessions).values({ userId: org.trainee.userId, expiresAt: new Date(Date.now() + 3600_000) }).returning();
   const cohort = await createCohortRow(org.orgId, `Intake ${uid()}`);
+  const [notification] = await db
+    .insert(notifications)
+    .values({ organisationId: org.orgId, recipientMembershipId: org.trainee.membershipId, kind: "signed_off", title: "Your case was signed off.", href: "/cases" })
+    .returning();
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -93,6 +98,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     secondInvitationId: second.id,
     traineeSessionId: session.id,
     cohortId: cohort.id,
+    notificationId: notification.id,
   };
 }
 

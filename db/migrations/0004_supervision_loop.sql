@@ -28,8 +28,7 @@ ALTER TABLE "case_risk_reviews" ADD CONSTRAINT "case_risk_reviews_organisation_i
 ALTER TABLE "case_risk_reviews" ADD CONSTRAINT "case_risk_reviews_case_fk" FOREIGN KEY ("organisation_id","case_id") REFERENCES "public"."cases"("organisation_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_risk_reviews" ADD CONSTRAINT "case_risk_reviews_member_fk" FOREIGN KEY ("organisation_id","membership_id") REFERENCES "public"."memberships"("organisation_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "reflection_comments_org_reflection_idx" ON "reflection_comments" USING btree ("organisation_id","reflection_id","created_at");--> statement-breakpoint
-CREATE INDEX "case_risk_reviews_org_case_idx" ON "case_risk_reviews" USING btree ("organisation_id","case_id","created_at");
---> statement-breakpoint
+CREATE INDEX "case_risk_reviews_org_case_idx" ON "case_risk_reviews" USING btree ("organisation_id","case_id","created_at");--> statement-breakpoint
 -- A supervisor's record of seeing a risk is evidence: added to, never rewritten.
 CREATE TRIGGER case_risk_reviews_no_update BEFORE UPDATE ON case_risk_reviews FOR EACH ROW EXECUTE FUNCTION case_history_refuse_update();
 --> statement-breakpoint
