@@ -6,6 +6,8 @@ import { audit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { loadCase } from "./access";
+import { caseCommented, deliverLater } from "./events";
+import type { Pending } from "@/lib/email/send";
 import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } from "./guard";
 
 /**
@@ -15,7 +17,8 @@ import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } fro
  */
 export async function replyToComment(ctx: Ctx, input: { caseId: string; parentId: string; body: string; identifiersChecked?: boolean }) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     if (loaded.level !== "full") throw new NotFoundError();
     const [parent] = await tx
@@ -47,6 +50,15 @@ export async function replyToComment(ctx: Ctx, input: { caseId: string; parentId
       targetId: loaded.row.id,
       detail: { commentId: c.id, parentId: parent.id, ...(flagged ? { flaggedFieldsConfirmed: ["body"] } : {}) },
     });
+    // The other party: a trainee's reply goes to whoever started the thread and anyone else in it; a supervisor's to the trainee.
+    const inThread = await tx
+      .select({ m: caseComments.authorMembershipId })
+      .from(caseComments)
+      .where(and(eq(caseComments.organisationId, ctx.orgId), eq(caseComments.parentId, parent.id)));
+    const recipients = [loaded.row.authorMembershipId, parent.authorMembershipId, ...inThread.map((r) => r.m)];
+    pending = await caseCommented(tx, ctx, { caseId: loaded.row.id, clientCode: loaded.row.clientCode, authorMembershipId: loaded.row.authorMembershipId, commentId: c.id, recipients });
     return { id: c.id, caseId: loaded.row.id, authorMembershipId: loaded.row.authorMembershipId, parentAuthorMembershipId: parent.authorMembershipId };
   });
+  deliverLater(pending);
+  return done;
 }

@@ -12,6 +12,8 @@ import { locateQuote } from "./quote";
 import type { ReviewDecisionInput } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
 import { recordTransition } from "./persist";
+import { caseCommented, caseDecided, deliverLater } from "./events";
+import type { Pending } from "@/lib/email/send";
 
 async function latestVersion(tx: DbOrTx, orgId: string, caseId: string) {
   const [v] = await tx
@@ -32,7 +34,8 @@ async function latestVersion(tx: DbOrTx, orgId: string, caseId: string) {
 export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
   const db = await getDb();
   const now = new Date();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     const action = input.decision === "signed_off" ? "sign_off" : "request_changes";
     authorise(loaded, action, input.version);
@@ -94,14 +97,18 @@ export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
       // Which fields were flagged and confirmed by the supervisor: never the text itself.
       detail: { from, to, caseVersion: row.version, submission: submitted.number, reviewId: review.id, ...(flagged ? { flaggedFieldsConfirmed: Object.keys(flags) } : {}) },
     });
+    pending = await caseDecided(tx, ctx, { caseId: loaded.row.id, clientCode: loaded.row.clientCode, authorMembershipId: loaded.row.authorMembershipId, kind: to === "signed_off" ? "signed_off" : "changes_requested", version: row.version });
     return { caseId: loaded.row.id, status: to, version: row.version };
   });
+  deliverLater(pending);
+  return done;
 }
 
 /** A feedback comment on the version under review, tagged with its Bernard focus. */
 export async function addComment(ctx: Ctx, input: { caseId: string; focus: FeedbackFocus; body: string; identifiersChecked?: boolean }) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     authorise(loaded, "comment");
     const flags = feedbackFlags({ body: input.body });
@@ -128,15 +135,19 @@ export async function addComment(ctx: Ctx, input: { caseId: string; focus: Feedb
       targetId: loaded.row.id,
       detail: { commentId: c.id, focus: input.focus, submission: submitted.number, ...(flagged ? { flaggedFieldsConfirmed: ["body"] } : {}) },
     });
+    pending = await caseCommented(tx, ctx, { caseId: loaded.row.id, clientCode: loaded.row.clientCode, authorMembershipId: loaded.row.authorMembershipId, commentId: c.id, recipients: [loaded.row.authorMembershipId] });
     return { id: c.id };
   });
+  deliverLater(pending);
+  return done;
 }
 
 /** Reopens a signed-off case (assigned supervisor or org_admin), with a recorded reason. */
 export async function reopenCase(ctx: Ctx, input: { caseId: string; version: number; reason: string }) {
   const db = await getDb();
   const now = new Date();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     authorise(loaded, "reopen", input.version);
     const to = nextStatus("reopen");
@@ -155,6 +166,9 @@ export async function reopenCase(ctx: Ctx, input: { caseId: string; version: num
       targetId: loaded.row.id,
       detail: { from: "signed_off", to, caseVersion: row.version, reason: input.reason },
     });
+    pending = await caseDecided(tx, ctx, { caseId: loaded.row.id, clientCode: loaded.row.clientCode, authorMembershipId: loaded.row.authorMembershipId, kind: "case_reopened", version: row.version });
     return { caseId: loaded.row.id, status: to, version: row.version };
   });
+  deliverLater(pending);
+  return done;
 }

@@ -13,6 +13,8 @@ import type { CaseContent } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
 import { activeSupervisorsOf, NO_SUPERVISOR, unassignedPolicy } from "./supervisors";
 import { isUrgent } from "./urgency";
+import { caseSubmitted, deliverLater } from "./events";
+import type { Pending } from "@/lib/email/send";
 
 /**
  * Submits the author's case for review. The server scans the text itself (the browser's scan is
@@ -22,7 +24,8 @@ import { isUrgent } from "./urgency";
 export async function submitCase(ctx: Ctx, input: { caseId: string; version: number; content: CaseContent }) {
   const db = await getDb();
   const now = new Date();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     authorise(loaded, "submit", input.version);
     const findings = scanCase(input.content, await dismissalsOf(tx, ctx.orgId, loaded.row.id));
@@ -76,6 +79,9 @@ export async function submitCase(ctx: Ctx, input: { caseId: string; version: num
       targetId: loaded.row.id,
       detail: { from, to, caseVersion: row.version, submission: number, urgent, supervisors: supervisors.length },
     });
+    pending = await caseSubmitted(tx, ctx, { caseId: loaded.row.id, clientCode: input.content.clientCode, submission: number, urgent, authorMembershipId: loaded.row.authorMembershipId });
     return { caseId: loaded.row.id, version: row.version, submission: number, urgent, unassigned: supervisors.length === 0 };
   });
+  deliverLater(pending);
+  return done;
 }

@@ -7,6 +7,10 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/zod-errors";
 import { getModuleBySlug } from "./queries";
+import { activeSupervisorsOf } from "@/lib/cases/supervisors";
+import { deliverLater } from "@/lib/cases/events";
+import type { Pending } from "@/lib/email/send";
+import { notify } from "@/lib/notifications/notify";
 import { reflectionContentSchema } from "./reflection-spec";
 
 export async function getMyReflection(ctx: Ctx, moduleSlug: string) {
@@ -61,7 +65,8 @@ export async function setReflectionShared(ctx: Ctx, input: { moduleSlug: string;
   assertCan(ctx, "reflections.write");
   const mod = await getModuleBySlug(input.moduleSlug);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(reflections)
       .set({ sharedAt: input.shared ? new Date() : null })
@@ -75,6 +80,25 @@ export async function setReflectionShared(ctx: Ctx, input: { moduleSlug: string;
       targetType: "reflection",
       targetId: row.id,
     });
+    if (input.shared) {
+      const supervisors = await activeSupervisorsOf(tx, ctx.orgId, ctx.membershipId);
+      pending = await notify(
+        tx,
+        supervisors.map((s) => ({
+          organisationId: ctx.orgId,
+          recipientMembershipId: s.membershipId,
+          kind: "reflection_shared" as const,
+          title: `${ctx.userName} shared their reflection on “${mod.title}” with you.`,
+          href: `/trainees/${ctx.membershipId}`,
+          actorUserId: ctx.userId,
+          subjectType: "reflection",
+          subjectId: row.id,
+          dedupeKey: row.sharedAt?.toISOString(),
+        })),
+      );
+    }
     return row;
   });
+  deliverLater(pending);
+  return done;
 }

@@ -6,6 +6,8 @@ import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { keyPage } from "@/lib/pagination";
+import { deliverLater, traineesLeftUnsupervised } from "@/lib/cases/events";
+import type { Pending } from "@/lib/email/send";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -102,7 +104,8 @@ export async function setMemberStatus(
 ): Promise<MemberRow> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let pending: Pending | undefined;
+  const done = await db.transaction(async (tx) => {
     // Lock the organisation's admin rows so two concurrent demotions can't both pass the last-admin check.
     await tx.execute(sql`select id from memberships where organisation_id = ${ctx.orgId} and role = 'org_admin' for update`);
     const [target] = await tx
@@ -126,6 +129,13 @@ export async function setMemberStatus(
       targetType: "membership",
       targetId: target.id,
     });
+    if (input.status === "deactivated" && target.role === "supervisor") {
+      const theirs = await tx
+        .select({ t: supervisions.traineeMembershipId })
+        .from(supervisions)
+        .where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.supervisorMembershipId, target.id)));
+      pending = await traineesLeftUnsupervised(tx, ctx, theirs.map((r) => r.t));
+    }
     const [row] = await tx
       .select(memberColumns)
       .from(memberships)
@@ -133,6 +143,8 @@ export async function setMemberStatus(
       .where(eq(memberships.id, target.id));
     return row;
   });
+  deliverLater(pending);
+  return done;
 }
 
 export const LAST_ADMIN_ROLE =

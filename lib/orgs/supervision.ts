@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { queueEmails, type Pending } from "@/lib/email/send";
 import { supervisorAssignedEmail } from "@/lib/email/templates";
+import { traineesLeftUnsupervised } from "@/lib/cases/events";
 
 export type PersonRef = { membershipId: string; name: string; email: string; status: "active" | "deactivated"; emailVerified: boolean };
 const verified = sql<boolean>`${users.emailVerifiedAt} is not null`;
@@ -88,7 +89,10 @@ export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: 
         .delete(supervisions)
         .where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.supervisorMembershipId, sup.id), eq(supervisions.traineeMembershipId, trainee.id)))
         .returning();
-      if (removed.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.removed", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+      if (removed.length) {
+        await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.removed", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+        pending = await traineesLeftUnsupervised(tx, ctx, [trainee.id]);
+      }
     }
   });
   await pending?.deliver();

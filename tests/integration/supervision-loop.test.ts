@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
+import { listInbox } from "@/lib/notifications/inbox";
+import { setPreferences } from "@/lib/notifications/preferences";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, memberships, reflections, supervisions } from "@/db/schema";
+import { auditEvents, memberships, outbox, reflections, supervisions } from "@/db/schema";
 import { addReflectionComment, listReflectionComments } from "@/lib/modules/reflection-comments";
 import { curriculumModule } from "../fixtures/onboarding";
 import { listCaseload } from "@/lib/cases/caseload";
@@ -185,5 +187,63 @@ describe("comments on a shared reflection", () => {
     await expect(listReflectionComments(ctxFor(other, other.supervisor), r.id)).rejects.toBeInstanceOf(NotFoundError);
     await db.update(reflections).set({ sharedAt: null }).where(eq(reflections.id, r.id));
     await expect(listReflectionComments(sup, r.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the loop's notifications", () => {
+  const inbox = async (org: Awaited<ReturnType<typeof createOrg>>, p: Awaited<ReturnType<typeof createOrg>>["trainee"]) => (await listInbox(ctxFor(org, p))).rows;
+  const mailsTo = async (orgId: string, to: string, kind: string) => {
+    const db = await getDb();
+    return db.select().from(outbox).where(and(eq(outbox.organisationId, orgId), eq(outbox.to, to), eq(outbox.kind, kind)));
+  };
+
+  it("submission, decision, comment and reply each reach the other party, in-app and by email, with no narrative", async () => {
+    const org = await createOrg("NotifyLoop");
+    const s = await submitAs(org, validCase({ clientCode: "NL-1" }));
+    expect((await inbox(org, org.supervisor)).map((i) => [i.kind, i.href])).toEqual([["case_submitted", `/reviews/${s.caseId}`]]);
+    const [mail] = await mailsTo(org.orgId, org.supervisor.email, "notification.case_submitted");
+    expect(mail.text).not.toContain(validCase().whatHappened.slice(0, 30));
+    expect(await inbox(org, org.otherSupervisor)).toEqual([]);
+
+    const sup = ctxFor(org, org.supervisor);
+    const c = await addComment(sup, { caseId: s.caseId, focus: "intervention", body: "Try naming it." });
+    const { decideReview } = await import("@/lib/cases/review");
+    const { sixRatings } = await import("../fixtures/cases");
+    await decideReview(sup, { caseId: s.caseId, version: s.version, decision: "changes_requested", ratings: sixRatings("partly_evident"), whatToChange: "Say more." });
+    expect((await inbox(org, org.trainee)).map((i) => i.kind).sort()).toEqual(["case_comment", "changes_requested"]);
+    await replyToComment(ctxFor(org, org.trainee), { caseId: s.caseId, parentId: c.id, body: "Will do." });
+    expect((await inbox(org, org.supervisor)).map((i) => i.kind)).toEqual(["case_comment", "case_submitted"]);
+  });
+
+  it("a risk reaches the supervisors and admins at once, even when they chose in-app only", async () => {
+    const org = await createOrg("NotifyRisk");
+    await setPreferences(ctxFor(org, org.supervisor), { case_submitted: "in_app" });
+    await setPreferences(ctxFor(org, org.admin), { case_unassigned: "in_app" });
+    const s = await submitAs(org, riskCase());
+    for (const p of [org.supervisor, org.admin]) {
+      expect((await inbox(org, p)).map((i) => i.kind), p.name).toContain("case_risk");
+      expect(await mailsTo(org.orgId, p.email, "notification.case_risk"), p.name).toHaveLength(1);
+    }
+    expect((await inbox(org, org.trainee)).map((i) => i.kind)).not.toContain("case_risk");
+    expect(s.urgent).toBe(true);
+  });
+
+  it("a change that rolls back notifies nobody", async () => {
+    const org = await createOrg("NotifyRollback");
+    const trainee = ctxFor(org, org.trainee);
+    const d = await createDraft(trainee, validCase(), { requestId: crypto.randomUUID() });
+    const content = validCase({ whatHappened: "Mrs Jane Fairweather rang on 0412 345 678." });
+    await expect(submitCase(trainee, { caseId: d.caseId, version: d.version, content })).rejects.toBeInstanceOf(ValidationError);
+    expect(await inbox(org, org.supervisor)).toEqual([]);
+  });
+
+  it("deactivating a trainee's only supervisor tells the admins", async () => {
+    const org = await createOrg("NotifyOrphan");
+    const { setMemberStatus, getMember } = await import("@/lib/orgs/members");
+    const admin = ctxFor(org, org.admin);
+    const m = await getMember(admin, org.supervisor.membershipId);
+    await setMemberStatus(admin, { membershipId: m.membershipId, status: "deactivated", version: m.version });
+    const items = await inbox(org, org.admin);
+    expect(items.map((i) => [i.kind, i.href])).toEqual([["trainee_unsupervised", `/admin/members/${org.trainee.membershipId}#supervisors`]]);
   });
 });
