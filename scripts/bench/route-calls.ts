@@ -1,6 +1,9 @@
 import type { Ctx } from "@/lib/auth/context";
 import { countMyCases, getCase } from "@/lib/cases/queries";
-import { listReviewQueue } from "@/lib/cases/queue";
+import { listReviewQueue, listUrgentReviews } from "@/lib/cases/queue";
+import { getEmailVerification } from "@/lib/auth/email-verification";
+import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
+import { listInbox } from "@/lib/notifications/inbox";
 import { getContinueLearning, getLessonView } from "@/lib/modules/queries";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
@@ -41,7 +44,21 @@ export const ROUTE_CALLS: RouteCall[] = [
   {
     route: "Review queue",
     page: "app/(app)/reviews/page.tsx",
-    run: (i) => listReviewQueue(i.supervisor, { after: undefined }),
+    // The queue page, the urgent cases above it, and whether the supervisor's email is verified.
+    run: (i) => Promise.all([listReviewQueue(i.supervisor, { after: undefined }), listUrgentReviews(i.supervisor), getEmailVerification(i.supervisor.userId)]),
+  },
+  {
+    route: "Caseload",
+    page: "app/(app)/caseload/page.tsx",
+    run: async (i) => {
+      await listMyAssignedTrainees(i.supervisor);
+      return listCaseload(i.supervisor, {}, { after: undefined });
+    },
+  },
+  {
+    route: "Inbox",
+    page: "app/(app)/inbox/page.tsx",
+    run: (i) => listInbox(i.supervisor, { after: undefined }),
   },
   {
     route: "Case review page",

@@ -107,6 +107,8 @@ async function main() {
     { name: "Trainee home", path: "/home", cookie: cookies.trainee, expect: "Continue where you left off", target: 150 },
     { name: "Review queue (400 waiting)", path: "/reviews", cookie: cookies.supervisor, expect: "Next page", target: 150 },
     { name: "Case review page", path: `/reviews/${reviewCase.id}`, cookie: cookies.supervisor, expect: "Six-condition checklist", target: null },
+    { name: "Caseload (20k-case data set)", path: "/caseload", cookie: cookies.supervisor, expect: "Next page", target: 150 },
+    { name: "Inbox", path: "/inbox", cookie: cookies.supervisor, expect: "Inbox", target: 150 },
     { name: "Completion matrix (1,050 members × 6 modules)", path: "/admin/reports", cookie: cookies.admin, expect: "matrix-row", target: 400 },
     { name: "Members list", path: "/admin/members", cookie: cookies.admin, expect: "Next page", target: 400 },
   ] as const;

@@ -247,3 +247,28 @@ describe("the loop's notifications", () => {
     expect(items.map((i) => [i.kind, i.href])).toEqual([["trainee_unsupervised", `/admin/members/${org.trainee.membershipId}#supervisors`]]);
   });
 });
+
+describe("the notification fan-out of one submission", () => {
+  it("costs the same statements for one supervisor as for six", async () => {
+    const { countQueries } = await import("@/db/query-count");
+    const { createUser, addMember } = await import("../fixtures/factory");
+    const one = await createOrg("FanOne");
+    const six = await createOrg("FanSix");
+    const db = await getDb();
+    for (let i = 0; i < 5; i++) {
+      const u = await createUser(`Extra Supervisor ${i}`);
+      const m = await addMember(six.orgId, u.id, "supervisor");
+      await db.insert(supervisions).values({ organisationId: six.orgId, supervisorMembershipId: m.id, traineeMembershipId: six.trainee.membershipId });
+    }
+    const run = async (org: typeof one) => {
+      const trainee = ctxFor(org, org.trainee);
+      const d = await createDraft(trainee, riskCase(), { requestId: crypto.randomUUID() });
+      return countQueries(() => submitCase(trainee, { caseId: d.caseId, version: d.version, content: riskCase() }));
+    };
+    await run(one); // warm: prepared statements and caches
+    const a = await run(one);
+    const b = await run(six);
+    expect(b.count, b.statements.join("\n")).toBe(a.count);
+    expect((await listInbox(ctxFor(six, six.supervisor))).rows.filter((r) => r.kind === "case_risk").length).toBeGreaterThan(0);
+  });
+});
