@@ -3,7 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { outbox, userSessions } from "@/db/schema";
 import { encodeCursor } from "@/lib/orgs/cursor";
-import { createOrg, TEST_PASSWORD, uid } from "../fixtures/factory";
+import { createOrg, createVerificationToken, TEST_PASSWORD, uid } from "../fixtures/factory";
+import { expectAccessible } from "./axe";
 import { LoginPage } from "../pages/login-page";
 import { apiSignIn, invokeAction, loadActions } from "./support/actions";
 
@@ -154,5 +155,33 @@ test.describe("penetration test findings", () => {
     expect(o.result?.error).toMatch(/more than 50 columns/);
     expect(health.every((s) => s === 200)).toBe(true);
     await admin.dispose();
+  });
+});
+
+test.describe("email verification", () => {
+  test("an unverified supervisor is told why cases are hidden, and verifies from a link", async ({ page }) => {
+    const org = await createOrg("Verify");
+    const db = await getDb();
+    const { users } = await import("@/db/schema");
+    await db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, org.supervisor.userId));
+    await new LoginPage(page).signInAs(org.supervisor.email, TEST_PASSWORD);
+    await page.goto("/reviews");
+    await expect(page.getByText("Verify your email address to open cases")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/account");
+    await expect(page.getByText(`${org.supervisor.email} is not verified yet.`)).toBeVisible();
+    await expectAccessible(page);
+    const token = await createVerificationToken(org.supervisor.userId);
+    await page.goto(`/verify-email/${token}`);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await page.waitForURL("**/verify-email/confirmed");
+    await expect(page.getByText("Your email address is verified.")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/reviews");
+    await expect(page.getByText("Verify your email address to open cases")).toHaveCount(0);
+    // The link works once.
+    await page.goto(`/verify-email/${token}`);
+    await expect(page.getByText("This link has already been used.", { exact: false })).toBeVisible();
   });
 });
