@@ -1,5 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { closeDb } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db/client";
+import { outbox } from "@/db/schema";
 import { validCase } from "../fixtures/cases";
 import { advance, seedCase } from "../fixtures/cases-seed";
 import { createOrg, TEST_PASSWORD, type TestUser } from "../fixtures/factory";
@@ -64,8 +66,13 @@ test.describe("rupture cases", () => {
     await expect(trainee.getByText("Waiting for review").first()).toBeVisible();
     await expectAccessible(trainee);
 
-    // The supervisor finds it in the queue and requests changes.
+    // The supervisor is told (inbox count, and an email in the outbox) and finds it in the queue.
     const sup = await signedIn(browser, org.supervisor);
+    await expect(sup.getByRole("link", { name: "Inbox, 1 unread" })).toBeVisible();
+    const db = await getDb();
+    const sent = await db.select().from(outbox).where(and(eq(outbox.organisationId, org.orgId), eq(outbox.to, org.supervisor.email), eq(outbox.kind, "notification.case_submitted")));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].text).not.toContain("Fairweather");
     await sup.goto("/reviews");
     await expect(sup.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
     await expectAccessible(sup);
@@ -82,7 +89,9 @@ test.describe("rupture cases", () => {
     await sup.goto(`/cases/${caseId}`);
     await expect(sup.getByText("Changes requested").first()).toBeVisible();
 
-    // The trainee sees what to change, revises and resubmits.
+    // The trainee is told, sees what to change, revises and resubmits.
+    await trainee.goto("/inbox");
+    await expect(trainee.getByText(`${org.supervisor.name} asked for changes to your case RC-12.`)).toBeVisible();
     await trainee.goto(`/cases/${caseId}`);
     await expect(trainee.getByText("Say more about what you felt when the client went quiet.").first()).toBeVisible();
     await expect(trainee.getByText("Notice what the silence stirred in you.")).toBeVisible();
@@ -111,6 +120,8 @@ test.describe("rupture cases", () => {
     await review.quoteSelection("c5_empathy", "ownContribution", "felt anxious when the client went quiet");
     await review.decide("Sign off");
     await sup.waitForURL("**/reviews?reviewed=signed_off");
+    await trainee.goto("/inbox");
+    await expect(trainee.getByText(`${org.supervisor.name} signed off your case RC-12.`)).toBeVisible();
     await sup.goto(`/cases/${caseId}`);
     await expect(sup.getByText(`Signed off by ${org.supervisor.name} on`, { exact: false })).toBeVisible();
     await expectAccessible(sup);

@@ -1,7 +1,8 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { supervisions } from "@/db/schema";
+import { notificationPreferences, outbox, supervisions } from "@/db/schema";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { createOrg, TEST_PASSWORD, type TestUser } from "../fixtures/factory";
 import { CaseFormPage } from "../pages/cases-form-page";
 import { LoginPage } from "../pages/login-page";
@@ -69,6 +70,11 @@ test.describe("the supervision loop", () => {
 
   test("a narrative that discloses risk prompts the Risk section; the case is urgent at the top of the queue until seen", async ({ browser }) => {
     const org = await createOrg("E2eRisk");
+    // Email turned off for everything that can be turned off.
+    const db0 = await getDb();
+    for (const p of [org.supervisor, org.admin]) {
+      await db0.insert(notificationPreferences).values(NOTIFICATION_KINDS.filter((k) => k !== "case_risk").map((kind) => ({ organisationId: org.orgId, membershipId: p.membershipId, kind, channel: "in_app" })));
+    }
     const trainee = await signedIn(browser, org.trainee);
     const form = new CaseFormPage(trainee);
     await fillCase(form, "RK-1", "Near the end she told me she had been saving up her tablets and didn't see the point in going on.");
@@ -86,6 +92,15 @@ test.describe("the supervision loop", () => {
     await form.submit();
     await trainee.waitForURL(/\?submitted=1/);
 
+    // Supervisor and admin are told at once, by email too, even when they chose in-app only.
+    const db = await getDb();
+    for (const p of [org.supervisor, org.admin]) {
+      const risk = await db.select().from(outbox).where(and(eq(outbox.organisationId, org.orgId), eq(outbox.to, p.email), eq(outbox.kind, "notification.case_risk")));
+      expect(risk, p.email).toHaveLength(1);
+    }
+    const admin = await signedIn(browser, org.admin);
+    await admin.goto("/inbox");
+    await expect(admin.getByText(`Urgent: ${org.trainee.name}'s case RK-1 records or suggests a risk to someone.`)).toBeVisible();
     const sup = await signedIn(browser, org.supervisor);
     await sup.goto("/reviews");
     const urgent = sup.getByRole("region", { name: /Urgent: risk recorded or suggested/ });
