@@ -23,7 +23,9 @@ async function readCapped(request: NextRequest, limit: number): Promise<string |
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a cloned (tee'd) body waits for the other branch,
+      // which nobody reads once we answer 413, so awaiting it hung the request.
+      reader.cancel().catch(() => undefined);
       return null;
     }
     chunks.push(value);

@@ -52,7 +52,7 @@ test.describe("the supervision loop", () => {
     await expect(admin).toHaveURL(new RegExp(`/admin/members/${org.trainee.membershipId}`));
     await admin.getByLabel("Assign a supervisor").selectOption({ label: `${org.supervisor.name} (${org.supervisor.email})` });
     await admin.getByRole("button", { name: "Assign", exact: true }).click();
-    await expect(admin.getByText("Supervisor assigned.")).toBeVisible();
+    await expect(admin.getByText("Supervisor assigned.", { exact: true })).toBeVisible();
     await admin.goto("/home");
     await expect(admin.getByRole("heading", { name: "Needs a supervisor" })).toHaveCount(0);
 

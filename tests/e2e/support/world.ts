@@ -63,7 +63,8 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .returning({ id: caseComments.id });
   const [reflection] = await db
     .insert(reflections)
-    .values({ organisationId: org.orgId, membershipId: org.trainee.membershipId, moduleId: mod.id, content: { first: "A reflection to talk about." }, sharedAt: new Date(), version: 1 })
+    // Another module than the one shareReflectionAction's sample unshares, so the order of the matrix doesn't matter.
+    .values({ organisationId: org.orgId, membershipId: org.trainee.membershipId, moduleId: (await curriculumModule(1)).id, content: { first: "A reflection to talk about." }, sharedAt: new Date(), version: 1 })
     .returning({ id: reflections.id });
   const [reflectionComment] = await db
     .insert(reflectionComments)
