@@ -20,7 +20,7 @@ async function signedIn(browser: Browser, person: TestUser) {
 
 async function fillCase(form: CaseFormPage, code: string, narrative: string) {
   await form.gotoNew();
-  await form.fillSession({ code, session: "3", month: "March", year: "2025", approach: "Cognitive behavioural therapy (CBT)" });
+  await form.fillSession({ code, session: "3", year: "2025", approach: "Cognitive behavioural therapy (CBT)" });
   await form.fillRupture({ type: "Withdrawal", markers: ["Minimal responses (short answers, silence)"], salience: "3", movement: "The client" });
   await form.field("What happened").fill(narrative);
   await form.field("Your own contribution").fill("I moved on too quickly when the client went quiet.");
