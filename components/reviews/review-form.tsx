@@ -148,7 +148,7 @@ export function ReviewForm({
         </fieldset>
       ))}
       {others.length ? (
-        <section aria-labelledby="other-conditions" className="space-y-3">
+        <section aria-labelledby={self.shape === "notes_and_chosen" ? "other-conditions" : undefined} className="space-y-3">
           {self.shape === "notes_and_chosen" ? (
             <>
               <h3 id="other-conditions" className="font-semibold">
@@ -156,11 +156,7 @@ export function ReviewForm({
               </h3>
               <p className="text-sm text-stone-700">Tick any other condition you want to rate for this rupture.</p>
             </>
-          ) : (
-            <h3 id="other-conditions" className="sr-only">
-              Conditions to rate
-            </h3>
-          )}
+          ) : null}
           {others.map((c) => {
             const open = Boolean(watched?.[c]?.rate);
             return (
