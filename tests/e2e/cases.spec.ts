@@ -1,12 +1,13 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { closeDb } from "@/db/client";
-import { CONDITIONS } from "@/lib/cases/codes";
-import { legacyCase, validCase } from "../fixtures/cases";
+import { validCase } from "../fixtures/cases";
 import { advance, seedCase } from "../fixtures/cases-seed";
 import { createOrg, TEST_PASSWORD, type TestUser } from "../fixtures/factory";
 import { CaseFormPage } from "../pages/cases-form-page";
 import { CaseReviewPage } from "../pages/cases-review-page";
 import { LoginPage } from "../pages/login-page";
+import { CONDITIONS } from "@/lib/cases/codes";
+import { legacyCase } from "../fixtures/cases";
 import { expectAccessible } from "./axe";
 
 test.afterAll(async () => {
@@ -193,7 +194,7 @@ test.describe("rupture cases", () => {
 
     // Insight: strategies counted, not ranked; full condition labels.
     await trainee.goto("/cases/insight");
-    await expect(trainee.getByText("Strategies you have used")).toBeVisible();
+    await expect(trainee.getByRole("figure", { name: "Strategies you have used" })).toBeVisible();
     await expect(trainee.getByTestId("no-ranking-note")).toBeVisible();
     await expect(trainee.getByText(/resolution rate/i)).toHaveCount(0);
     await expect(trainee.getByText("Where your view and your supervisor's differ")).toBeVisible();
@@ -256,6 +257,8 @@ test.describe("rupture cases", () => {
   });
 
   test("other trainees, unassigned supervisors and every role of another organisation get not-found", async ({ browser }) => {
+    // About 30 page loads with axe scans: more than the default minute on a busy two-core machine.
+    test.setTimeout(120_000);
     const a = await createOrg("E2eAccA");
     const b = await createOrg("E2eAccB");
     const c = await seedCase(a, "signed_off");
