@@ -1,6 +1,8 @@
-import { allianceGap } from "@/lib/cases/alliance";
-import { labelOf, MONTHS, CONDITIONS, STRATEGY_FAMILIES, STRATEGIES } from "@/lib/cases/codes";
-import type { CaseDraft } from "@/lib/cases/schemas";
+import { ALLIANCE_READING_NOTE, allianceGap } from "@/lib/cases/alliance";
+import { labelOf, STRATEGY_FAMILIES, STRATEGIES } from "@/lib/cases/codes";
+import { conditionRows, PRECONDITION_NOTE, readSelfAssessment } from "@/lib/cases/conditions";
+import type { CaseDraft, StoredCaseContent } from "@/lib/cases/schemas";
+import { EntryText, RatingsCaveat } from "./conditions-display";
 import { RISK_KINDS, RISK_LEVELS, RISK_TOLD, RISK_WHEN, riskLabel } from "@/lib/cases/risk";
 
 // A case's content, read-only (case page, review page, print). Quoted spans can be highlighted.
@@ -30,7 +32,7 @@ function Narrative({ field, text, highlights }: { field: string; text?: string; 
   );
 }
 
-export function CaseDetails({ content, codeListVersion, highlights = [], headingLevel = 2 }: { content: CaseDraft; codeListVersion: string; highlights?: Highlight[]; headingLevel?: 2 | 3 }) {
+export function CaseDetails({ content, codeListVersion, highlights = [], headingLevel = 2 }: { content: StoredCaseContent; codeListVersion: string; highlights?: Highlight[]; headingLevel?: 2 | 3 }) {
   const v = codeListVersion;
   const H = headingLevel === 2 ? "h2" : "h3";
   const gap = allianceGap(content.alliance);
@@ -43,8 +45,9 @@ export function CaseDetails({ content, codeListVersion, highlights = [], heading
           <dd>{content.clientCode ?? "Not recorded"}</dd>
           <dt className="font-medium">Session</dt>
           <dd>
+            {/* The year only: a month stored by a 2026.1 case is kept but not shown (an identifying date element). */}
             {content.sessionNumber ? `Session ${content.sessionNumber}` : "Not recorded"}
-            {content.periodMonth && content.periodYear ? `, ${MONTHS[content.periodMonth - 1]} ${content.periodYear}` : ""}
+            {content.periodYear ? `, ${content.periodYear}` : ""}
           </dd>
           <dt className="font-medium">Approach</dt>
           <dd>{labelOf("approach", content.approach, v)}</dd>
@@ -105,24 +108,37 @@ export function CaseDetails({ content, codeListVersion, highlights = [], heading
       {hasAlliance ? (
         <section>
           <H className="font-semibold">Alliance snapshot</H>
+          <p className="text-sm text-stone-700">{ALLIANCE_READING_NOTE}</p>
           <AllianceTable gap={gap} />
         </section>
       ) : null}
-      <section>
-        <H className="font-semibold">Trainee&apos;s self-assessment</H>
-        <ul className="mt-1 space-y-2 text-sm">
-          {CONDITIONS.map((c) => {
-            const s = content.selfAssessment?.[c.code];
-            return (
-              <li key={c.code}>
-                <span className="font-medium">{labelOf("condition", c.code, v)}:</span> {labelOf("rating", s?.rating, v)}
-                {s?.evidence ? <span className="block whitespace-pre-wrap text-stone-800">{s.evidence}</span> : null}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <SelfAssessmentSummary raw={content.selfAssessment} version={v} H={H} />
     </div>
+  );
+}
+
+/** The trainee's self-assessment in either stored shape: six ratings (2026.1), or notes and chosen conditions. */
+function SelfAssessmentSummary({ raw, version, H }: { raw: unknown; version: string; H: "h2" | "h3" }) {
+  const self = readSelfAssessment(raw, version);
+  const rows = conditionRows(self);
+  return (
+    <section>
+      <H className="font-semibold">Trainee&apos;s self-assessment</H>
+      <RatingsCaveat className="mt-1" />
+      {self.shape === "six_rated" ? (
+        <p className="mt-1 text-sm text-stone-700">Recorded with the earlier checklist, which rated all six conditions.</p>
+      ) : (
+        <p className="mt-1 text-sm text-stone-700">{PRECONDITION_NOTE} The trainee chose the conditions most in play and rated those.</p>
+      )}
+      <ul className="mt-2 space-y-2 text-sm">
+        {rows.map((r) => (
+          <li key={r.code}>
+            <span className="font-medium">{labelOf("condition", r.code, version)}:</span>{" "}
+            <EntryText entry={r.self} version={version} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -130,12 +146,12 @@ export function AllianceTable({ gap }: { gap: ReturnType<typeof allianceGap> }) 
   const label = { goals: "Agreement on goals", tasks: "Agreement on tasks", bond: "Bond" } as const;
   return (
     <table className="mt-1 w-full max-w-md text-left text-sm">
-      <caption className="sr-only">Alliance snapshot: the trainee&apos;s and the client&apos;s views, 1 to 5, and the gap</caption>
+      <caption className="sr-only">Alliance snapshot: the trainee&apos;s view and the client&apos;s as the trainee reports it, 1 to 5, and the gap</caption>
       <thead>
         <tr className="border-b border-stone-300">
           <th scope="col" className="py-1 pr-3">Dimension</th>
           <th scope="col" className="py-1 pr-3">Trainee</th>
-          <th scope="col" className="py-1 pr-3">Client</th>
+          <th scope="col" className="py-1 pr-3">Client (as reported)</th>
           <th scope="col" className="py-1">Gap</th>
         </tr>
       </thead>

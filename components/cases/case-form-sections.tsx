@@ -3,8 +3,8 @@
 import { useId, type ReactNode } from "react";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { FieldMessage } from "@/components/ui/field";
-import { ALLIANCE_DIMENSIONS, CONDITIONS, MARKERS, markersFor, RATINGS, STRATEGIES, STRATEGY_FAMILIES, type RuptureType } from "@/lib/cases/codes";
-import { allianceGap } from "@/lib/cases/alliance";
+import { ALLIANCE_DIMENSIONS, MARKERS, markersFor, RATINGS, STRATEGIES, STRATEGY_FAMILIES, type RuptureType } from "@/lib/cases/codes";
+import { ALLIANCE_ANCHORS, ALLIANCE_ASKING, ALLIANCE_NOT_A_MEASURE, ALLIANCE_SECOND_HAND, allianceGap } from "@/lib/cases/alliance";
 import { HOPELESSNESS_NOTE } from "@/lib/cases/risk-language";
 import type { CaseFormValues } from "./form-values";
 import { AllianceTable } from "./case-details";
@@ -103,18 +103,49 @@ export function StrategyFields({ register, error }: { register: Reg; error?: str
 
 const SCORE_OPTIONS = ["1", "2", "3", "4", "5"];
 
+export const ALLIANCE_INTRO = "Your sense, 1 to 5, of the working alliance after the session (Bordin's goals, tasks and bond); and the client's, where they gave you a view.";
+
 export function AllianceFields({ register, values, errors }: { register: Reg; values: CaseFormValues["alliance"]; errors: Errs }) {
   const num = (s: string) => (s ? Number(s) : undefined);
   const gap = allianceGap({
     therapist: { goals: num(values.therapist.goals), tasks: num(values.therapist.tasks), bond: num(values.therapist.bond) },
     client: { goals: num(values.client.goals), tasks: num(values.client.tasks), bond: num(values.client.bond) },
   });
+  const anchorId = (d: string) => `alliance-anchor-${d}`;
   return (
     <div className="space-y-4">
+      <div className="space-y-2 text-sm text-stone-700">
+        <p className="font-medium text-stone-900">{ALLIANCE_NOT_A_MEASURE}</p>
+        <p>{ALLIANCE_SECOND_HAND}</p>
+        <p>{ALLIANCE_ASKING}</p>
+      </div>
+      <div className="rounded-md border border-stone-200 p-3">
+        <h3 className="text-sm font-semibold text-stone-900">What the numbers mean</h3>
+        <dl className="mt-2 space-y-3 text-sm">
+          {ALLIANCE_DIMENSIONS.map((d) => {
+            const a = ALLIANCE_ANCHORS[d.code];
+            return (
+              <div key={d.code} id={anchorId(d.code)}>
+                <dt className="font-medium text-stone-900">
+                  {d.label}: <span className="font-normal text-stone-700">{a.construct}</span>
+                </dt>
+                <dd className="mt-1">
+                  <ul className="space-y-0.5 pl-1">
+                    <li>1: {a[1]}</li>
+                    <li>3: {a[3]}</li>
+                    <li>5: {a[5]}</li>
+                  </ul>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+        <p className="mt-2 text-sm text-stone-700">2 and 4 fall between.</p>
+      </div>
       <div className="grid gap-4 sm:grid-cols-2">
         {(["therapist", "client"] as const).map((who) => (
           <fieldset key={who}>
-            <legend className="text-sm font-semibold text-stone-800">{who === "therapist" ? "Your view after the session" : "The client's view, if they gave one"}</legend>
+            <legend className="text-sm font-semibold text-stone-800">{who === "therapist" ? "Your view after the session" : "The client's view, as they told you (if they gave one)"}</legend>
             {ALLIANCE_DIMENSIONS.map((d) => {
               const name = `alliance.${who}.${d.code}` as const;
               const err = errors.alliance?.[who]?.[d.code]?.message;
@@ -124,7 +155,13 @@ export function AllianceFields({ register, values, errors }: { register: Reg; va
                   <label htmlFor={id} className="block text-sm">
                     {d.label} (1 to 5)
                   </label>
-                  <select id={id} {...register(name)} aria-invalid={err ? true : undefined} className="mt-1 min-h-11 w-40 rounded-md border border-stone-400 bg-white px-2">
+                  <select
+                    id={id}
+                    {...register(name)}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={[anchorId(d.code), err ? `${id}-error` : ""].join(" ").trim()}
+                    className="mt-1 min-h-11 w-40 rounded-md border border-stone-400 bg-white px-2"
+                  >
                     <option value="">Not rated</option>
                     {SCORE_OPTIONS.map((s) => (
                       <option key={s} value={s}>
@@ -140,7 +177,7 @@ export function AllianceFields({ register, values, errors }: { register: Reg; va
         ))}
       </div>
       <div aria-live="polite">
-        <p className="text-sm text-stone-700">Client and therapist views often differ. Ask for the client&apos;s view: therapists rarely notice unaided when a client is getting worse.</p>
+        <p className="text-sm text-stone-700">Client and therapist views often differ, and the client&apos;s view predicts outcome better. Therapists rarely notice unaided when a client is getting worse.</p>
         <AllianceTable gap={gap} />
       </div>
     </div>
@@ -150,9 +187,8 @@ export function AllianceFields({ register, values, errors }: { register: Reg; va
 export function RatingHelp() {
   return (
     <p className="text-sm text-stone-700">
-      Rogers saw conditions 2 to 6 as matters of degree: rate each as {RATINGS.map((r) => r.label.toLowerCase()).join(", ")}.
+      Rogers saw these conditions as matters of degree: rate each as {RATINGS.slice(0, 3).map((r) => r.label.toLowerCase()).join(", ")}; or {RATINGS[3].label.toLowerCase()} when the case holds too
+      little to judge.
     </p>
   );
 }
-
-export const CONDITION_LIST = CONDITIONS;

@@ -9,28 +9,29 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { APPROACHES, CONDITIONS, markerAllowed, MONTHS, MOVEMENTS, OUTCOMES, RATINGS, RUPTURE_TYPES, type RuptureType } from "@/lib/cases/codes";
+import { APPROACHES, markerAllowed, MOVEMENTS, OUTCOMES, RUPTURE_TYPES, type RuptureType } from "@/lib/cases/codes";
 import type { Finding } from "@/lib/cases/deidentify";
 import { countUnresolved, scanCase, type Dismissal } from "@/lib/cases/guard";
-import { caseDraftContent, caseSubmitContent, LIMITS, type CaseDraft } from "@/lib/cases/schemas";
-import { AllianceFields, MarkerFields, RadioGroup, RatingHelp, Section, StrategyFields } from "./case-form-sections";
-import { plainText, toFormValues, type CaseFormValues } from "./form-values";
+import { caseDraftContent, caseSubmitContent, LIMITS, type CaseDraft, type StoredCaseContent } from "@/lib/cases/schemas";
+import { AllianceFields, ALLIANCE_INTRO, MarkerFields, RadioGroup, Section, StrategyFields } from "./case-form-sections";
+import { plainText, startedWithSixRatings, toFormValues, type CaseFormValues } from "./form-values";
 import { KeptText } from "./kept-text";
 import { ScannedTextArea } from "./scanned-textarea";
 import { newRequestId } from "@/lib/uuid";
 import { RiskFields } from "./risk-fields";
+import { SelfAssessmentFields } from "./self-assessment-fields";
 import { riskFindings } from "@/lib/cases/urgency";
 import { URGENT_NOTE } from "@/lib/cases/risk";
-import { labelOf } from "@/lib/cases/codes";
 
 type Props = {
   caseId: string | null;
   version: number;
-  content: CaseDraft | null;
+  /** As stored, in either code-list shape: the form converts a 2026.1 draft (see toFormValues). */
+  content: StoredCaseContent | null;
   dismissals: Dismissal[];
   whatToChange?: string | null;
-  /** The supervisor's last review, shown beside each condition while the trainee revises. */
-  review?: { reviewerName: string; ratings: Record<string, { rating: string; evidence?: string }> } | null;
+  /** The supervisor's last review (either stored shape), shown beside each condition while the trainee revises. */
+  review?: { reviewerName: string; ratings: unknown } | null;
 };
 type Status = { tone: "success" | "warning" | "error" | "info"; text: string } | null;
 
@@ -39,6 +40,7 @@ const AUTOSAVE_MS = 1500;
 export function CaseForm(props: Props) {
   const router = useRouter();
   const initial = useMemo(() => toFormValues(props.content), [props.content]);
+  const legacy = useMemo(() => startedWithSixRatings(props.content), [props.content]);
   const form = useForm<CaseFormValues>({
     resolver: zodResolver(caseSubmitContent as never) as unknown as Resolver<CaseFormValues>,
     defaultValues: initial,
@@ -185,21 +187,7 @@ export function CaseForm(props: Props) {
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Client code" hint="Made up by you: up to 12 letters, digits or hyphens. Never a name or initials." maxLength={12} autoComplete="off" {...register("clientCode")} error={err.clientCode?.message} />
           <TextField label="Session number" type="number" inputMode="numeric" min={1} max={500} hint="Within this therapy, 1 to 500." {...register("sessionNumber")} error={err.sessionNumber?.message} />
-          <div>
-            <label htmlFor="periodMonth" className="block text-sm font-medium text-stone-800">
-              Month
-            </label>
-            <select id="periodMonth" {...register("periodMonth")} aria-invalid={err.periodMonth ? true : undefined} className="mt-1 min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700">
-              <option value="">Choose a month</option>
-              {MONTHS.map((m, i) => (
-                <option key={m} value={String(i + 1)}>
-                  {m}
-                </option>
-              ))}
-            </select>
-            {err.periodMonth ? <p className="mt-1 text-sm font-medium text-red-800" role="alert">{err.periodMonth.message}</p> : null}
-          </div>
-          <TextField label="Year" type="number" inputMode="numeric" hint="Month and year only, never the full date." {...register("periodYear")} error={err.periodYear?.message} />
+          <TextField label="Year" type="number" inputMode="numeric" hint="The year only: no month or day, which could identify the client." {...register("periodYear")} error={err.periodYear?.message} />
         </div>
         <RadioGroup legend="Approach used in the session" name="approach" options={APPROACHES} register={register} error={err.approach?.message} />
       </Section>
@@ -221,36 +209,19 @@ export function CaseForm(props: Props) {
           <RiskFields values={values.risk ?? { level: "", kinds: [], told: [], toldWhen: "", actionTaken: "" }} register={register} errors={err} suggested={Object.keys(risks).length > 0} />
         </Section>
       </div>
-      <Section title="Alliance snapshot (optional)" description="Your sense, 1 to 5, of the alliance after the session; and the client's, where they gave a view.">
+      <Section title="Alliance snapshot (optional)" description={ALLIANCE_INTRO}>
         <AllianceFields register={register} values={values.alliance} errors={err} />
       </Section>
-      <Section title="Your six-condition self-assessment" description="Rate each of Rogers' conditions for this session and note your evidence. Your supervisor will rate the same checklist.">
-        <RatingHelp />
-        {CONDITIONS.map((c) => {
-          const field = `selfAssessment.${c.code}.evidence` as const;
-          return (
-            <fieldset key={c.code} className="space-y-2 border-t border-stone-200 pt-3">
-              <legend className="pt-3 font-medium text-stone-900">{c.label}</legend>
-              {props.review?.ratings[c.code] ? (
-                <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-2 text-sm">
-                  <span className="font-medium">{props.review.reviewerName}&apos;s rating:</span> {labelOf("rating", props.review.ratings[c.code].rating)}
-                  {props.review.ratings[c.code].evidence ? <> · {props.review.ratings[c.code].evidence}</> : null}
-                </p>
-              ) : null}
-              <RadioGroup legend="Your rating" name={`selfAssessment.${c.code}.rating`} inline options={RATINGS} register={register} error={err.selfAssessment?.[c.code]?.rating?.message} />
-              <ScannedTextArea
-                label="Evidence"
-                value={values.selfAssessment?.[c.code]?.evidence ?? ""}
-                findings={findings[field] ?? []}
-                registration={register(field)}
-                maxLength={LIMITS.evidence}
-                rows={3}
-                error={err.selfAssessment?.[c.code]?.evidence?.message}
-                onDismiss={(f, r) => dismiss(field, f, r)}
-              />
-            </fieldset>
-          );
-        })}
+      <Section title="Rogers' conditions: your self-assessment" description="Describe conditions 1 and 2; choose the one to three of conditions 3 to 6 most in play in this rupture, and rate those.">
+        <SelfAssessmentFields
+          register={register}
+          values={values.selfAssessment}
+          errors={err}
+          findings={findings}
+          onDismiss={dismiss}
+          review={props.review}
+          startedWithSixRatings={legacy}
+        />
       </Section>
       <div className="sticky bottom-0 z-10 space-y-3 border-t border-stone-200 bg-stone-50 py-3 no-print">
         <div role="status" aria-live="polite" className="min-h-5 text-sm text-stone-800">

@@ -1,5 +1,6 @@
-import { CONDITION_CODES, type ConditionCode } from "@/lib/cases/codes";
-import type { CaseDraft } from "@/lib/cases/schemas";
+import { CONDITIONS, PRECONDITION_CODES, THERAPIST_CONDITION_CODES, type PreconditionCode, type TherapistConditionCode } from "@/lib/cases/codes";
+import { readSelfAssessment } from "@/lib/cases/conditions";
+import type { StoredCaseContent } from "@/lib/cases/schemas";
 
 // What the case form holds: form controls give strings, so numbers are strings here; the shared
 // zod schema turns them back into numbers (and blanks into "not answered").
@@ -8,7 +9,6 @@ type Scores = { goals: string; tasks: string; bond: string };
 export type CaseFormValues = {
   clientCode: string;
   sessionNumber: string;
-  periodMonth: string;
   periodYear: string;
   approach: string;
   ruptureType: string;
@@ -22,18 +22,24 @@ export type CaseFormValues = {
   nextTime: string;
   alliance: { therapist: Scores; client: Scores };
   risk: { level: string; kinds: string[]; told: string[]; toldWhen: string; actionTaken: string };
-  selfAssessment: Record<ConditionCode, { rating: string; evidence: string }>;
+  selfAssessment: Record<PreconditionCode, { note: string }> & Record<TherapistConditionCode, { rating: string; evidence: string }> & { chosen: string[] };
 };
 
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 const scores = (s?: { goals?: number; tasks?: number; bond?: number }): Scores => ({ goals: str(s?.goals), tasks: str(s?.tasks), bond: str(s?.bond) });
 
-export function toFormValues(c: CaseDraft | null | undefined): CaseFormValues {
+/**
+ * The form's values for a stored case. A draft begun under code lists 2026.1 opens in today's form:
+ * its month is left behind (only the year is kept), the c1/c2 evidence becomes the note, and each
+ * of c3-c6 with something written stays ticked and filled in (a draft may hold more than three), so
+ * nothing typed is lost: the trainee keeps the one to three most in play before submitting.
+ */
+export function toFormValues(c: StoredCaseContent | null | undefined, codeListVersion?: string): CaseFormValues {
   const x = c ?? {};
+  const self = readSelfAssessment(x.selfAssessment, codeListVersion);
   return {
     clientCode: str(x.clientCode),
     sessionNumber: str(x.sessionNumber),
-    periodMonth: str(x.periodMonth),
     periodYear: str(x.periodYear),
     approach: str(x.approach),
     ruptureType: str(x.ruptureType),
@@ -47,10 +53,17 @@ export function toFormValues(c: CaseDraft | null | undefined): CaseFormValues {
     nextTime: str(x.nextTime),
     alliance: { therapist: scores(x.alliance?.therapist), client: scores(x.alliance?.client) },
     risk: { level: str(x.risk?.level), kinds: [...(x.risk?.kinds ?? [])], told: [...(x.risk?.told ?? [])], toldWhen: str(x.risk?.toldWhen), actionTaken: str(x.risk?.actionTaken) },
-    selfAssessment: Object.fromEntries(
-      CONDITION_CODES.map((code) => [code, { rating: str(x.selfAssessment?.[code]?.rating), evidence: str(x.selfAssessment?.[code]?.evidence) }]),
-    ) as CaseFormValues["selfAssessment"],
+    selfAssessment: {
+      ...Object.fromEntries(PRECONDITION_CODES.map((code) => [code, { note: str(self.entries[code]?.note ?? self.entries[code]?.evidence) }])),
+      ...Object.fromEntries(THERAPIST_CONDITION_CODES.map((code) => [code, { rating: str(self.entries[code]?.rating), evidence: str(self.entries[code]?.evidence) }])),
+      chosen: self.shape === "six_rated" ? THERAPIST_CONDITION_CODES.filter((code) => self.entries[code]) : [...self.chosen],
+    } as CaseFormValues["selfAssessment"],
   };
+}
+
+/** Whether stored content is a 2026.1 self-assessment (six graded ratings), for a note in the form. */
+export function startedWithSixRatings(c: StoredCaseContent | null | undefined, codeListVersion?: string): boolean {
+  return Boolean(c?.selfAssessment) && readSelfAssessment(c?.selfAssessment, codeListVersion).shape === "six_rated";
 }
 
 /** The typed text of a case as plain text, so a person can copy it when it couldn't be saved. */
@@ -61,7 +74,10 @@ export function plainText(v: CaseFormValues): string {
     `Own contribution:\n${v.ownContribution}`,
     `What next time:\n${v.nextTime}`,
     ...(v.risk.actionTaken ? [`Risk: what was done:\n${v.risk.actionTaken}`] : []),
-    ...CONDITION_CODES.filter((c) => v.selfAssessment[c].evidence).map((c) => `Self-assessment ${c}: ${v.selfAssessment[c].rating}\n${v.selfAssessment[c].evidence}`),
+    ...PRECONDITION_CODES.filter((c) => v.selfAssessment[c].note).map((c) => `${CONDITIONS.find((x) => x.code === c)!.short}: what you noticed\n${v.selfAssessment[c].note}`),
+    ...THERAPIST_CONDITION_CODES.filter((c) => v.selfAssessment[c].evidence).map(
+      (c) => `${CONDITIONS.find((x) => x.code === c)!.short}: ${v.selfAssessment[c].rating || "not rated"}\n${v.selfAssessment[c].evidence}`,
+    ),
   ];
   return parts.join("\n\n");
 }

@@ -1,8 +1,9 @@
-import { CONDITIONS, labelOf } from "@/lib/cases/codes";
+import { conditionRows, readReview, readSelfAssessment } from "@/lib/cases/conditions";
 import type { CaseFull, CaseMeta } from "@/lib/cases/queries";
 import { STATUS_LABELS } from "@/lib/cases/workflow";
 import { formatDateTime } from "./format";
 import { CommentThreads } from "./comment-thread";
+import { EntryText, RatingsCaveat } from "./conditions-display";
 
 /** Reviews and feedback, newest first, each against the version it was about. */
 export function ReviewHistory({ view, canReply = true }: { view: CaseFull; canReply?: boolean }) {
@@ -13,7 +14,8 @@ export function ReviewHistory({ view, canReply = true }: { view: CaseFull; canRe
   return (
     <div className="space-y-6">
       {submissions.map((n) => {
-        const self = view.versions.find((v) => v.number === n)?.selfAssessment;
+        const version = view.versions.find((v) => v.number === n);
+        const self = readSelfAssessment(version?.selfAssessment, version?.codeListVersion);
         return (
           <section key={n} aria-labelledby={`sub-${n}`} className="rounded-lg border border-stone-200 bg-white p-4">
             <h3 id={`sub-${n}`} className="font-semibold">
@@ -38,36 +40,35 @@ export function ReviewHistory({ view, canReply = true }: { view: CaseFull; canRe
                       <p className="whitespace-pre-wrap">{r.whatToChange}</p>
                     </div>
                   ) : null}
-                  <table className="mt-3 w-full text-left text-sm">
-                    <caption className="sr-only">Six-condition ratings for version {n}: self-assessment and supervisor</caption>
+                  <RatingsCaveat className="mt-3" />
+                  <table className="mt-2 w-full text-left text-sm">
+                    <caption className="sr-only">Conditions for version {n}: the trainee&apos;s self-assessment and the supervisor&apos;s review, differences marked</caption>
                     <thead className="bg-stone-100">
                       <tr>
                         <th scope="col" className="px-2 py-1">Condition</th>
-                        <th scope="col" className="px-2 py-1">Self-rating</th>
+                        <th scope="col" className="px-2 py-1">Trainee</th>
                         <th scope="col" className="px-2 py-1">Supervisor</th>
-                        <th scope="col" className="px-2 py-1">Evidence</th>
+                        <th scope="col" className="px-2 py-1">Quoted</th>
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-stone-200">
-                      {CONDITIONS.map((c) => {
-                        const mine = self?.[c.code]?.rating;
-                        const theirs = r.ratings[c.code];
-                        const differs = Boolean(mine && theirs && mine !== theirs.rating);
-                        return (
-                          <tr key={c.code} className={differs ? "bg-amber-50" : undefined}>
-                            <th scope="row" className="px-2 py-1 font-normal">{c.label}</th>
-                            <td className="px-2 py-1">{labelOf("rating", mine)}</td>
-                            <td className="px-2 py-1">
-                              {labelOf("rating", theirs?.rating)}
-                              {differs ? <span className="ml-1 font-semibold text-amber-900">(differs)</span> : null}
-                            </td>
-                            <td className="px-2 py-1">
-                              {theirs?.evidence}
-                              {theirs?.quote ? <q className="mt-1 block italic">{theirs.quote.text}</q> : null}
-                            </td>
-                          </tr>
-                        );
-                      })}
+                      {conditionRows(self, readReview(r.ratings)).map((row) => (
+                        <tr key={row.code} className={row.differs ? "bg-amber-50" : undefined}>
+                          <th scope="row" className="px-2 py-1 align-top font-normal">
+                            {row.label}
+                            {row.traineeChose ? <span className="block text-stone-700">Chosen by the trainee</span> : null}
+                            {row.supervisorAdded ? <span className="block text-stone-700">Added by the supervisor</span> : null}
+                          </th>
+                          <td className="px-2 py-1 align-top">
+                            <EntryText entry={row.self} empty="—" />
+                          </td>
+                          <td className="px-2 py-1 align-top">
+                            <EntryText entry={row.supervisor} empty="—" />
+                            {row.differs ? <span className="block font-semibold text-amber-900">(differs)</span> : null}
+                          </td>
+                          <td className="px-2 py-1 align-top">{row.supervisor?.quote ? <q className="block italic">{row.supervisor.quote.text}</q> : null}</td>
+                        </tr>
+                      ))}
                     </tbody>
                   </table>
                 </div>

@@ -116,8 +116,16 @@ export const caseTransitions = pgTable(
 );
 
 export type StoredRating = { rating: string; evidence: string; quote?: { field: string; start: number; end: number; text: string } };
+/** A descriptive note on c1 or c2 (code lists 2026.2 onwards): preconditions are never graded. */
+export type StoredNote = { note: string };
+export type StoredReviewEntry = StoredRating | StoredNote;
 
-/** One per decision: the six ratings, the decision and, when changes are requested, what to change. */
+/**
+ * One per decision: the ratings (keyed by condition code), the decision and, when changes are
+ * requested, what to change. Ratings come in two shapes, both kept as written: six graded ratings
+ * (reviews of code lists 2026.1), or notes on c1/c2 plus graded ratings for the conditions rated;
+ * lib/cases/conditions.ts readReview reads both.
+ */
 export const caseReviews = pgTable(
   "case_reviews",
   {
@@ -127,7 +135,7 @@ export const caseReviews = pgTable(
     caseVersionId: uuid("case_version_id").notNull(),
     caseVersion: integer("case_version").notNull(),
     reviewerMembershipId: uuid("reviewer_membership_id").notNull(),
-    ratings: jsonb("ratings").$type<Record<string, StoredRating>>().notNull(),
+    ratings: jsonb("ratings").$type<Record<string, StoredReviewEntry>>().notNull(),
     decision: reviewDecisionEnum("decision").notNull(),
     whatToChange: text("what_to_change"),
     createdAt: ts("created_at").notNull().defaultNow(),

@@ -71,16 +71,24 @@ export const MOVEMENTS = [
 ] as const satisfies readonly Coded[];
 
 export const CONDITIONS = [
-  { code: "c1_contact", label: "Therapist and client were in psychological contact" },
-  { code: "c2_client_incongruence", label: "The client was incongruent: vulnerable or anxious" },
-  { code: "c3_congruence", label: "The therapist was congruent, genuine, in the relationship" },
-  { code: "c4_upr", label: "The therapist experienced unconditional positive regard for the client" },
+  { code: "c1_contact", short: "Psychological contact", label: "Therapist and client were in psychological contact" },
+  { code: "c2_client_incongruence", short: "Client incongruence", label: "The client was incongruent: vulnerable or anxious" },
+  { code: "c3_congruence", short: "Congruence", label: "The therapist was congruent, genuine, in the relationship" },
+  { code: "c4_upr", short: "Unconditional positive regard", label: "The therapist experienced unconditional positive regard for the client" },
   {
     code: "c5_empathy",
+    short: "Empathic understanding",
     label: "The therapist understood the client's internal frame of reference empathically and tried to communicate it",
   },
-  { code: "c6_perceived", label: "The client perceived, at least minimally, the therapist's empathy and regard" },
-] as const satisfies readonly Coded[];
+  { code: "c6_perceived", short: "Client's perception", label: "The client perceived, at least minimally, the therapist's empathy and regard" },
+] as const satisfies readonly (Coded & { short: string })[];
+
+/** c1 and c2 are preconditions about the client and the meeting: described, never graded. */
+export const PRECONDITION_CODES = ["c1_contact", "c2_client_incongruence"] as const;
+/** c3 to c6: the therapist conditions, of which the trainee chooses the one to three most in play. */
+export const THERAPIST_CONDITION_CODES = ["c3_congruence", "c4_upr", "c5_empathy", "c6_perceived"] as const;
+export type PreconditionCode = (typeof PRECONDITION_CODES)[number];
+export type TherapistConditionCode = (typeof THERAPIST_CONDITION_CODES)[number];
 
 export const RATINGS = [
   { code: "not_evident", label: "Not evident" },
@@ -126,7 +134,9 @@ export const RATING_CODES = codes(RATINGS);
 export const FEEDBACK_FOCUS_CODES = codes(FEEDBACK_FOCI);
 
 /** The version stored on every case. Bump (and keep the old labels below) when a list changes. */
-export const CODE_LIST_VERSION = "2026.1";
+export const CODE_LIST_VERSION = "2026.2";
+/** The first release: six graded self-ratings (c1 to c6) and the session's month and year. */
+export const LEGACY_CODE_LIST_VERSION = "2026.1";
 
 const CURRENT = {
   approach: APPROACHES,
@@ -141,9 +151,26 @@ const CURRENT = {
 } as const;
 export type CodeListName = keyof typeof CURRENT;
 
-/** Released versions. Old cases keep the labels they were written with. */
+/**
+ * Released versions. Old cases keep the labels they were written with. 2026.2 changed the shape
+ * of the self-assessment and dropped the month (see VERSION_RULES), not the labels, so both
+ * versions share the lists; a later rewording gets its own copy here.
+ */
 export const CODE_LIST_VERSIONS: Record<string, Record<CodeListName, readonly Coded[]>> = {
+  [LEGACY_CODE_LIST_VERSION]: CURRENT,
   [CODE_LIST_VERSION]: CURRENT,
+};
+
+/**
+ * What a version's case content looks like, beyond its labels:
+ * - "six_rated": selfAssessment holds a graded rating and evidence for each of c1 to c6;
+ * - "notes_and_chosen": c1 and c2 hold a descriptive note, `chosen` names one to three of c3 to
+ *   c6, and only those hold a rating and evidence.
+ * sessionMonth: whether the form asked for the session's month (2026.2 keeps the year only).
+ */
+export const VERSION_RULES: Record<string, { conditions: "six_rated" | "notes_and_chosen"; sessionMonth: boolean }> = {
+  [LEGACY_CODE_LIST_VERSION]: { conditions: "six_rated", sessionMonth: true },
+  [CODE_LIST_VERSION]: { conditions: "notes_and_chosen", sessionMonth: false },
 };
 
 /** The label of a code in the given version; an unknown code shows as itself rather than vanishing. */
@@ -163,18 +190,3 @@ export function markersFor(type: RuptureType | null | undefined): readonly (type
 export function markerAllowed(type: RuptureType, marker: string): boolean {
   return markersFor(type).some((m) => m.code === marker);
 }
-
-export const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;

@@ -62,7 +62,9 @@ export async function saveDraft(ctx: Ctx, input: { caseId: string; version: numb
     authorise(loaded, "edit", input.version);
     const [row] = await tx
       .update(cases)
-      .set({ content: input.content, ...denormalised(input.content), version: sql`${cases.version} + 1`, updatedAt: now })
+      // The form writes today's shape, so a draft begun under older code lists moves to the current
+      // version on its first save (its submitted versions keep theirs in case_versions).
+      .set({ content: input.content, ...denormalised(input.content), codeListVersion: CODE_LIST_VERSION, version: sql`${cases.version} + 1`, updatedAt: now })
       .where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId), eq(cases.version, input.version)))
       .returning({ version: cases.version });
     if (!row) throw new ConflictError();

@@ -1,4 +1,5 @@
-import { CONDITION_CODES } from "./codes";
+import { CONDITIONS, PRECONDITION_CODES } from "./codes";
+import { readSelfAssessment } from "./conditions";
 import { scanFields, type Finding } from "./deidentify";
 import type { CaseDraft } from "./schemas";
 
@@ -13,24 +14,34 @@ export const FIELD_LABELS: Record<string, string> = {
   ownContribution: "Your own contribution",
   nextTime: "What you would do next time",
 };
-for (const c of CONDITION_CODES) FIELD_LABELS[`selfAssessment.${c}.evidence`] = `Self-assessment evidence (${c.slice(0, 2).toUpperCase()})`;
+for (const c of CONDITIONS) {
+  const n = c.code.slice(1, 2);
+  FIELD_LABELS[`selfAssessment.${c.code}.evidence`] = `Self-assessment evidence, condition ${n} (${c.short.toLowerCase()})`;
+  if ((PRECONDITION_CODES as readonly string[]).includes(c.code)) FIELD_LABELS[`selfAssessment.${c.code}.note`] = `What you noticed, condition ${n} (${c.short.toLowerCase()})`;
+}
 
-/** Every free-text value of a case, keyed by its form field name. */
-export function scannableText(content: Partial<CaseDraft> | null | undefined): Record<string, string> {
+/**
+ * Every free-text value of a case, keyed by its form field name. The self-assessment is read in
+ * either shape: six evidence notes (code lists 2026.1), or the c1/c2 notes and the evidence of the
+ * chosen conditions only (2026.2; text left under a condition the trainee unticked is never stored).
+ */
+export function scannableText(content: Partial<CaseDraft> | Record<string, unknown> | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!content) return out;
-  if (content.whatHappened) out.whatHappened = content.whatHappened;
-  if (content.ownContribution) out.ownContribution = content.ownContribution;
-  if (content.nextTime) out.nextTime = content.nextTime;
-  for (const c of CONDITION_CODES) {
-    const ev = content.selfAssessment?.[c]?.evidence;
-    if (ev) out[`selfAssessment.${c}.evidence`] = ev;
+  const c = content as Partial<Record<"whatHappened" | "ownContribution" | "nextTime", string>> & { selfAssessment?: unknown };
+  if (c.whatHappened) out.whatHappened = c.whatHappened;
+  if (c.ownContribution) out.ownContribution = c.ownContribution;
+  if (c.nextTime) out.nextTime = c.nextTime;
+  const self = readSelfAssessment(c.selfAssessment);
+  for (const [code, e] of Object.entries(self.entries)) {
+    if (e.note) out[`selfAssessment.${code}.note`] = e.note;
+    if (e.evidence) out[`selfAssessment.${code}.evidence`] = e.evidence;
   }
   return out;
 }
 
 /** Scans the case and marks each finding that the author dismissed (same field, same key). */
-export function scanCase(content: Partial<CaseDraft> | null | undefined, dismissals: readonly Dismissal[]): FieldFindings {
+export function scanCase(content: Partial<CaseDraft> | Record<string, unknown> | null | undefined, dismissals: readonly Dismissal[]): FieldFindings {
   const found = scanFields(scannableText(content));
   const out: FieldFindings = {};
   for (const [field, list] of Object.entries(found)) {

@@ -32,7 +32,8 @@ export async function getInsight(ctx: Ctx, membershipId: string): Promise<Insigh
       caseId: caseReviews.caseId,
       at: caseReviews.createdAt,
       ratings: caseReviews.ratings,
-      self: sql<Record<string, { rating?: string }> | null>`${caseVersions.content}->'selfAssessment'`,
+      self: sql<unknown>`${caseVersions.content}->'selfAssessment'`,
+      codeListVersion: caseVersions.codeListVersion,
     })
     .from(caseReviews)
     .innerJoin(cases, and(eq(cases.id, caseReviews.caseId), eq(cases.organisationId, caseReviews.organisationId)))

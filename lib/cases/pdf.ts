@@ -1,7 +1,9 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { CONDITIONS, labelOf, MONTHS } from "./codes";
-import type { StoredRating } from "@/db/schema";
-import type { CaseDraft } from "./schemas";
+import { labelOf } from "./codes";
+import type { StoredReviewEntry } from "@/db/schema";
+import { ALLIANCE_READING_NOTE } from "./alliance";
+import { conditionRows, INFERENCE_CAVEAT, RATINGS_CAVEAT, readReview, readSelfAssessment, type ConditionEntry } from "./conditions";
+import type { StoredCaseContent } from "./schemas";
 import { formatIn } from "@/lib/intl";
 
 // A signed-off case as a PDF with a signature block. Standard fonts only (no font files to ship),
@@ -30,11 +32,12 @@ export type PdfCase = {
   authorName: string;
   clientCode: string | null;
   codeListVersion: string;
-  content: CaseDraft;
+  /** In the shape of codeListVersion (either stored shape). */
+  content: StoredCaseContent;
   signedOffByName: string;
   signedOffAt: Date;
   signedOffVersion: number;
-  ratings: Record<string, StoredRating> | null;
+  ratings: Record<string, StoredReviewEntry> | null;
 };
 
 const A4: [number, number] = [595.28, 841.89];
@@ -114,7 +117,8 @@ export async function buildCasePdf(c: PdfCase): Promise<Uint8Array> {
   w.text(`Rupture case ${c.clientCode ?? ""}`, { size: 18, bold: true, gap: 2 });
   w.text(`${c.orgName} - logged by ${c.authorName} - signed off, version ${c.signedOffVersion}`, { size: 10, gap: 10 });
   w.rule();
-  w.field("Session", `Session ${x.sessionNumber ?? "?"}, ${x.periodMonth ? MONTHS[x.periodMonth - 1] : ""} ${x.periodYear ?? ""}`.trim());
+  // The year only: a month stored by a 2026.1 case is not printed (an identifying date element).
+  w.field("Session", `Session ${x.sessionNumber ?? "?"}${x.periodYear ? `, ${x.periodYear}` : ""}`);
   w.field("Approach", labelOf("approach", x.approach, v));
   w.field("Rupture type", labelOf("ruptureType", x.ruptureType, v));
   w.field("Markers observed", (x.markers ?? []).map((m) => labelOf("marker", m, v)).join("; "));
@@ -131,18 +135,20 @@ export async function buildCasePdf(c: PdfCase): Promise<Uint8Array> {
     const s = (o: typeof t, k: "goals" | "tasks" | "bond") => (o?.[k] ? String(o[k]) : "-");
     w.field(
       "Alliance snapshot (trainee / client, 1-5)",
-      `Goals ${s(t, "goals")} / ${s(cl, "goals")}; tasks ${s(t, "tasks")} / ${s(cl, "tasks")}; bond ${s(t, "bond")} / ${s(cl, "bond")}`,
+      `Goals ${s(t, "goals")} / ${s(cl, "goals")}; tasks ${s(t, "tasks")} / ${s(cl, "tasks")}; bond ${s(t, "bond")} / ${s(cl, "bond")}. ${ALLIANCE_READING_NOTE}`,
     );
   }
   w.rule();
-  w.text("Six-condition checklist (self-assessment / supervisor)", { size: 12, bold: true, gap: 6 });
-  for (const cond of CONDITIONS) {
-    const self = x.selfAssessment?.[cond.code];
-    const sup = c.ratings?.[cond.code];
-    w.text(labelOf("condition", cond.code, v), { bold: true, gap: 1 });
-    w.text(`Self: ${labelOf("rating", self?.rating, v)}. ${self?.evidence ?? ""}`, { indent: 10, gap: 1 });
-    w.text(`Supervisor: ${labelOf("rating", sup?.rating, v)}. ${sup?.evidence ?? ""}`, { indent: 10, gap: sup?.quote ? 1 : 6 });
-    if (sup?.quote) w.text(`Quoted: "${sup.quote.text}"`, { indent: 10, gap: 6 });
+  w.text("Rogers' six conditions (self-assessment / supervisor)", { size: 12, bold: true, gap: 4 });
+  w.text(`${RATINGS_CAVEAT} ${INFERENCE_CAVEAT}`, { size: 9, gap: 8 });
+  const self = readSelfAssessment(x.selfAssessment, v);
+  const said = (e: ConditionEntry | undefined) => (!e ? "Not recorded" : e.note ? `Note: ${e.note}` : `${labelOf("rating", e.rating, v)}. ${e.evidence ?? ""}`.trim());
+  for (const row of conditionRows(self, c.ratings ? readReview(c.ratings) : null)) {
+    const tag = row.traineeChose ? " (chosen by the trainee)" : row.supervisorAdded ? " (added by the supervisor)" : "";
+    w.text(`${labelOf("condition", row.code, v)}${tag}`, { bold: true, gap: 1 });
+    w.text(`Self: ${said(row.self)}`, { indent: 10, gap: 1 });
+    w.text(`Supervisor: ${said(row.supervisor)}`, { indent: 10, gap: row.supervisor?.quote ? 1 : 6 });
+    if (row.supervisor?.quote) w.text(`Quoted: "${row.supervisor.quote.text}"`, { indent: 10, gap: 6 });
   }
   w.ensure(110);
   w.rule();

@@ -3,13 +3,13 @@ import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
-import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredRating } from "@/db/schema";
+import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredReviewEntry } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
 import { escapeLike } from "@/lib/orgs/members";
 import { loadCase, type LoadedCase } from "./access";
-import type { CaseDraft } from "./schemas";
+import type { StoredCaseContent } from "./schemas";
 import type { CaseStatus, Relation } from "./workflow";
 import { keyPage } from "@/lib/pagination";
 
@@ -110,7 +110,8 @@ export type ReviewView = {
   id: string;
   submission: number;
   reviewerName: string;
-  ratings: Record<string, StoredRating>;
+  /** Either stored shape: read through conditions.ts readReview. */
+  ratings: Record<string, StoredReviewEntry>;
   decision: "changes_requested" | "signed_off";
   whatToChange: string | null;
   createdAt: Date;
@@ -119,9 +120,10 @@ export type CommentView = { id: string; submission: number; authorName: string; 
 
 export type CaseFull = CaseMeta & {
   level: "full";
-  content: CaseDraft;
+  /** In the shape of codeListVersion: see StoredCaseContent. */
+  content: StoredCaseContent;
   clientCode: string | null;
-  versions: { id: string; number: number; submittedAt: Date; selfAssessment: CaseDraft["selfAssessment"] }[];
+  versions: { id: string; number: number; submittedAt: Date; codeListVersion: string; selfAssessment: unknown }[];
   reviews: ReviewView[];
   comments: CommentView[];
   dismissals: { field: string; key: string; reason: string; at: Date }[];
@@ -160,7 +162,13 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
   const [versions, reviews, comments, dismissals] = full
     ? await Promise.all([
         db
-          .select({ id: caseVersions.id, number: caseVersions.number, submittedAt: caseVersions.submittedAt, selfAssessment: sql<CaseDraft["selfAssessment"]>`${caseVersions.content}->'selfAssessment'` })
+          .select({
+            id: caseVersions.id,
+            number: caseVersions.number,
+            submittedAt: caseVersions.submittedAt,
+            codeListVersion: caseVersions.codeListVersion,
+            selfAssessment: sql<unknown>`${caseVersions.content}->'selfAssessment'`,
+          })
           .from(caseVersions)
           .where(and(eq(caseVersions.organisationId, ctx.orgId), eq(caseVersions.caseId, c.id)))
           .orderBy(asc(caseVersions.number)),
@@ -234,7 +242,7 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
   return {
     ...meta,
     level: "full",
-    content: c.content as CaseDraft,
+    content: c.content as StoredCaseContent,
     clientCode: c.clientCode,
     versions,
     reviews: reviews.map(({ r, submission }) => ({

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { caseComments, cases, caseReviews, caseVersions, type StoredRating } from "@/db/schema";
+import { caseComments, cases, caseReviews, caseVersions, type StoredRating, type StoredReviewEntry } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorise, loadCase } from "./access";
-import { CONDITION_CODES, type FeedbackFocus } from "./codes";
+import { PRECONDITION_CODES, THERAPIST_CONDITION_CODES, type FeedbackFocus } from "./codes";
+import { readSelfAssessment, reviewRuleErrors } from "./conditions";
 import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } from "./guard";
 import { locateQuote } from "./quote";
 import type { ReviewDecisionInput } from "./schemas";
@@ -27,8 +28,9 @@ async function latestVersion(tx: DbOrTx, orgId: string, caseId: string) {
 }
 
 /**
- * A supervisor's decision on the submitted version: the six ratings with evidence (and quotes
- * located in the narrative), then request changes or sign off. Two reviewers deciding at once:
+ * A supervisor's decision on the submitted version: notes on c1 and c2, ratings with evidence for
+ * the trainee's chosen conditions and any the supervisor adds (quotes located in the narrative),
+ * then request changes or sign off. Two reviewers deciding at once:
  * the version check lets exactly one through; the other is told the case changed.
  */
 export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
@@ -40,16 +42,21 @@ export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
     const action = input.decision === "signed_off" ? "sign_off" : "request_changes";
     authorise(loaded, action, input.version);
     const flags = feedbackFlags({
-      ...Object.fromEntries(CONDITION_CODES.map((c) => [`ratings.${c}.evidence`, input.ratings[c].evidence])),
+      ...Object.fromEntries(PRECONDITION_CODES.map((c) => [`ratings.${c}.note`, input.ratings[c]?.note])),
+      ...Object.fromEntries(THERAPIST_CONDITION_CODES.map((c) => [`ratings.${c}.evidence`, input.ratings[c]?.evidence])),
       whatToChange: input.whatToChange,
     });
     const flagged = Object.keys(flags).length;
     if (flagged && !input.identifiersChecked) throw new ValidationError(FEEDBACK_FLAGGED_MESSAGE, { ...flags, identifiersChecked: [FEEDBACK_CONFIRM_MESSAGE] });
     const submitted = await latestVersion(tx, ctx.orgId, loaded.row.id);
-    const ratings: Record<string, StoredRating> = {};
+    const rated = THERAPIST_CONDITION_CODES.filter((c) => input.ratings[c]);
+    const ruleErrors = reviewRuleErrors(readSelfAssessment(submitted.content.selfAssessment, submitted.codeListVersion), rated);
+    if (Object.keys(ruleErrors).length) throw new ValidationError("Rate each condition the trainee chose; you may add others.", ruleErrors);
+    const ratings: Record<string, StoredReviewEntry> = {};
+    for (const c of PRECONDITION_CODES) if (input.ratings[c]?.note) ratings[c] = { note: input.ratings[c]!.note };
     const quoteErrors: Record<string, string[]> = {};
-    for (const c of CONDITION_CODES) {
-      const r = input.ratings[c];
+    for (const c of rated) {
+      const r = input.ratings[c]!;
       const entry: StoredRating = { rating: r.rating, evidence: r.evidence };
       if (r.quote) {
         const span = locateQuote(submitted.content as Record<string, string>, r.quote);

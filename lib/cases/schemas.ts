@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   APPROACH_CODES,
-  CONDITION_CODES,
   FEEDBACK_FOCUS_CODES,
   MARKER_CODES,
   markerAllowed,
@@ -11,8 +10,12 @@ import {
   RUPTURE_TYPE_CODES,
   STRATEGY_CODES,
   labelOf,
+  THERAPIST_CONDITION_CODES,
   type ConditionCode,
+  type Rating,
+  type TherapistConditionCode,
 } from "./codes";
+import { MAX_CHOSEN } from "./conditions";
 import { riskDraftSchema, riskSchema } from "./risk";
 
 // One schema per input, shared by react-hook-form (zodResolver) and the server actions.
@@ -24,6 +27,7 @@ export const LIMITS = {
   ownContribution: 3000,
   nextTime: 3000,
   evidence: 1000,
+  note: 1000,
   dismissReason: 300,
   comment: 2000,
   whatToChange: 3000,
@@ -74,20 +78,66 @@ const allianceView = (who: string) =>
   z.object({ goals: score(`${who} agreement on goals`), tasks: score(`${who} agreement on tasks`), bond: score(`${who} bond`) });
 export const allianceSchema = z.object({ therapist: allianceView("your").optional(), client: allianceView("the client's").optional() });
 
-const conditionEntry = z.object({
+// The self-assessment (code lists 2026.2): c1 and c2 are described in a note; the trainee chooses
+// one to three of c3-c6 and rates those. Entries of conditions not chosen are dropped, so text the
+// trainee wrote before unticking one is neither stored nor scanned.
+const selfEntry = z.object({
   rating: z.enum(RATING_CODES, { error: "Choose a rating for this condition." }),
   evidence: text(LIMITS.evidence, "Note briefly what in the session shows this, or why it can't be judged."),
 });
-const perCondition = <T extends z.ZodType>(s: T) =>
-  z.object({ c1_contact: s, c2_client_incongruence: s, c3_congruence: s, c4_upr: s, c5_empathy: s, c6_perceived: s });
+const CHOOSE_MESSAGE = "Choose the one to three conditions most in play in this rupture.";
+const TOO_MANY_MESSAGE = `Choose at most ${MAX_CHOSEN}: untick the ones least in play in this rupture.`;
+const chosenArray = z.array(z.enum(THERAPIST_CONDITION_CODES, { error: "Choose conditions from the list." }));
+const chosenList = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]), inner);
 
-export const selfAssessmentSchema = perCondition(conditionEntry);
-const selfAssessmentDraft = perCondition(conditionEntry.partial().optional());
+export type SelfAssessment = {
+  c1_contact: { note: string };
+  c2_client_incongruence: { note: string };
+  chosen: TherapistConditionCode[];
+} & Partial<Record<TherapistConditionCode, { rating: Rating; evidence: string }>>;
+export type SelfAssessmentDraft = {
+  c1_contact?: { note?: string };
+  c2_client_incongruence?: { note?: string };
+  chosen?: TherapistConditionCode[];
+} & Partial<Record<TherapistConditionCode, { rating?: Rating; evidence?: string }>>;
+
+function onlyChosen<T extends { chosen?: TherapistConditionCode[] }>(v: T): T {
+  const out = { ...v };
+  for (const c of THERAPIST_CONDITION_CODES) if (!v.chosen?.includes(c)) delete (out as Record<string, unknown>)[c];
+  return out;
+}
+
+const selfShape = <N extends z.ZodType, C extends z.ZodType>(note: N, chosen: C) =>
+  z.object({
+    c1_contact: note,
+    c2_client_incongruence: note,
+    chosen,
+    c3_congruence: selfEntry.partial().optional(),
+    c4_upr: selfEntry.partial().optional(),
+    c5_empathy: selfEntry.partial().optional(),
+    c6_perceived: selfEntry.partial().optional(),
+  });
+
+export const selfAssessmentSchema = selfShape(
+  z.object({ note: text(LIMITS.note, "Describe briefly what you noticed, or say that the session shows too little to tell.") }, { error: "Describe briefly what you noticed." }),
+  chosenList(chosenArray.min(1, { error: CHOOSE_MESSAGE }).max(MAX_CHOSEN, { error: TOO_MANY_MESSAGE })),
+)
+  .superRefine((v, ctx) => {
+    for (const c of v.chosen as TherapistConditionCode[]) {
+      const e = v[c];
+      if (!e?.rating) ctx.addIssue({ code: "custom", path: [c, "rating"], message: "Choose a rating for this condition." });
+      if (!e?.evidence) ctx.addIssue({ code: "custom", path: [c, "evidence"], message: "Note briefly what in the session shows this, or why it can't be judged." });
+    }
+  })
+  .transform((v) => onlyChosen(v as unknown as SelfAssessment));
+// A draft may choose more than three for a moment (ticking a fourth before unticking one): only submission refuses it.
+const selfAssessmentDraft = selfShape(z.object({ note: text(LIMITS.note, "Describe briefly what you noticed.").optional() }).optional(), chosenList(chosenArray)).transform((v) =>
+  onlyChosen(v as unknown as SelfAssessmentDraft),
+);
 
 const base = z.object({
   clientCode: clientCodeSchema,
   sessionNumber: int(1, 500, "Enter the session number within the therapy, from 1 to 500."),
-  periodMonth: int(1, 12, "Choose the month of the session."),
   periodYear: int(2000, 2100, "Enter the year of the session, e.g. 2026."),
   approach: z.enum(APPROACH_CODES, { error: "Choose the approach you used in the session." }),
   ruptureType: z.enum(RUPTURE_TYPE_CODES, { error: "Choose the type of rupture." }),
@@ -104,7 +154,7 @@ const base = z.object({
   selfAssessment: selfAssessmentSchema,
 });
 
-type Shape = { ruptureType?: string; markers?: string[]; periodMonth?: number; periodYear?: number };
+type Shape = { ruptureType?: string; markers?: string[]; periodYear?: number };
 
 function check() {
   return (v: Shape, ctx: z.RefinementCtx) => {
@@ -119,11 +169,8 @@ function check() {
         });
       }
     }
-    if (v.periodMonth && v.periodYear) {
-      const now = new Date();
-      if (v.periodYear * 12 + v.periodMonth > now.getFullYear() * 12 + now.getMonth() + 1) {
-        ctx.addIssue({ code: "custom", path: ["periodYear"], message: "The session can't be in the future. Check the month and year." });
-      }
+    if (v.periodYear && v.periodYear > new Date().getFullYear()) {
+      ctx.addIssue({ code: "custom", path: ["periodYear"], message: "The session can't be in the future. Check the year." });
     }
   };
 }
@@ -148,7 +195,12 @@ export const caseDraftContent = z.preprocess(
 
 export type CaseContent = z.output<typeof caseSubmitContent>;
 export type CaseDraft = z.output<typeof caseDraftContent>;
-export type SelfAssessment = z.output<typeof selfAssessmentSchema>;
+/**
+ * Case content as stored, in the shape of its code-list version (VERSION_RULES in codes.ts): a
+ * 2026.1 case has a session month and six graded self-ratings. Read the self-assessment through
+ * conditions.ts (readSelfAssessment), never by its keys.
+ */
+export type StoredCaseContent = Omit<CaseDraft, "selfAssessment"> & { periodMonth?: number; selfAssessment?: unknown };
 
 const uuid = z.uuid({ error: "Reload the page and try again." });
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
@@ -158,8 +210,8 @@ export const createDraftInput = z.object({ content: caseDraftContent, requestId:
 export const saveDraftInput = z.object({ caseId: uuid, version, content: caseDraftContent });
 export const submitCaseInput = z.object({ caseId: uuid, version, content: caseSubmitContent });
 
-/** Fields the de-identification guard scans: the narrative and the self-assessment notes. */
-export const SCANNED_FIELD = /^(whatHappened|ownContribution|nextTime|selfAssessment\.c[1-6]_[a-z_]+\.evidence)$/;
+/** Fields the de-identification guard scans: the narrative, the c1/c2 notes and the evidence notes (both shapes). */
+export const SCANNED_FIELD = /^(whatHappened|ownContribution|nextTime|selfAssessment\.c[1-6]_[a-z_]+\.evidence|selfAssessment\.c[12]_[a-z_]+\.note)$/;
 
 export const dismissFlagInput = z.object({
   caseId: uuid,
@@ -178,29 +230,49 @@ const identifiersChecked = z
   .optional()
   .transform((v) => v === true || v === "on");
 
+// A review (code lists 2026.2): notes on c1 and c2 (optional: the supervisor adds what the
+// trainee's note misses), and a rating with evidence for each of c3-c6 the supervisor rates. The
+// form sends `rate` per condition (fixed on for the trainee's chosen ones, a tick box for the
+// others); only rated entries are kept. That the trainee's chosen ones are all rated is checked
+// by decideReview, which knows them (reviewRuleErrors in conditions.ts).
+const reviewNote = z.object({
+  note: z
+    .string()
+    .max(LIMITS.note, { error: `Shorten this to at most ${LIMITS.note} characters.` })
+    .optional(),
+});
 const reviewEntry = z.object({
-  rating: z.enum(RATING_CODES, { error: "Choose a rating for this condition." }),
+  rate: z.union([z.boolean(), z.literal("on")]).optional(),
+  rating: z.enum(RATING_CODES, { error: "Choose a rating for this condition." }).optional(),
   evidence: z
     .string({ error: "Note the evidence for your rating." })
-    .trim()
-    .min(1, { error: "Note the evidence for your rating." })
-    .max(LIMITS.evidence, { error: `Shorten this to at most ${LIMITS.evidence} characters.` }),
+    .max(LIMITS.evidence, { error: `Shorten this to at most ${LIMITS.evidence} characters.` })
+    .optional(),
   quote: z
     .string()
     .max(LIMITS.quote, { error: `Quote at most ${LIMITS.quote} characters.` })
-    .transform((s) => (s.trim() ? s : undefined))
     .optional(),
 });
+const reviewRatingsShape = z.object({
+  c1_contact: reviewNote.optional(),
+  c2_client_incongruence: reviewNote.optional(),
+  c3_congruence: reviewEntry.optional(),
+  c4_upr: reviewEntry.optional(),
+  c5_empathy: reviewEntry.optional(),
+  c6_perceived: reviewEntry.optional(),
+});
 
-export const reviewRatingsSchema = perCondition(reviewEntry);
-export type ReviewRatings = z.output<typeof reviewRatingsSchema>;
+export type ReviewRating = { rating: Rating; evidence: string; quote?: string };
+export type ReviewRatings = Partial<Record<"c1_contact" | "c2_client_incongruence", { note: string }>> & Partial<Record<TherapistConditionCode, ReviewRating>>;
+
+const RATE_ONE_MESSAGE = "Rate at least one of conditions 3 to 6: the ones the trainee chose, or any you add.";
 
 export const reviewDecisionInput = z
   .object({
     caseId: uuid,
     version,
     decision: z.enum(["changes_requested", "signed_off"], { error: "Choose request changes or sign off." }),
-    ratings: reviewRatingsSchema,
+    ratings: z.preprocess(clean, reviewRatingsShape),
     whatToChange: z
       .string()
       .max(LIMITS.whatToChange, { error: `Shorten this to at most ${LIMITS.whatToChange} characters.` })
@@ -213,6 +285,28 @@ export const reviewDecisionInput = z
     if (v.decision === "changes_requested" && !v.whatToChange) {
       ctx.addIssue({ code: "custom", path: ["whatToChange"], message: "Say what the trainee should change before resubmitting." });
     }
+    let rated = 0;
+    for (const c of THERAPIST_CONDITION_CODES) {
+      const e = v.ratings[c];
+      if (!e?.rate) continue;
+      rated++;
+      if (!e.rating) ctx.addIssue({ code: "custom", path: ["ratings", c, "rating"], message: "Choose a rating for this condition." });
+      if (!e.evidence?.trim()) ctx.addIssue({ code: "custom", path: ["ratings", c, "evidence"], message: "Note the evidence for your rating." });
+    }
+    if (!rated) ctx.addIssue({ code: "custom", path: ["rated"], message: RATE_ONE_MESSAGE });
+  })
+  .transform(({ ratings, ...rest }) => {
+    const out: ReviewRatings = {};
+    for (const c of ["c1_contact", "c2_client_incongruence"] as const) {
+      const note = ratings[c]?.note?.trim();
+      if (note) out[c] = { note: ratings[c]!.note! };
+    }
+    for (const c of THERAPIST_CONDITION_CODES) {
+      const e = ratings[c];
+      if (!e?.rate || !e.rating || !e.evidence) continue;
+      out[c] = { rating: e.rating, evidence: e.evidence.trim(), ...(e.quote?.trim() ? { quote: e.quote } : {}) };
+    }
+    return { ...rest, ratings: out };
   });
 export type ReviewDecisionInput = Omit<z.output<typeof reviewDecisionInput>, "identifiersChecked"> & { identifiersChecked?: boolean };
 

@@ -10,7 +10,7 @@ import { addComment, decideReview, reopenCase } from "@/lib/cases/review";
 import { submitCase } from "@/lib/cases/submit";
 import { NotFoundError } from "@/lib/errors";
 import { setUnassignedPolicy } from "@/lib/orgs/unsupervised";
-import { sixRatings, validCase } from "../fixtures/cases";
+import { reviewRatings, validCase } from "../fixtures/cases";
 import { assignSupervisor, ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg, type TestOrg } from "../fixtures/factory";
 import { withDatabase } from "./helpers";
@@ -27,8 +27,8 @@ function everything(org: TestOrg, caseId: string, version: number) {
     save: () => saveDraft(ctx, { caseId, version, content: validCase() }),
     submit: () => submitCase(ctx, { caseId, version, content: validCase() }),
     dismiss: () => dismissFlag(ctx, { caseId, field: "whatHappened", key: "name:x", reason: "not a name" }),
-    signOff: () => decideReview(ctx, { caseId, version, decision: "signed_off", ratings: sixRatings() }),
-    requestChanges: () => decideReview(ctx, { caseId, version, decision: "changes_requested", ratings: sixRatings(), whatToChange: "More." }),
+    signOff: () => decideReview(ctx, { caseId, version, decision: "signed_off", ratings: reviewRatings() }),
+    requestChanges: () => decideReview(ctx, { caseId, version, decision: "changes_requested", ratings: reviewRatings(), whatToChange: "More." }),
     comment: () => addComment(ctx, { caseId, focus: "intervention", body: "Try this." }),
     reopen: () => reopenCase(ctx, { caseId, version, reason: "Reopening for a test reason." }),
     insight: () => getInsight(ctx, org.trainee.membershipId),
@@ -127,7 +127,7 @@ describe("cases: who can reach a case", () => {
     const d = await createDraft(sup, {});
     const s = await submitCase(sup, { caseId: d.caseId, version: d.version, content: validCase() });
     expect((await listMyCases(sup)).rows.map((r) => r.id)).toEqual([d.caseId]);
-    expect(await caught(decideReview(sup, { caseId: d.caseId, version: s.version, decision: "signed_off", ratings: sixRatings() }))).toBeInstanceOf(NotFoundError);
+    expect(await caught(decideReview(sup, { caseId: d.caseId, version: s.version, decision: "signed_off", ratings: reviewRatings() }))).toBeInstanceOf(NotFoundError);
     expect((await listReviewQueue(sup)).rows).toHaveLength(0);
     await expect(createDraft(ctxFor(org, org.admin), {})).rejects.toBeInstanceOf(NotFoundError);
     await expect(countMyCases(ctxFor(org, org.admin))).rejects.toBeInstanceOf(NotFoundError);
@@ -177,8 +177,12 @@ describe("cases: insight", () => {
     const own = await getInsight(ctxFor(a, a.trainee), a.trainee.membershipId);
     expect(own.total).toBe(1);
     expect(own.byOutcome.find((o) => o.key === "resolved")?.n).toBe(1);
-    expect(own.agreement).toHaveLength(1);
-    expect(own.agreement[0].compared).toBe(6);
+    // The trainee chose c3 and c5; the supervisor rated those: compared on those two only.
+    expect(own.differences.filter((d) => d.compared > 0).map((d) => [d.code, d.compared])).toEqual([
+      ["c3_congruence", 1],
+      ["c5_empathy", 1],
+    ]);
+    expect(own).not.toHaveProperty("byStrategy");
     const sup = await getInsight(ctxFor(a, a.supervisor), a.trainee.membershipId);
     expect(sup.total).toBe(1);
     for (const ctx of [ctxFor(a, a.otherTrainee), ctxFor(a, a.otherSupervisor), ctxFor(a, a.admin), ctxFor(b, b.supervisor), ctxFor(b, b.admin)]) {

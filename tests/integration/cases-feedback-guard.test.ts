@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, caseComments, caseReviews, cases } from "@/db/schema";
 import { addComment, decideReview } from "@/lib/cases/review";
 import { ValidationError } from "@/lib/errors";
-import { sixRatings } from "../fixtures/cases";
+import { reviewRatings } from "../fixtures/cases";
 import { ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg } from "../fixtures/factory";
 import { withDatabase } from "./helpers";
@@ -22,8 +22,8 @@ describe("supervisor feedback guard", () => {
     const org = await createOrg("FeedbackGuard");
     const { caseId, version } = await makeCase(org, "submitted");
     const sup = ctxFor(org, org.supervisor);
-    const ratings = sixRatings("partly_evident");
-    ratings.c5_empathy = { ...ratings.c5_empathy, evidence: "Mrs Jane Fairweather rang on 0412 345 678 and the trainee stayed with it." };
+    const ratings = reviewRatings("partly_evident");
+    ratings.c5_empathy = { ...ratings.c5_empathy!, evidence: "Mrs Jane Fairweather rang on 0412 345 678 and the trainee stayed with it." };
     const input = { caseId, version, decision: "changes_requested" as const, ratings, whatToChange: "Say more about what you felt when Jane went quiet." };
 
     const refused = await caught(decideReview(sup, input));
@@ -62,7 +62,7 @@ describe("supervisor feedback guard", () => {
     await addComment(sup, { caseId, focus: "intervention", body: "Did you tell Mrs Jane Fairweather about the homework first?", identifiersChecked: true });
     expect(await db.select().from(caseComments).where(eq(caseComments.caseId, caseId))).toHaveLength(2);
 
-    const clean = await decideReview(sup, { caseId, version, decision: "signed_off", ratings: sixRatings("clearly_evident") });
+    const clean = await decideReview(sup, { caseId, version, decision: "signed_off", ratings: reviewRatings("clearly_evident") });
     expect(clean.status).toBe("signed_off");
   });
 });

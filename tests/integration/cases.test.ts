@@ -1,17 +1,25 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions } from "@/db/schema";
+import { auditEvents, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, type StoredRating } from "@/db/schema";
 import { createDraft, dismissFlag, saveDraft } from "@/lib/cases/drafts";
 import { getCase, getVersionsForCompare, listMyCases } from "@/lib/cases/queries";
 import { addComment, decideReview, reopenCase } from "@/lib/cases/review";
 import { submitCase } from "@/lib/cases/submit";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { pgError } from "@/lib/db-errors";
-import { sixRatings, validCase } from "../fixtures/cases";
+import { reviewRatings, validCase } from "../fixtures/cases";
 import { assignSupervisor, ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg } from "../fixtures/factory";
 import { driver, withDatabase } from "./helpers";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { CaseDetails } from "@/components/cases/case-details";
+import { conditionRows, readReview, readSelfAssessment } from "@/lib/cases/conditions";
+import { getInsight } from "@/lib/cases/insight";
+import { buildCasePdf } from "@/lib/cases/pdf";
+import { seedCase } from "../fixtures/cases-seed";
+import { legacyCase } from "../fixtures/cases";
 
 withDatabase();
 
@@ -44,7 +52,7 @@ describe("cases: logging, the de-identification guard and submission", () => {
     expect(submitted).toMatchObject({ version: 2, submission: 1 });
 
     const [row] = await db.select().from(cases).where(eq(cases.id, draft.caseId));
-    expect(row).toMatchObject({ status: "submitted", clientCode: "RC-07", ruptureType: "withdrawal", submissionCount: 1, codeListVersion: "2026.1" });
+    expect(row).toMatchObject({ status: "submitted", clientCode: "RC-07", ruptureType: "withdrawal", submissionCount: 1, codeListVersion: "2026.2" });
     const versions = await db.select().from(caseVersions).where(eq(caseVersions.caseId, draft.caseId));
     expect(versions).toHaveLength(1);
     expect((versions[0].content as { whatHappened: string }).whatHappened).toBe(fixed.whatHappened);
@@ -70,12 +78,12 @@ describe("cases: logging, the de-identification guard and submission", () => {
     const sup = ctxFor(org, org.supervisor);
     const c = await makeCase(org, "submitted");
     await addComment(sup, { caseId: c.caseId, focus: "personalisation", body: "Notice what the silence stirred in you." });
-    const changes = await decideReview(sup, { caseId: c.caseId, version: c.version, decision: "changes_requested", ratings: sixRatings("partly_evident"), whatToChange: "Say more about your own contribution." });
+    const changes = await decideReview(sup, { caseId: c.caseId, version: c.version, decision: "changes_requested", ratings: reviewRatings("partly_evident"), whatToChange: "Say more about your own contribution." });
     expect(changes.status).toBe("changes_requested");
     const revised = validCase({ ownContribution: "I pushed the task and missed the client's hesitation." });
     const resub = await submitCase(trainee, { caseId: c.caseId, version: changes.version, content: revised });
     expect(resub.submission).toBe(2);
-    const ratings = { ...sixRatings("clearly_evident"), c5_empathy: { rating: "partly_evident" as const, evidence: "Missed at first.", quote: "missed the client's   hesitation" } };
+    const ratings = reviewRatings("clearly_evident", { c5_empathy: { rating: "partly_evident", evidence: "Missed at first.", quote: "missed the client's   hesitation" } });
     const done = await decideReview(sup, { caseId: c.caseId, version: resub.version, decision: "signed_off", ratings });
     expect(done.status).toBe("signed_off");
 
@@ -90,7 +98,7 @@ describe("cases: logging, the de-identification guard and submission", () => {
       [2, "signed_off"],
     ]);
     const at = revised.ownContribution.indexOf("missed");
-    expect(view.reviews[1].ratings.c5_empathy.quote).toEqual({ field: "ownContribution", start: at, end: at + 30, text: "missed the client's hesitation" });
+    expect((view.reviews[1].ratings.c5_empathy as StoredRating).quote).toEqual({ field: "ownContribution", start: at, end: at + 30, text: "missed the client's hesitation" });
     expect(view.comments).toMatchObject([{ submission: 1, focus: "personalisation", authorName: org.supervisor.name }]);
     expect(view.transitions.map((t) => `${t.from}>${t.to}@${t.caseVersion}`)).toEqual([
       "null>draft@0",
@@ -126,10 +134,10 @@ describe("cases: logging, the de-identification guard and submission", () => {
   it("refuses a quote that isn't in the narrative, and changes nothing", async () => {
     const org = await createOrg("Quote");
     const c = await makeCase(org, "submitted");
-    const ratings = { ...sixRatings(), c1_contact: { rating: "clearly_evident" as const, evidence: "x", quote: "words the trainee never wrote" } };
+    const ratings = reviewRatings("clearly_evident", { c3_congruence: { rating: "clearly_evident", evidence: "x", quote: "words the trainee never wrote" } });
     const err = await caught(decideReview(ctxFor(org, org.supervisor), { caseId: c.caseId, version: c.version, decision: "signed_off", ratings }));
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fieldErrors["ratings.c1_contact.quote"]).toBeTruthy();
+    expect((err as ValidationError).fieldErrors["ratings.c3_congruence.quote"]).toBeTruthy();
     const [row] = await (await getDb()).select().from(cases).where(eq(cases.id, c.caseId));
     expect(row.status).toBe("submitted");
   });
@@ -179,7 +187,7 @@ describe("cases: two supervisors signing off at once", () => {
     await assignSupervisor(org, org.otherSupervisor, org.trainee);
     const c = await makeCase(org, "submitted");
     const attempt = (who: typeof org.supervisor) =>
-      decideReview(ctxFor(org, who), { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: sixRatings() }).then(
+      decideReview(ctxFor(org, who), { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: reviewRatings() }).then(
         (r) => ({ ok: true as const, r }),
         (e: unknown) => ({ ok: false as const, e }),
       );
@@ -215,7 +223,7 @@ describe("cases: two supervisors signing off at once", () => {
     });
     await new Promise((r) => setTimeout(r, 50));
     const run = (who: typeof org.supervisor) =>
-      decideReview(ctxFor(org, who), { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: sixRatings() }).then(() => "won", (e: unknown) => (e instanceof ConflictError ? "conflict" : String(e)));
+      decideReview(ctxFor(org, who), { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: reviewRatings() }).then(() => "won", (e: unknown) => (e instanceof ConflictError ? "conflict" : String(e)));
     const both = Promise.all([run(org.supervisor), run(org.otherSupervisor)]);
     await new Promise((r) => setTimeout(r, 100));
     const [waiting] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
@@ -253,5 +261,81 @@ describe("cases: my list", () => {
     const { left, right } = await getVersionsForCompare(ctxFor(org, org.trainee), c.caseId, 1, 2);
     expect((left?.content as { nextTime: string }).nextTime).toBe(validCase().nextTime);
     expect((right?.content as { nextTime: string }).nextTime).toBe("Slow down.");
+  });
+});
+
+describe("cases: code lists 2026.1 and 2026.2 side by side", () => {
+  it("loads a case stored under 2026.1 (six ratings, a month) as stored, and renders it and its review", async () => {
+    const org = await createOrg("Legacy");
+    const { caseId } = await seedCase(org, "signed_off", legacyCase(), "2026.1");
+    const view = await getCase(ctxFor(org, org.trainee), caseId);
+    if (view.level !== "full") throw new Error("author sees the full case");
+    expect(view.codeListVersion).toBe("2026.1");
+    // Stored content is never rewritten: the month and the c1 rating are still there.
+    expect(view.content.periodMonth).toBe(3);
+    expect(view.versions[0]).toMatchObject({ number: 1, codeListVersion: "2026.1" });
+    const rows = conditionRows(readSelfAssessment(view.versions[0].selfAssessment, view.versions[0].codeListVersion), readReview(view.reviews[0].ratings));
+    expect(rows.map((r) => [r.code, r.self?.rating, r.supervisor?.rating])).toEqual([
+      ["c1_contact", "clearly_evident", "clearly_evident"],
+      ["c2_client_incongruence", "partly_evident", "clearly_evident"],
+      ["c3_congruence", "partly_evident", "clearly_evident"],
+      ["c4_upr", "partly_evident", "clearly_evident"],
+      ["c5_empathy", "not_evident", "clearly_evident"],
+      ["c6_perceived", "not_assessable", "clearly_evident"],
+    ]);
+    const html = renderToStaticMarkup(createElement(CaseDetails, { content: view.content, codeListVersion: view.codeListVersion }));
+    expect(html).toContain("Recorded with the earlier checklist");
+    expect(html).toContain("Session 6, 2025");
+    expect(html).not.toContain("March");
+    expect(html).toContain("We stayed in contact throughout.");
+    const pdf = await buildCasePdf({ orgName: org.name, authorName: view.authorName, clientCode: view.clientCode, codeListVersion: view.codeListVersion, content: view.content, signedOffByName: "S", signedOffAt: new Date(), signedOffVersion: 1, ratings: view.reviews[0].ratings });
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+    // Insight never counts the old c1/c2 ratings as the trainee's shortfalls.
+    const insight = await getInsight(ctxFor(org, org.trainee), org.trainee.membershipId);
+    expect(insight.notEvident.map((n) => n.code)).toEqual(["c3_congruence", "c4_upr", "c5_empathy", "c6_perceived"]);
+    expect(insight.differences.find((d) => d.code === "c5_empathy")).toMatchObject({ compared: 1, supervisorHigher: 1 });
+  });
+
+  it("reviews a case waiting under 2026.1 by today's rules, keeping its old self-assessment", async () => {
+    const org = await createOrg("LegacyReview");
+    const c = await seedCase(org, "submitted", legacyCase(), "2026.1");
+    const sup = ctxFor(org, org.supervisor);
+    const none = await caught(decideReview(sup, { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: { c1_contact: { note: "Present." } } }));
+    expect((none as ValidationError).fieldErrors.rated?.[0]).toMatch(/Rate at least one/);
+    await decideReview(sup, { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: { c1_contact: { note: "Present." }, c4_upr: { rating: "partly_evident", evidence: "Some warmth." } } });
+    const [review] = await (await getDb()).select().from(caseReviews).where(eq(caseReviews.caseId, c.caseId));
+    expect(review.ratings).toEqual({ c1_contact: { note: "Present." }, c4_upr: { rating: "partly_evident", evidence: "Some warmth." } });
+  });
+
+  it("makes the supervisor rate the trainee's chosen conditions, lets them add others, and keeps c1/c2 as notes", async () => {
+    const org = await createOrg("Chosen");
+    const c = await makeCase(org, "submitted");
+    const sup = ctxFor(org, org.supervisor);
+    const { c5_empathy: _, ...withoutC5 } = reviewRatings();
+    const refused = await caught(decideReview(sup, { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: withoutC5 }));
+    expect((refused as ValidationError).fieldErrors["ratings.c5_empathy.rating"]?.[0]).toMatch(/the trainee chose it/);
+    const added = reviewRatings("partly_evident", { c2_client_incongruence: { note: "Anxious, I'd say." }, c6_perceived: { rating: "not_evident", evidence: "No sign." } });
+    await decideReview(sup, { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: added });
+    const view = await getCase(ctxFor(org, org.trainee), c.caseId);
+    if (view.level !== "full") throw new Error("author sees the full case");
+    expect(view.codeListVersion).toBe("2026.2");
+    expect(Object.keys(view.reviews[0].ratings).sort()).toEqual(["c1_contact", "c2_client_incongruence", "c3_congruence", "c5_empathy", "c6_perceived"]);
+    const rows = conditionRows(readSelfAssessment(view.versions[0].selfAssessment, "2026.2"), readReview(view.reviews[0].ratings));
+    expect(rows.map((r) => [r.code, r.traineeChose, r.supervisorAdded])).toEqual([
+      ["c1_contact", false, false],
+      ["c2_client_incongruence", false, false],
+      ["c3_congruence", true, false],
+      ["c5_empathy", true, false],
+      ["c6_perceived", false, true],
+    ]);
+  });
+
+  it("moves a draft begun under 2026.1 to the current version when the author saves it", async () => {
+    const org = await createOrg("LegacyDraft");
+    const d = await seedCase(org, "draft", legacyCase(), "2026.1");
+    await saveDraft(ctxFor(org, org.trainee), { caseId: d.caseId, version: d.version, content: validCase() });
+    const [row] = await (await getDb()).select().from(cases).where(eq(cases.id, d.caseId));
+    expect(row.codeListVersion).toBe("2026.2");
+    expect(row.content).not.toHaveProperty("periodMonth");
   });
 });

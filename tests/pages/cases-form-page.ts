@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { CONDITIONS } from "@/lib/cases/codes";
+import { CONDITIONS, PRECONDITION_CODES, THERAPIST_CONDITION_CODES, type TherapistConditionCode } from "@/lib/cases/codes";
+
+const labelOf = (code: string) => CONDITIONS.find((c) => c.code === code)!.label;
 
 /** The trainee's case form: /cases/new and /cases/[id] while editable. */
 export class CaseFormPage {
@@ -19,10 +21,9 @@ export class CaseFormPage {
     return this.page.locator("div", { has: this.page.getByLabel(fieldLabel, { exact: true }) }).last().getByTestId("flag");
   }
 
-  async fillSession(v: { code: string; session: string; month: string; year: string; approach: string }) {
+  async fillSession(v: { code: string; session: string; year: string; approach: string }) {
     await this.field("Client code").fill(v.code);
     await this.field("Session number").fill(v.session);
-    await this.field("Month").selectOption({ label: v.month });
     await this.field("Year").fill(v.year);
     await this.page.getByRole("group", { name: "Approach used in the session" }).getByLabel(v.approach, { exact: true }).check();
   }
@@ -40,11 +41,27 @@ export class CaseFormPage {
     await this.field("What you would do next time").fill(v.nextTime);
   }
 
-  async fillSelfAssessment(rating = "Partly evident") {
-    for (const c of CONDITIONS) {
-      const group = this.page.getByRole("group", { name: c.label, exact: true });
+  /** Notes on c1 and c2, then the chosen conditions (c3 and c5 unless told), each rated with evidence. */
+  async fillSelfAssessment(rating = "Partly evident", chosen: TherapistConditionCode[] = ["c3_congruence", "c5_empathy"]) {
+    for (const code of PRECONDITION_CODES) {
+      const group = this.page.getByRole("group", { name: labelOf(code), exact: true });
+      await group.getByLabel("What you noticed", { exact: true }).fill(`Noticed for ${code.slice(0, 2)}: the client stayed with me, quietly.`);
+    }
+    await this.chooseConditions(chosen);
+    for (const code of chosen) {
+      const group = this.page.getByRole("group", { name: labelOf(code), exact: true });
       await group.getByLabel(rating, { exact: true }).check();
-      await group.getByLabel("Evidence", { exact: true }).fill(`Evidence for ${c.code.slice(0, 2)}: the client kept engaging.`);
+      await group.getByLabel("Evidence", { exact: true }).fill(`Evidence for ${code.slice(0, 2)}: the client kept engaging.`);
+    }
+  }
+
+  /** Ticks exactly these of conditions 3 to 6 as the ones most in play. */
+  async chooseConditions(chosen: TherapistConditionCode[]) {
+    const box = this.page.getByRole("group", { name: "Conditions most in play in this rupture" });
+    for (const code of THERAPIST_CONDITION_CODES) {
+      const tick = box.getByLabel(labelOf(code), { exact: true });
+      if (chosen.includes(code)) await tick.check();
+      else await tick.uncheck();
     }
   }
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { CONDITIONS } from "@/lib/cases/codes";
+import { PRECONDITION_CODES } from "@/lib/cases/codes";
 
 /** The supervisor's review page: /reviews/[id]. */
 export class CaseReviewPage {
@@ -21,12 +21,25 @@ export class CaseReviewPage {
     return this.page.getByTestId(`condition-${code}`);
   }
 
+  /** Notes on c1 and c2, and a rating with evidence for every condition open for rating (the trainee's chosen ones, and any added). */
   async rateAll(rating: string) {
-    for (const c of CONDITIONS) {
-      const group = this.condition(c.code);
-      await group.getByLabel(rating, { exact: true }).check();
-      await group.getByLabel("Evidence", { exact: true }).fill(`Seen in the narrative (${c.code.slice(0, 2)}).`);
+    for (const code of PRECONDITION_CODES) {
+      await this.condition(code).getByLabel("What you noticed (optional)", { exact: true }).fill(`Seen in the narrative (${code.slice(0, 2)}).`);
     }
+    const open = this.page.locator("[data-rating-open=true]");
+    for (let i = 0; i < (await open.count()); i++) {
+      const group = open.nth(i);
+      await group.getByLabel(rating, { exact: true }).check();
+      await group.getByLabel("Evidence", { exact: true }).fill(`Seen in the narrative (${i + 1}).`);
+    }
+  }
+
+  /** Adds a condition the trainee didn't choose, and rates it. */
+  async addCondition(code: string, rating: string, evidence = "Also worth rating here.") {
+    const group = this.condition(code);
+    await group.getByLabel("Rate this condition", { exact: true }).check();
+    await group.getByLabel(rating, { exact: true }).check();
+    await group.getByLabel("Evidence", { exact: true }).fill(evidence);
   }
 
   /** Selects words in the narrative the way a person would, then quotes them for a condition. */

@@ -1,10 +1,11 @@
-import { APPROACH_CODES, CONDITION_CODES, markersFor, MOVEMENT_CODES, RATING_CODES, RUPTURE_TYPE_CODES, STRATEGY_CODES } from "@/lib/cases/codes";
-import type { StoredRating } from "../../schema";
+import { APPROACH_CODES, markersFor, MOVEMENT_CODES, PRECONDITION_CODES, RATING_CODES, RUPTURE_TYPE_CODES, STRATEGY_CODES, THERAPIST_CONDITION_CODES } from "@/lib/cases/codes";
+import type { StoredRating, StoredReviewEntry } from "../../schema";
 import type { Rng } from "./prng";
 import { CLOSINGS, CONTRIBUTIONS, EVIDENCE, MIDDLES, NEXT_TIMES, OPENINGS } from "./text";
 
 // Case content in the shape of lib/cases/schemas.ts (caseSubmitContent for submitted versions,
-// caseDraftContent for drafts), with every code taken from lib/cases/codes.ts.
+// caseDraftContent for drafts) under the current code lists (year only; c1/c2 notes and one to
+// three chosen conditions), with every code taken from lib/cases/codes.ts.
 
 export type Content = Record<string, unknown> & { whatHappened?: string; clientCode?: string; ruptureType?: string; outcome?: string };
 
@@ -21,12 +22,13 @@ const score = (rng: Rng) => rng.int(1, 5);
 export function completeContent(rng: Rng, sessionAt: Date): Content {
   const ruptureType = rng.weighted([["withdrawal", 5], ["confrontation", 3], ["mixed", 2]] as const) as (typeof RUPTURE_TYPE_CODES)[number];
   const allowed = markersFor(ruptureType).map((m) => m.code);
-  const selfAssessment: Record<string, { rating: string; evidence: string }> = {};
-  for (const c of CONDITION_CODES) selfAssessment[c] = { rating: rng.weighted([["clearly_evident", 4], ["partly_evident", 4], ["not_evident", 1], ["not_assessable", 1]] as const), evidence: rng.pick(EVIDENCE) };
+  const chosen = rng.some(THERAPIST_CONDITION_CODES, rng.int(1, 3));
+  const selfAssessment: Record<string, unknown> = { chosen };
+  for (const c of PRECONDITION_CODES) selfAssessment[c] = { note: rng.pick(EVIDENCE) };
+  for (const c of chosen) selfAssessment[c] = { rating: rng.weighted([["clearly_evident", 4], ["partly_evident", 4], ["not_evident", 1], ["not_assessable", 1]] as const), evidence: rng.pick(EVIDENCE) };
   const content: Content = {
     clientCode: clientCode(rng),
     sessionNumber: rng.int(1, 40),
-    periodMonth: sessionAt.getUTCMonth() + 1,
     periodYear: sessionAt.getUTCFullYear(),
     approach: rng.pick(APPROACH_CODES),
     ruptureType,
@@ -57,16 +59,21 @@ export function earlierContent(final: Content, rng: Rng): Content {
 /** A draft: some fields filled in, the rest still to come. */
 export function draftContent(rng: Rng, sessionAt: Date): Content {
   const full = completeContent(rng, sessionAt);
-  const keep = ["clientCode", "sessionNumber", "periodMonth", "periodYear", "approach", "ruptureType"];
+  const keep = ["clientCode", "sessionNumber", "periodYear", "approach", "ruptureType"];
   if (rng.chance(0.7)) keep.push("markers", "salience", "whatHappened");
   if (rng.chance(0.3)) keep.push("ownContribution", "whoseMovement");
   return Object.fromEntries(Object.entries(full).filter(([k]) => keep.includes(k))) as Content;
 }
 
-/** A supervisor's six ratings; about a third quote the narrative (start/end located exactly). */
-export function reviewRatings(rng: Rng, content: Content): Record<string, StoredRating> {
-  const out: Record<string, StoredRating> = {};
-  for (const c of CONDITION_CODES) {
+/**
+ * A supervisor's review: a note on c1, ratings for the trainee's chosen conditions and sometimes one
+ * more; about a third quote the narrative (start/end located exactly).
+ */
+export function reviewRatings(rng: Rng, content: Content): Record<string, StoredReviewEntry> {
+  const out: Record<string, StoredReviewEntry> = { c1_contact: { note: rng.pick(EVIDENCE) } };
+  const chosen = ((content.selfAssessment as { chosen?: string[] } | undefined)?.chosen ?? []) as string[];
+  const extra = rng.chance(0.3) ? THERAPIST_CONDITION_CODES.filter((c) => !chosen.includes(c)).slice(0, 1) : [];
+  for (const c of [...chosen, ...extra]) {
     const r: StoredRating = { rating: rng.pick(RATING_CODES.slice(0, 3)), evidence: rng.pick(EVIDENCE) };
     const text = content.whatHappened ?? "";
     if (text && rng.chance(0.3)) {

@@ -1,4 +1,4 @@
-import { validCase, sixRatings } from "../../fixtures/cases";
+import { validCase } from "../../fixtures/cases";
 import { Form } from "./actions";
 import type { World } from "./world";
 
@@ -41,7 +41,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "app/(app)/cases/actions.ts#reopenCaseAction": { page: "/cases/new", args: (w) => [{ caseId: w.a.signedOffCaseId, version: 99, reason: "Reopened by the permission matrix test." }] },
   "app/(app)/reviews/actions.ts#decideReviewAction": {
     page: "/reviews",
-    args: (w) => [{ caseId: w.a.caseId, version: 99, decision: "changes_requested", ratings: sixRatings("partly_evident"), whatToChange: "Say more about your own part in it." }],
+    args: (w) => [{ caseId: w.a.caseId, version: 99, decision: "changes_requested", ratings: { c3_congruence: { rate: true, rating: "partly_evident", evidence: "Seen." }, c5_empathy: { rate: true, rating: "partly_evident", evidence: "Seen." } }, whatToChange: "Say more about your own part in it." }],
   },
   "app/(app)/reflections/actions.ts#commentOnReflectionAction": { page: "/home", args: (w) => [{ reflectionId: w.a.reflectionId, parentId: w.a.reflectionCommentId, body: "A reply from the permission matrix." }] },
   "app/(app)/cases/actions.ts#replyToCommentAction": { page: "/cases", args: (w) => [{ caseId: w.a.caseId, parentId: w.a.commentId, body: "A reply from the permission matrix." }] },

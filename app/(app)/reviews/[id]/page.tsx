@@ -115,7 +115,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               </section>
               <section aria-labelledby="checklist-heading" className="space-y-3">
                 <h2 id="checklist-heading" className="text-lg font-semibold">Six-condition checklist</h2>
-                <p className="text-sm text-stone-700">Rate each condition, note your evidence and, if you like, quote the narrative. Ratings that differ from the trainee&apos;s are marked.</p>
+                <p className="text-sm text-stone-700">
+                  Describe conditions 1 and 2; rate, with evidence, the conditions the trainee chose, and add any others you want to rate. Quote the narrative if you like.
+                  Ratings that differ from the trainee&apos;s are marked.
+                </p>
                 {lastReview && open ? (
                   <Alert tone="info">
                     Started from the last review ({lastReview.reviewerName}, {formatDateTime(lastReview.createdAt)}): change anything that no longer fits this version.
@@ -125,6 +128,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                   caseId={view.id}
                   version={view.version}
                   self={latest?.selfAssessment}
+                  selfVersion={latest?.codeListVersion}
                   previous={open && lastReview ? { ratings: lastReview.ratings, whatToChange: lastReview.whatToChange } : null}
                   returnTo={returnTo}
                 />

@@ -21,7 +21,7 @@ export default async function TraineeInsightPage({ params }: { params: Promise<{
   return (
     <>
       <PageHeader title={`Insight: ${insight.name}`} description="Patterns across this trainee's submitted cases and their reviews." />
-      <InsightView insight={insight} />
+      <InsightView insight={insight} perspective={id === ctx.membershipId ? "self" : "supervisor"} />
     </>
   );
 }
