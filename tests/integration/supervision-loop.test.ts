@@ -208,8 +208,8 @@ describe("the loop's notifications", () => {
     const sup = ctxFor(org, org.supervisor);
     const c = await addComment(sup, { caseId: s.caseId, focus: "intervention", body: "Try naming it." });
     const { decideReview } = await import("@/lib/cases/review");
-    const { sixRatings } = await import("../fixtures/cases");
-    await decideReview(sup, { caseId: s.caseId, version: s.version, decision: "changes_requested", ratings: sixRatings("partly_evident"), whatToChange: "Say more." });
+    const { reviewRatings } = await import("../fixtures/cases");
+    await decideReview(sup, { caseId: s.caseId, version: s.version, decision: "changes_requested", ratings: reviewRatings("partly_evident"), whatToChange: "Say more." });
     expect((await inbox(org, org.trainee)).map((i) => i.kind).sort()).toEqual(["case_comment", "changes_requested"]);
     await replyToComment(ctxFor(org, org.trainee), { caseId: s.caseId, parentId: c.id, body: "Will do." });
     expect((await inbox(org, org.supervisor)).map((i) => i.kind)).toEqual(["case_comment", "case_submitted"]);
