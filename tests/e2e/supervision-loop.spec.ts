@@ -30,6 +30,10 @@ async function fillCase(form: CaseFormPage, code: string, narrative: string) {
 }
 
 test.describe("the supervision loop", () => {
+  // Each test signs in two or three people and scans several pages with axe: close to the default
+  // minute alone, and past it on a loaded two-core machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a trainee with no supervisor is told so, can't leave a case unseen, and the admin routes it", async ({ browser }) => {
     test.setTimeout(120_000);
     const org = await createOrg("E2eOrphan");
