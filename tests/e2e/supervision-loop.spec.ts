@@ -35,7 +35,6 @@ test.describe("the supervision loop", () => {
   test.describe.configure({ timeout: 120_000 });
 
   test("a trainee with no supervisor is told so, can't leave a case unseen, and the admin routes it", async ({ browser }) => {
-    test.setTimeout(120_000);
     const org = await createOrg("E2eOrphan");
     const db = await getDb();
     await db.delete(supervisions).where(eq(supervisions.organisationId, org.orgId));
@@ -75,7 +74,6 @@ test.describe("the supervision loop", () => {
   });
 
   test("a narrative that discloses risk prompts the Risk section; the case is urgent at the top of the queue until seen", async ({ browser }) => {
-    test.setTimeout(120_000);
     const org = await createOrg("E2eRisk");
     // Email turned off for everything that can be turned off.
     const db0 = await getDb();
