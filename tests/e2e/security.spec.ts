@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { outbox, userSessions } from "@/db/schema";
+import { outbox, users, userSessions } from "@/db/schema";
 import { encodeCursor } from "@/lib/orgs/cursor";
 import { createOrg, createVerificationToken, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { expectAccessible } from "./axe";
 import { LoginPage } from "../pages/login-page";
-import { apiSignIn, invokeAction, loadActions } from "./support/actions";
+import { apiSignIn, Form, invokeAction, loadActions } from "./support/actions";
 
 // Findings of the outside penetration test (issue 12), each tried again as the attacker did.
 
@@ -134,7 +134,6 @@ test.describe("penetration test findings", () => {
     const org = await createOrg("Freeze");
     const admin = await signedIn(playwright, baseURL, org.admin.email);
     const header = Array.from({ length: 160_000 }, (_, i) => `c${i}`).join(",");
-    const { Form } = await import("./support/actions");
     const upload = invokeAction(admin, action("previewCsvAction"), "/admin/invitations/import", [
       new Form({ file: { name: "evil.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\nx@y.example\n`) } }),
     ]);
@@ -162,7 +161,6 @@ test.describe("email verification", () => {
   test("an unverified supervisor is told why cases are hidden, and verifies from a link", async ({ page }) => {
     const org = await createOrg("Verify");
     const db = await getDb();
-    const { users } = await import("@/db/schema");
     await db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, org.supervisor.userId));
     await new LoginPage(page).signInAs(org.supervisor.email, TEST_PASSWORD);
     await page.goto("/reviews");
