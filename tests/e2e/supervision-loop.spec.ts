@@ -45,6 +45,9 @@ test.describe("the supervision loop", () => {
     await form.fillRisk();
     await form.submit();
     await expect(trainee.getByText("ask your organisation's admin to assign you a supervisor", { exact: false }).first()).toBeVisible();
+    // Scan once the submit button has settled back from "Submitting…" (its colour transition made axe flaky).
+    await expect(trainee.getByRole("button", { name: "Submit for review" })).toBeEnabled();
+    await trainee.waitForTimeout(300);
     await expectAccessible(trainee);
 
     // The admin sees the trainee on home, and assigns a supervisor in one click.
