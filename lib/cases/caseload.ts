@@ -6,6 +6,7 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { keyPage } from "@/lib/pagination";
 import { escapeLike } from "@/lib/orgs/members";
 import type { CaseStatus } from "./workflow";
+import { unacknowledgedRisk } from "./queue";
 
 export const CASELOAD_PAGE_SIZE = 25;
 
@@ -47,7 +48,7 @@ export async function listCaseload(ctx: Ctx, f: CaseloadFilters = {}, opts: { af
       traineeMembershipId: cases.authorMembershipId,
       submittedAt: cases.submittedAt,
       updatedAt: cases.updatedAt,
-      urgent: sql<boolean>`${cases.urgent} and ${cases.riskSeenVersion} is distinct from ${cases.version}`,
+      urgent: unacknowledgedRisk,
 
     })
     .from(cases)

@@ -36,24 +36,30 @@ export async function listReviewQueue(ctx: Ctx, opts: { after?: QueueCursor } = 
   return keyPage(rows as QueueRow[], QUEUE_PAGE_SIZE, (last) => ({ at: last.submittedAt.toISOString(), id: last.id }));
 }
 
+/** What a queue row shows: metadata only, never narrative. */
+const queueColumns = {
+  id: cases.id,
+  clientCode: cases.clientCode,
+  ruptureType: cases.ruptureType,
+  traineeName: users.name,
+  traineeMembershipId: cases.authorMembershipId,
+  submittedAt: cases.submittedAt,
+  submissionCount: cases.submissionCount,
+};
+
+/** Risk recorded or suggested at the last submission, and not yet acknowledged for this version. */
+export const unacknowledgedRisk = sql<boolean>`(${cases.urgent} and ${cases.riskSeenVersion} is distinct from ${cases.version})`;
+
 /**
  * Submitted cases of the caller's trainees whose risk no supervisor has acknowledged yet: shown
- * above the queue, oldest first, whatever page the supervisor is on. Few by nature, so not paginated
- * (capped at 100 with a count of the rest).
+ * above the queue, oldest first, whatever page the supervisor is on. Few by nature, so not
+ * paginated (capped at 100).
  */
 export async function listUrgentReviews(ctx: Ctx): Promise<QueueRow[]> {
   assertCan(ctx, "cases.review");
   const db = await getDb();
   const rows = await db
-    .select({
-      id: cases.id,
-      clientCode: cases.clientCode,
-      ruptureType: cases.ruptureType,
-      traineeName: users.name,
-      traineeMembershipId: cases.authorMembershipId,
-      submittedAt: cases.submittedAt,
-      submissionCount: cases.submissionCount,
-    })
+    .select(queueColumns)
     .from(cases)
     .innerJoin(
       supervisions,
@@ -65,8 +71,7 @@ export async function listUrgentReviews(ctx: Ctx): Promise<QueueRow[]> {
       and(
         eq(cases.organisationId, ctx.orgId),
         eq(cases.status, "submitted"),
-        eq(cases.urgent, true),
-        sql`${cases.riskSeenVersion} is distinct from ${cases.version}`,
+        unacknowledgedRisk,
         sql`${cases.authorMembershipId} <> ${ctx.membershipId}`,
       ),
     )
@@ -80,15 +85,7 @@ const queuePage = oncePerDb((db) => {
   const me = sql.placeholder("membershipId");
   const afterAt = sql`${sql.placeholder("afterAt")}::timestamptz`;
   return db
-    .select({
-      id: cases.id,
-      clientCode: cases.clientCode,
-      ruptureType: cases.ruptureType,
-      traineeName: users.name,
-      traineeMembershipId: cases.authorMembershipId,
-      submittedAt: cases.submittedAt,
-      submissionCount: cases.submissionCount,
-    })
+    .select(queueColumns)
     .from(cases)
     .innerJoin(
       supervisions,
@@ -102,7 +99,7 @@ const queuePage = oncePerDb((db) => {
         eq(cases.status, "submitted"),
         sql`${cases.authorMembershipId} <> ${me}`,
         // Urgent cases nobody has acknowledged are listed above the queue (listUrgentReviews).
-        sql`not (${cases.urgent} and ${cases.riskSeenVersion} is distinct from ${cases.version})`,
+        sql`not ${unacknowledgedRisk}`,
         sql`(${afterAt} is null or ${cases.submittedAt} > ${afterAt} or (${cases.submittedAt} = ${afterAt} and ${cases.id} > ${sql.placeholder("afterId")}::uuid))`,
       ),
     )
