@@ -13,7 +13,9 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 60_000,
+  // A ceiling for a stuck test, not a speed check: two workers and two servers share two noisy
+  // cores, and a multi-page walk (sign in as two people, ten navigations) has run past 60 s.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
