@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
-import { getContext } from "@/lib/auth/context";
+import { getContext } from "@/lib/core/context";
 
 export default async function Landing() {
   if (await getContext()) redirect("/home");

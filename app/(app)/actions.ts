@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/actions";
+import { formDataToObject } from "@/lib/core/actions";
 import { switchOrgInput } from "@/lib/orgs/schemas";
 import { switchOrganisation } from "@/lib/orgs/switch";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/core/errors";
 
 // A plain form post (works without JavaScript): switch, then land on the new organisation's home.
 export async function switchOrgAction(formData: FormData): Promise<void> {

@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { myOrgChoices, requireContext } from "@/lib/auth/context";
+import { myOrgChoices, requireContext } from "@/lib/core/context";
 import { unreadCount } from "@/lib/notifications/inbox";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -6,11 +6,11 @@ import { importCsvAction, importPasteAction, previewCsvAction, previewPasteActio
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextArea } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/core/action-result";
 import { CSV_MAX_BYTES } from "@/lib/onboarding/csv";
 import type { ImportOutcome } from "@/lib/onboarding/import";
 import type { PreviewRow } from "@/lib/onboarding/invite-rows";
-import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { PreviewTable, ResultTable } from "./import-tables";
 
 type Preview = { rows: PreviewRow[]; summary: { ready: number; skip: number; error: number } };

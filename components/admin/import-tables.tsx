@@ -1,6 +1,6 @@
 import type { PreviewRow } from "@/lib/onboarding/invite-rows";
 import type { ImportOutcome } from "@/lib/onboarding/import";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { DataTable } from "@/components/ui/data-table";
 
 const SHOW_READY = 500;

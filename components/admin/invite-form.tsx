@@ -11,7 +11,7 @@ import { FieldMessage, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
 import type { z } from "zod";
 import { inviteInput, type InviteInput } from "@/lib/orgs/admin-schemas";
-import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 
 type Option = { id: string; label: string };
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { requirementInput, type RequirementInput } from "@/lib/orgs/admin-schemas";
-import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
 

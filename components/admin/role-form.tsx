@@ -6,7 +6,7 @@ import { changeRoleAction } from "@/app/(app)/admin/members/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/db/schema";
-import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 
 export function RoleForm(props: { membershipId: string; role: Role; version: number }) {
   const router = useRouter();

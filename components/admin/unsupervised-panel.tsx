@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/components/cases/format";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { listUnreviewableCases, listUnsupervisedTrainees } from "@/lib/orgs/unsupervised";
 
 /** For admins: trainees nobody supervises and submitted cases nobody can review, each one click from a fix. */

@@ -17,7 +17,7 @@ import { AllianceFields, ALLIANCE_INTRO, MarkerFields, RadioGroup, Section, Stra
 import { plainText, startedWithSixRatings, toFormValues, type CaseFormValues } from "./form-values";
 import { KeptText } from "./kept-text";
 import { ScannedTextArea } from "./scanned-textarea";
-import { newRequestId } from "@/lib/uuid";
+import { newRequestId } from "@/lib/util/uuid";
 import { RiskFields } from "./risk-fields";
 import { SelfAssessmentFields } from "./self-assessment-fields";
 import { riskFindings } from "@/lib/cases/urgency";

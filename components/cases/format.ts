@@ -1,6 +1,6 @@
 // Shared display helpers (server and client).
-import { formatIn } from "@/lib/intl";
-import { decodeCursor as decodeAnyCursor, encodeCursor as encodeAnyCursor, isAtCursor } from "@/lib/orgs/cursor";
+import { formatIn } from "@/lib/util/intl";
+import { decodeCursor as decodeAnyCursor, encodeCursor as encodeAnyCursor, isAtCursor } from "@/lib/util/cursor";
 
 export function formatDate(d: Date | string | null | undefined): string {
   if (!d) return "—";
@@ -32,4 +32,4 @@ export function decodeCursor(v?: string): { at: string; id: string } | undefined
   return decodeAnyCursor(v, isAtCursor);
 }
 
-export { UUID_PATTERN as UUID } from "@/lib/uuid";
+export { UUID_PATTERN as UUID } from "@/lib/util/uuid";

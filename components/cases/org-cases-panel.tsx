@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { orgCaseCounts } from "@/lib/cases/queue";
 import { CASE_STATUSES, STATUS_LABELS } from "@/lib/cases/workflow";
 

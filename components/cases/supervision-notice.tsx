@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { getMySupervision } from "@/lib/cases/supervisors";
 
 /** Told before writing: whether anyone can review this trainee's cases, and what happens if not. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { countMyCases } from "@/lib/cases/queries";
 import { STATUS_LABELS, CASE_STATUSES } from "@/lib/cases/workflow";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { ChecklistList } from "./checklist-list";
 

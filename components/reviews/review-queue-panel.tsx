@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { waitingFor } from "@/components/cases/format";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { queueSummary } from "@/lib/cases/queue";
 
 /** Home page panel for supervisors: how many cases wait for them and for how long. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Ctx, OrgChoice } from "@/lib/auth/context";
-import { navFor, ROLE_LABELS } from "@/lib/permissions";
+import type { Ctx, OrgChoice } from "@/lib/core/context";
+import { navFor, ROLE_LABELS } from "@/lib/core/permissions";
 import { switchOrgAction } from "@/app/(app)/actions";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { NavLinks } from "./nav-links";

@@ -2,10 +2,10 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import type { Ctx } from "./context";
+import { audit } from "@/lib/core/audit";
+import type { Ctx } from "@/lib/core/context";
 import { hashPassword, verifyPassword } from "./hash";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/core/errors";
 
 /** Changes the caller's password and bumps the session version: every session, this one included, ends. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {

@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { emailVerifications, memberships, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/core/audit";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { drainSoon, queueEmails, smtpConfigured } from "@/lib/email/send";
-import { ValidationError } from "@/lib/errors";
-import { hashToken, newSecureToken } from "@/lib/secure-token";
+import { ValidationError } from "@/lib/core/errors";
+import { hashToken, newSecureToken } from "@/lib/util/secure-token";
 
 // Proof that a person controls their mailbox: a single-use link sent only to that mailbox. Until
 // an account's email is verified it cannot read case narratives (lib/cases/access.ts), so an admin

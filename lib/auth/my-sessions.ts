@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { audit } from "@/lib/audit";
-import { NotFoundError } from "@/lib/errors";
-import { getSessionUser, type Ctx } from "./context";
-import { listLiveSessions, revokeOtherSessions, revokeSession } from "./sessions";
+import { audit } from "@/lib/core/audit";
+import { NotFoundError } from "@/lib/core/errors";
+import { getSessionUser, type Ctx } from "@/lib/core/context";
+import { listLiveSessions, revokeOtherSessions, revokeSession } from "@/lib/core/sessions";
 
 /** The caller's own live sessions, with the current one marked. */
 export async function listMySessions(ctx: Ctx) {

@@ -2,10 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { revokeSession, startSession, ABSOLUTE_LIFETIME_MS } from "./sessions";
+import { revokeSession, startSession, ABSOLUTE_LIFETIME_MS } from "@/lib/core/sessions";
 import { addressFrom } from "./client-address";
 import { deviceFromCookieHeader } from "./device";
-import { safeCallback } from "@/lib/safe-redirect";
+import { safeCallback } from "@/lib/util/safe-redirect";
 import { signIn } from "./sign-in";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {

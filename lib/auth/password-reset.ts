@@ -2,13 +2,13 @@ import "server-only";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, passwordResets, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/core/audit";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { drainSoon, queueEmails, smtpConfigured } from "@/lib/email/send";
 import { consumeFor } from "./request-limits";
 import { clearAccountThrottle } from "./throttle";
-import { ValidationError } from "@/lib/errors";
-import { hashToken, newSecureToken } from "@/lib/secure-token";
+import { ValidationError } from "@/lib/core/errors";
+import { hashToken, newSecureToken } from "@/lib/util/secure-token";
 import { hashPassword } from "./hash";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/core/audit";
 import { dummyHash, verifyPassword } from "./hash";
 import { consumeFor } from "./request-limits";
 import { checkThrottle, isKnownDevice, recordFailure, recordSuccess, throttleKeysFor } from "./throttle";

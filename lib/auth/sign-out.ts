@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { isUuid } from "@/lib/uuid";
-import { revokeSession } from "./sessions";
-import { readSessionClaims, SESSION_COOKIES } from "./session-token";
+import { isUuid } from "@/lib/util/uuid";
+import { revokeSession } from "@/lib/core/sessions";
+import { readSessionClaims, SESSION_COOKIES } from "@/lib/core/session-token";
 
 // Sign-out without next-auth's client library: a plain form post to a server action (so the
 // shell ships no sign-out JavaScript and works before hydration). The server-side session row is

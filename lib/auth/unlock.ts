@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { audit } from "@/lib/audit";
-import { assertCan, type Ctx } from "./context";
+import { audit } from "@/lib/core/audit";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import { getMember } from "@/lib/orgs/members";
 import { accountDelay, clearAccountThrottle } from "./throttle";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cases, type CaseRow } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { Ctx } from "@/lib/core/context";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { accessLevel, decide, wrongStatusMessage, type Action, type CaseStatus, type Relation } from "./workflow";
 
 export type LoadedCase = { row: CaseRow; relation: Relation; level: "full" | "metadata" };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import type { Pending } from "@/lib/email/send";
 import { notify, type NewNotification } from "@/lib/notifications/notify";
 import { activeSupervisorsOf } from "./supervisors";

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseReviews, cases, caseVersions, memberships, users } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import type { Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { buildInsight, type Insight } from "./insight-calc";
 
 /**

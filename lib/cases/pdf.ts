@@ -4,7 +4,7 @@ import type { StoredReviewEntry } from "@/db/schema";
 import { ALLIANCE_READING_NOTE } from "./alliance";
 import { conditionRows, INFERENCE_CAVEAT, RATINGS_CAVEAT, readReview, readSelfAssessment, type ConditionEntry } from "./conditions";
 import type { StoredCaseContent } from "./schemas";
-import { formatIn } from "@/lib/intl";
+import { formatIn } from "@/lib/util/intl";
 
 // A signed-off case as a PDF with a signature block. Standard fonts only (no font files to ship),
 // which means WinAnsi encoding: every string goes through toWinAnsi first.

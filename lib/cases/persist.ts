@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { caseFlagDismissals, caseTransitions } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import type { Dismissal } from "./guard";
 import type { CaseDraft } from "./schemas";
 import type { CaseStatus } from "./workflow";

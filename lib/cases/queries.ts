@@ -4,14 +4,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredReviewEntry } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { audit } from "@/lib/core/audit";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { escapeLike } from "@/lib/orgs/members";
 import { loadCase, type LoadedCase } from "./access";
 import type { StoredCaseContent } from "./schemas";
 import type { CaseStatus, Relation } from "./workflow";
-import { keyPage } from "@/lib/pagination";
+import { keyPage } from "@/lib/util/pagination";
 
 export const CASES_PAGE_SIZE = 20;
 export type Cursor = { at: string; id: string };

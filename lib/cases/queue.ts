@@ -3,9 +3,9 @@ import { and, asc, desc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { cases, memberships, supervisions, users } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import type { CaseStatus } from "./workflow";
-import { keyPage } from "@/lib/pagination";
+import { keyPage } from "@/lib/util/pagination";
 
 export const QUEUE_PAGE_SIZE = 20;
 export type QueueCursor = { at: string; id: string };

@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, supervisions, users } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import type { Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { loadCase } from "./access";
 
 export type CaseReader = { name: string; canRead: boolean; why: string };

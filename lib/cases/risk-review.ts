@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseRiskReviews, cases, memberships, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import type { Ctx } from "@/lib/auth/context";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { audit } from "@/lib/core/audit";
+import type { Ctx } from "@/lib/core/context";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { loadCase } from "./access";
 
 export type RiskReview = { id: string; caseVersion: number; byName: string; followUp: string; createdAt: Date };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import { memberships, organisations, supervisions, users } from "@/db/schema";
 
 // Who can review a trainee's cases right now: assigned supervisors whose membership is active and

@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { outbox, type OutboxMessage } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { keyPage } from "@/lib/pagination";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { keyPage } from "@/lib/util/pagination";
 
 export const OUTBOX_PAGE_SIZE = 50;
 

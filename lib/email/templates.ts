@@ -1,7 +1,7 @@
 // Plain-text and HTML bodies for the emails Rapport sends. Pure: no database, no secrets kept.
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import type { Role } from "@/db/schema";
-import { formatIn } from "@/lib/intl";
+import { formatIn } from "@/lib/util/intl";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);

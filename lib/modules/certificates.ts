@@ -3,11 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { getDb } from "@/db/client";
 import { certificates, type Certificate } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { winAnsiSafe } from "@/lib/pdf/text";
 import { SERIAL_PATTERN } from "./serial";
-import { formatIn } from "@/lib/intl";
+import { formatIn } from "@/lib/util/intl";
 
 /** The holder, or an org_admin of the same organisation, may download the PDF. */
 export async function getCertificateForDownload(ctx: Ctx, serial: string): Promise<Certificate> {

@@ -3,8 +3,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { certificates, checkAttempts, lessonProgress, memberships, modules, reflections, supervisions, users } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { catalogueFor } from "./queries";
 
 // What supervisors see of their assigned trainees' training, and admins of everyone's progress.

@@ -4,10 +4,10 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
-import { json, type JsonCell } from "@/lib/json-cell";
+import { json, type JsonCell } from "@/lib/util/json-cell";
 import { certificates, checkAttempts, lessonProgress, lessons, moduleActivity, modules, reflections } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { curriculum, type CurriculumModule } from "./curriculum-cache";
 
 export type ModuleStatus = "not_started" | "in_progress" | "complete";

@@ -4,11 +4,11 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { notifications } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
-import { keyPage } from "@/lib/pagination";
-import { safeCallback } from "@/lib/safe-redirect";
-import { isUuid } from "@/lib/uuid";
+import type { Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
+import { keyPage } from "@/lib/util/pagination";
+import { safeCallback } from "@/lib/util/safe-redirect";
+import { isUuid } from "@/lib/util/uuid";
 import type { NotificationKind } from "./kinds";
 import { INBOX_PAGE_SIZE, UNREAD_CAP } from "./limits";
 

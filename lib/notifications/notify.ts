@@ -4,9 +4,9 @@ import type { DbOrTx } from "@/db/client";
 import { memberships, notifications, users } from "@/db/schema";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { queueEmails, type EmailMessage, type Pending } from "@/lib/email/send";
-import type { JsonCell } from "@/lib/json-cell";
-import { json } from "@/lib/json-cell";
-import { safeCallback } from "@/lib/safe-redirect";
+import type { JsonCell } from "@/lib/util/json-cell";
+import { json } from "@/lib/util/json-cell";
+import { safeCallback } from "@/lib/util/safe-redirect";
 import { notificationEmail, plainLine } from "./emails";
 import { DEFAULT_CHANNEL, isSafetyKind, type Channel, type NotificationKind } from "./kinds";
 

@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, cohorts, invitations, memberships, organisations, supervisions, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/core/audit";
 import { hashPassword } from "@/lib/auth/hash";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { hashToken, isTokenShape } from "./tokens";
 
 export type InviteState = "valid" | "expired" | "accepted" | "revoked" | "replaced" | "unknown";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import type { AuditInput } from "@/lib/audit";
+import type { AuditInput } from "@/lib/core/audit";
 
 /** Many audit events in few statements (imports of thousands of rows stay fast). */
 export async function auditMany(db: DbOrTx, events: AuditInput[]): Promise<void> {

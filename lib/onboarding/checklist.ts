@@ -3,10 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { memberships } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { curriculum } from "@/lib/modules/curriculum-cache";
 import { moduleStatus, type ModuleStatus } from "./due";
-import { json } from "@/lib/json-cell";
+import { json } from "@/lib/util/json-cell";
 import { memberProgressColumns } from "@/lib/onboarding/member-columns";
 import { orgRequirementsOfMembership, requiredForMembers } from "./required";
 

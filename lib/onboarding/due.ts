@@ -1,5 +1,5 @@
 // Pure date logic for required modules: due dates, statuses and the reminder day.
-import { dateTimeFormat, formatIn } from "@/lib/intl";
+import { dateTimeFormat, formatIn } from "@/lib/util/intl";
 
 export const ORG_TIME_ZONE = process.env.RAPPORT_TIME_ZONE || "Australia/Sydney";
 export const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, users, type Role } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import type { Pending } from "@/lib/email/send";
 import { auditMany } from "./audit-batch";
 import type { InviteRowInput } from "./csv";

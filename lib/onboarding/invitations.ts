@@ -3,14 +3,14 @@ import { appBaseUrl } from "@/lib/email/base-url";
 import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, organisations, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { audit } from "@/lib/core/audit";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import { queueEmails, smtpConfigured, type EmailMessage, type Pending } from "@/lib/email/send";
 import { invitationEmail } from "@/lib/email/templates";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { auditMany } from "./audit-batch";
 import { INVITE_TTL_MS, newInviteToken } from "./tokens";
-import { keyPage } from "@/lib/pagination";
+import { keyPage } from "@/lib/util/pagination";
 
 export type NewInvite = { email: string; name: string; role: Role; supervisorMembershipId: string | null; cohortId: string | null };
 

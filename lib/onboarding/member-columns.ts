@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { JsonCell } from "@/lib/json-cell";
+import type { JsonCell } from "@/lib/util/json-cell";
 
 // Columns to add to a select from `memberships`: each member's cohorts and module progress as
 // json, read with the member row by indexed subqueries (no second statement, no N+1). Complete =

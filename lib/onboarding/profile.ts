@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberProfiles } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import type { Ctx } from "@/lib/auth/context";
+import { audit } from "@/lib/core/audit";
+import type { Ctx } from "@/lib/core/context";
 
 export async function getMyProfile(ctx: Ctx): Promise<{ position: string; pronouns: string } | null> {
   const db = await getDb();

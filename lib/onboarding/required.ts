@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { JsonCell } from "@/lib/json-cell";
+import type { JsonCell } from "@/lib/util/json-cell";
 import type { DbOrTx } from "@/db/client";
 import { cohortMembers, cohorts, moduleRequirements, modules, type Role } from "@/db/schema";
 import { earliestDue, type DueRule } from "./due";

@@ -1,4 +1,4 @@
-import { hashToken, newSecureToken } from "@/lib/secure-token";
+import { hashToken, newSecureToken } from "@/lib/util/secure-token";
 
 export { hashToken };
 

@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cohortMembers, cohorts, memberships } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { isUniqueViolation } from "@/lib/db-errors";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { audit } from "@/lib/core/audit";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { isUniqueViolation } from "@/lib/core/db-errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 
 export type CohortRow = { id: string; name: string; archivedAt: Date | null; version: number; members: number };
 

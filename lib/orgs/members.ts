@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, memberships, supervisions, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { assertCan, type Ctx } from "@/lib/auth/context";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { keyPage } from "@/lib/pagination";
+import { audit } from "@/lib/core/audit";
+import { assertCan, type Ctx } from "@/lib/core/context";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
+import { keyPage } from "@/lib/util/pagination";
 import { deliverLater, traineesLeftUnsupervised } from "@/lib/cases/events";
 import type { Pending } from "@/lib/email/send";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { invitations, organisations } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/core/audit";
 
 // What the person who runs Rapport (not an organisation's admin) does from the command line:
 // review new organisations and how much they send, and verify the genuine ones.

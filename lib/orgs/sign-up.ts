@@ -3,9 +3,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/core/audit";
 import { hashPassword } from "@/lib/auth/hash";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/core/errors";
 import type { SignUpInput } from "./schemas";
 import { consumeFor } from "@/lib/auth/request-limits";
 

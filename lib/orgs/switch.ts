@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getSessionUser, listOrgChoices, ORG_COOKIE } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { getSessionUser, listOrgChoices, ORG_COOKIE } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 
 /** Makes another of the caller's organisations the current one. Not a member: not found. */
 export async function switchOrganisation(orgId: string): Promise<void> {

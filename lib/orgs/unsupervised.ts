@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cases, memberships, organisations, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { audit } from "@/lib/core/audit";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import type { UnassignedPolicy } from "@/lib/cases/supervisors";
 
 // Nobody is left without supervision unnoticed: the admins see every active trainee with no

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, ilike, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import { endOfDay, isDay, startOfDay } from "@/lib/onboarding/due";
 import { escapeLike } from "@/lib/orgs/members";
 

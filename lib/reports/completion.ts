@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { json } from "@/lib/json-cell";
+import { json } from "@/lib/util/json-cell";
 import { memberProgressColumns } from "@/lib/onboarding/member-columns";
 import { cohortMembers, memberships, users, type Role } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, type Ctx } from "@/lib/core/context";
 import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
 import { progressKey, type Progress } from "@/lib/onboarding/progress";
 import { orgRequirements, requiredForMembers } from "@/lib/onboarding/required";

@@ -1,11 +1,11 @@
 // Parses report filters from a URL's search params (pages and CSV routes share it).
 import type { Role } from "@/db/schema";
 import type { ModuleStatus } from "@/lib/onboarding/due";
-import { ROLES } from "@/lib/permissions";
+import { ROLES } from "@/lib/core/permissions";
 import type { MatrixFilters } from "./completion";
 import type { AuditFilters } from "./audit-log";
-import { dayParam, oneOf, param, searchText, type RawSearch } from "@/lib/http/params";
-import { isUuid } from "@/lib/uuid";
+import { dayParam, oneOf, param, searchText, type RawSearch } from "@/lib/util/params";
+import { isUuid } from "@/lib/util/uuid";
 
 const STATUSES: ModuleStatus[] = ["complete", "in_progress", "overdue", "not_started"];
 type SP = RawSearch;

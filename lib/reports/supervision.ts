@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, type Ctx } from "@/lib/core/context";
 
 export type SupervisorActivity = { membershipId: string; name: string; email: string; trainees: number; queue: number; oldestSubmittedAt: Date | null };
 

@@ -1,4 +1,4 @@
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import { countMyCases, getCase } from "@/lib/cases/queries";
 import { listReviewQueue, listUrgentReviews } from "@/lib/cases/queue";
 import { getEmailVerification } from "@/lib/auth/email-verification";
@@ -12,7 +12,7 @@ import { getCompletionMatrix } from "@/lib/reports/completion";
 
 // The data-layer calls each benchmarked page makes (read from the page files), so the query
 // budget test and the EXPLAIN step exercise exactly what a request runs. Every page also runs the
-// session check of lib/auth/context.ts first: one indexed lookup (user, session and active
+// session check of lib/core/context.ts first: one indexed lookup (user, session and active
 // memberships together), cached for the request by React's cache(); and the shell's unread count
 // (lib/notifications/inbox.ts unreadCount: one statement on a partial index, at most 100 rows).
 

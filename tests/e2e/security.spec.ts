@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { outbox, users, userSessions } from "@/db/schema";
-import { encodeCursor } from "@/lib/orgs/cursor";
+import { encodeCursor } from "@/lib/util/cursor";
 import { createOrg, createVerificationToken, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { expectAccessible } from "./axe";
 import { LoginPage } from "../pages/login-page";

@@ -8,7 +8,7 @@ import { countMyCases, getCase, getVersionsForCompare, listMyCases } from "@/lib
 import { listOrgCaseMetadata, listReviewQueue, orgCaseCounts, queueSummary } from "@/lib/cases/queue";
 import { addComment, decideReview, reopenCase } from "@/lib/cases/review";
 import { submitCase } from "@/lib/cases/submit";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { setUnassignedPolicy } from "@/lib/orgs/unsupervised";
 import { reviewRatings, validCase } from "../fixtures/cases";
 import { assignSupervisor, ctxFor, makeCase } from "../fixtures/cases-db";

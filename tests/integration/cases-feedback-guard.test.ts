@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, caseComments, caseReviews, cases } from "@/db/schema";
 import { addComment, decideReview } from "@/lib/cases/review";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { reviewRatings } from "../fixtures/cases";
 import { ctxFor, makeCase } from "../fixtures/cases-db";
 import { createOrg } from "../fixtures/factory";

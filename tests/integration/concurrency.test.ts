@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { memberships } from "@/db/schema";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError } from "@/lib/core/errors";
 import { addMember, createOrg, createUser, uid } from "../fixtures/factory";
 import { changeRole, setMemberStatus } from "@/lib/orgs/members";
 import { ctxOf, withDatabase } from "./helpers";

@@ -9,7 +9,7 @@ import { drainRun, MAX_ATTEMPTS, queueEmails, REDACTED, safeSubject, send } from
 import { inviteOne } from "@/lib/onboarding/invitations";
 import { listOutbox } from "@/lib/email/outbox";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { createOrg, uid } from "../fixtures/factory";
 import { latestEmail } from "../fixtures/onboarding";
 import { ctxOf, withDatabase } from "./helpers";

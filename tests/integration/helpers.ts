@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { closeDb, getHandle } from "@/db/client";
 import { applyMigrations } from "@/db/migrator";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/core/context";
 import type { TestOrg, TestUser } from "../fixtures/factory";
 
 /** Migrates once per file and closes the client afterwards (releases the PGlite lock). */

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { certificates, checkAttempts, lessonProgress, lessons, modules } from "@/db/schema";
-import { NotFoundError, ValidationError, ConflictError } from "@/lib/errors";
+import { NotFoundError, ValidationError, ConflictError } from "@/lib/core/errors";
 import { getCertificateForDownload, verifyCertificate } from "@/lib/modules/certificates";
 import { loadCurriculum, type ModuleSource } from "@/lib/modules/content";
 import { getTraineeTraining, listTraineeProgress } from "@/lib/modules/oversight";

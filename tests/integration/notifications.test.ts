@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { countQueries } from "@/db/query-count";
 import { auditEvents, memberships, notifications, outbox } from "@/db/schema";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { DAY_MS } from "@/lib/onboarding/due";
 import { runDigest } from "@/lib/notifications/digest";
 import { listInbox, markAllRead, markRead, unreadCount } from "@/lib/notifications/inbox";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, cohortMembers, cohorts, invitations, memberships, outbox, supervisions, users } from "@/db/schema";
-import { NotFoundError, ValidationError, ConflictError } from "@/lib/errors";
+import { NotFoundError, ValidationError, ConflictError } from "@/lib/core/errors";
 import { acceptAsExistingUser, acceptAsNewUser, InvitationUnusableError, viewInvitation } from "@/lib/onboarding/accept";
 import { readInviteCsv } from "@/lib/onboarding/csv";
 import { importInviteRows, previewInviteRows } from "@/lib/onboarding/import";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { outbox, passwordResets, users } from "@/db/schema";
 import { checkResetToken, hashToken, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { authenticate } from "@/lib/auth/sign-in";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { createOrg, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { withDatabase } from "./helpers";
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { userSessions } from "@/db/schema";
 import { endMySession } from "@/lib/auth/my-sessions";
-import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, listLiveSessions, revokeOtherSessions, sessionIsLive, startSession, touchSession, TOUCH_EVERY_MS } from "@/lib/auth/sessions";
-import { NotFoundError } from "@/lib/errors";
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, listLiveSessions, revokeOtherSessions, sessionIsLive, startSession, touchSession, TOUCH_EVERY_MS } from "@/lib/core/sessions";
+import { NotFoundError } from "@/lib/core/errors";
 import { createOrg } from "../fixtures/factory";
 import { ctxOf, withDatabase } from "./helpers";
 

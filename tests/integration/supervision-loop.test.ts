@@ -15,7 +15,7 @@ import { addComment } from "@/lib/cases/review";
 import { acknowledgeRisk, listRiskReviews } from "@/lib/cases/risk-review";
 import { submitCase } from "@/lib/cases/submit";
 import { NO_SUPERVISOR } from "@/lib/cases/supervisors";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { setSupervision } from "@/lib/orgs/supervision";
 import { listUnreviewableCases, listUnsupervisedTrainees, setUnassignedPolicy } from "@/lib/orgs/unsupervised";
 import { validCase } from "../fixtures/cases";

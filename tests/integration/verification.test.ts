@@ -7,7 +7,7 @@ import { createDraft } from "@/lib/cases/drafts";
 import { getCase } from "@/lib/cases/queries";
 import { listCaseReaders } from "@/lib/cases/readers";
 import { submitCase } from "@/lib/cases/submit";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { acceptAsNewUser } from "@/lib/onboarding/accept";
 import { importInviteRows } from "@/lib/onboarding/import";
 import { inviteOne, UNVERIFIED_DAILY_INVITATIONS } from "@/lib/onboarding/invitations";

@@ -7,13 +7,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
 import { labelOf, RUPTURE_TYPE_CODES, RUPTURE_TYPES } from "@/lib/cases/codes";
 import { CASE_STATUSES, STATUS_LABELS } from "@/lib/cases/workflow";
-import { dayParam, oneOf, param, searchText } from "@/lib/http/params";
-import { can } from "@/lib/permissions";
-import { isUuid } from "@/lib/uuid";
+import { dayParam, oneOf, param, searchText } from "@/lib/util/params";
+import { can } from "@/lib/core/permissions";
+import { isUuid } from "@/lib/util/uuid";
 
 export const metadata: Metadata = { title: "Caseload" };
 

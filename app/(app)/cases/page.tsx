@@ -5,13 +5,13 @@ import { decodeCursor, encodeCursor, formatDate } from "@/components/cases/forma
 import { StatusBadge } from "@/components/cases/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext, type Ctx } from "@/lib/auth/context";
+import { requireContext, type Ctx } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { listMyCases } from "@/lib/cases/queries";
 import { listOrgCaseMetadata } from "@/lib/cases/queue";
 import { CASE_STATUSES, STATUS_LABELS, type CaseStatus } from "@/lib/cases/workflow";
-import { can } from "@/lib/permissions";
-import { oneOf, param, searchText } from "@/lib/http/params";
+import { can } from "@/lib/core/permissions";
+import { oneOf, param, searchText } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Cases" };
 

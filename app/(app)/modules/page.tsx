@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listCatalogue } from "@/lib/modules/queries";
 import { listMyRequirements } from "@/lib/onboarding/requirements";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/core/denied";
 
 export const metadata: Metadata = { title: "Modules" };
 

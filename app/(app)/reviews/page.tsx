@@ -3,15 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { decodeCursor, encodeCursor, formatDateTime, waitingFor } from "@/components/cases/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { listReviewQueue, listUrgentReviews, type QueueRow } from "@/lib/cases/queue";
 import { html } from "@/lib/html";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/core/permissions";
 import { DataTable } from "@/components/ui/data-table";
 import { getEmailVerification } from "@/lib/auth/email-verification";
 import { Alert } from "@/components/ui/alert";
-import { oneOf, param } from "@/lib/http/params";
+import { oneOf, param } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Review queue" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listTraineeProgress } from "@/lib/modules/oversight";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/core/denied";
 
 export const metadata: Metadata = { title: "Trainees" };
 

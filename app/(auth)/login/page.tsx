@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { getContext } from "@/lib/auth/context";
-import { safeCallback } from "@/lib/safe-redirect";
+import { getContext } from "@/lib/core/context";
+import { safeCallback } from "@/lib/util/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 

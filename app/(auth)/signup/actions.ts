@@ -1,6 +1,6 @@
 "use server";
 
-import { publicAction } from "@/lib/actions";
+import { publicAction } from "@/lib/core/actions";
 import { requestAddress } from "@/lib/auth/client-address";
 import { signUpInput } from "@/lib/orgs/schemas";
 import { signUp } from "@/lib/orgs/sign-up";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { getContext } from "@/lib/auth/context";
+import { getContext } from "@/lib/core/context";
 
 export const metadata: Metadata = { title: "Create an organisation" };
 

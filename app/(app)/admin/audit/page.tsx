@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
-import { can } from "@/lib/permissions";
+import { requireContext } from "@/lib/core/context";
+import { can } from "@/lib/core/permissions";
 import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
-import { formatIn } from "@/lib/intl";
+import { formatIn } from "@/lib/util/intl";
 import { DataTable } from "@/components/ui/data-table";
-import { intParam } from "@/lib/http/params";
+import { intParam } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/actions";
+import { authedAction } from "@/lib/core/actions";
 import { archiveCohortInput, createCohortInput, renameCohortInput } from "@/lib/orgs/admin-schemas";
 import { createCohort, renameCohort, setCohortArchived } from "@/lib/orgs/cohorts";
 

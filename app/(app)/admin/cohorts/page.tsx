@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { CohortNameForm } from "@/components/admin/cohort-name-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/core/permissions";
 import { archiveCohortAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cohorts" };

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/actions";
-import { ValidationError } from "@/lib/errors";
+import { authedAction } from "@/lib/core/actions";
+import { ValidationError } from "@/lib/core/errors";
 import { readInviteCsv, readPastedEmails, type InviteRowInput } from "@/lib/onboarding/csv";
 import { importInviteRows, previewInviteRows } from "@/lib/onboarding/import";
 import { inviteOne, resendInvitation, revokeInvitation } from "@/lib/onboarding/invitations";

@@ -5,16 +5,16 @@ import { ActionButton } from "@/components/admin/action-button";
 import { InviteForm } from "@/components/admin/invite-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { formatDate } from "@/lib/onboarding/due";
 import { listInvitations, type InvitationStatus } from "@/lib/onboarding/invitations";
 import { listCohorts } from "@/lib/orgs/cohorts";
-import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/orgs/cursor";
+import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";
 import { listActiveByRole } from "@/lib/orgs/supervision";
-import { can, ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/core/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
-import { oneOf, searchText } from "@/lib/http/params";
+import { oneOf, searchText } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Invitations" };
 

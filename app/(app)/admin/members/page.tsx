@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
-import { can, ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { requireContext } from "@/lib/core/context";
+import { can, ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
-import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/orgs/cursor";
-import { isUuid } from "@/lib/uuid";
+import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
+import { isUuid } from "@/lib/util/uuid";
 import { html } from "@/lib/html";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
 import { DataTable } from "@/components/ui/data-table";
-import { oneOf, param, searchText } from "@/lib/http/params";
+import { oneOf, param, searchText } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Members" };
 

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { listOutbox } from "@/lib/email/outbox";
 import { smtpConfigured } from "@/lib/email/send";
-import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/orgs/cursor";
-import { can } from "@/lib/permissions";
-import { formatIn } from "@/lib/intl";
+import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";
+import { can } from "@/lib/core/permissions";
+import { formatIn } from "@/lib/util/intl";
 
 export const metadata: Metadata = { title: "Outbox" };
 

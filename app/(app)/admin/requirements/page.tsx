@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { RequirementForm } from "@/components/admin/requirement-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { formatDate, endOfDay } from "@/lib/onboarding/due";
 import { listModuleChoices, listRequirements } from "@/lib/onboarding/requirements";
 import { listCohorts } from "@/lib/orgs/cohorts";
-import { can, ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/core/permissions";
 import { deleteRequirementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Required modules" };

@@ -4,7 +4,7 @@ import { CaseDetails } from "@/components/cases/case-details";
 import { CaseForm } from "@/components/cases/case-form";
 import { SupervisionNotice } from "@/components/cases/supervision-notice";
 import { formatDate, formatDateTime } from "@/components/cases/format";
-import { loadCaseOr404 } from "@/components/cases/load";
+import { loadCaseOr404 } from "@/lib/cases/load";
 import { PrintButton } from "@/components/cases/print-button";
 import { ReopenForm } from "@/components/cases/reopen-form";
 import { ReviewHistory, TransitionList } from "@/components/cases/review-history";
@@ -12,7 +12,7 @@ import { StatusBadge } from "@/components/cases/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { decide, isEditable } from "@/lib/cases/workflow";
 import { listCaseReaders, type CaseReader } from "@/lib/cases/readers";
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InsightView } from "@/components/cases/insight-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { getInsight } from "@/lib/cases/insight";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/core/permissions";
 
 export const metadata: Metadata = { title: "My insight" };
 

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { CaseForm } from "@/components/cases/case-form";
 import { SupervisionNotice } from "@/components/cases/supervision-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
-import { can } from "@/lib/permissions";
+import { requireContext } from "@/lib/core/context";
+import { can } from "@/lib/core/permissions";
 
 export const metadata: Metadata = { title: "Log a rupture case" };
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { readingMinutes } from "@/lib/modules/markdown";
 import { getModuleView, percentOf } from "@/lib/modules/queries";
 import { isReflectionComplete } from "@/lib/modules/reflection-spec";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/core/denied";
 
 export const metadata: Metadata = { title: "Module" };
 

@@ -1,8 +1,8 @@
 "use server";
 
-import { publicAction } from "@/lib/actions";
-import { getSessionUser } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { publicAction } from "@/lib/core/actions";
+import { getSessionUser } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { acceptAsExistingUser, acceptAsNewUser } from "@/lib/onboarding/accept";
 import { acceptExistingInput, acceptNewInput } from "@/lib/orgs/admin-schemas";
 import { switchOrganisation } from "@/lib/orgs/switch";

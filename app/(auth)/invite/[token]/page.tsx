@@ -3,10 +3,10 @@ import Link from "next/link";
 import { AcceptNewForm, JoinButton } from "@/components/onboarding/accept-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Alert } from "@/components/ui/alert";
-import { getSessionUser } from "@/lib/auth/context";
+import { getSessionUser } from "@/lib/core/context";
 import { UNUSABLE, viewInvitation, type InviteState } from "@/lib/onboarding/accept";
 import { formatDate } from "@/lib/onboarding/due";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";

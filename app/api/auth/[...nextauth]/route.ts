@@ -1,8 +1,8 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { getSessionUser } from "@/lib/auth/context";
+import { getSessionUser } from "@/lib/core/context";
 import { authOptions } from "@/lib/auth/options";
-import { safeCallback } from "@/lib/safe-redirect";
+import { safeCallback } from "@/lib/util/safe-redirect";
 
 const handler = NextAuth(authOptions);
 type Params = { params: Promise<{ nextauth: string[] }> };

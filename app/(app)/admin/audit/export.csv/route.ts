@@ -1,5 +1,5 @@
-import { getContext } from "@/lib/auth/context";
-import { can } from "@/lib/permissions";
+import { getContext } from "@/lib/core/context";
+import { can } from "@/lib/core/permissions";
 import { listAuditEvents } from "@/lib/reports/audit-log";
 import { csvLine } from "@/lib/reports/csv-write";
 import { auditFilters } from "@/lib/reports/filters";

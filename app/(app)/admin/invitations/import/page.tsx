@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportPanel } from "@/components/admin/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { listActiveByRole } from "@/lib/orgs/supervision";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/core/permissions";
 
 export const metadata: Metadata = { title: "Invite many people" };
 

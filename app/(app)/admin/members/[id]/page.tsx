@@ -6,15 +6,15 @@ import { MemberStatusForm } from "@/components/admin/member-status-form";
 import { PickAndAdd } from "@/components/admin/pick-and-add";
 import { RoleForm } from "@/components/admin/role-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { requireContext } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "../actions";
 import { getSignInDelay } from "@/lib/auth/unlock";
-import { formatIn } from "@/lib/intl";
+import { formatIn } from "@/lib/util/intl";
 
 export const metadata: Metadata = { title: "Member" };
 

@@ -1,6 +1,6 @@
-import { getContext } from "@/lib/auth/context";
+import { getContext } from "@/lib/core/context";
 import { formatDate, STATUS_LABELS } from "@/lib/onboarding/due";
-import { can, ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/core/permissions";
 import { getCompletionMatrix, type Cursor } from "@/lib/reports/completion";
 import { csvLine } from "@/lib/reports/csv-write";
 import { matrixFilters } from "@/lib/reports/filters";

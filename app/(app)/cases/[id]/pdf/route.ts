@@ -1,8 +1,8 @@
-import { getContext } from "@/lib/auth/context";
+import { getContext } from "@/lib/core/context";
 import { getCase } from "@/lib/cases/queries";
 import { buildCasePdf } from "@/lib/cases/pdf";
-import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/uuid";
+import { NotFoundError } from "@/lib/core/errors";
+import { isUuid } from "@/lib/util/uuid";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 

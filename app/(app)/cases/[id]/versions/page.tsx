@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { UUID } from "@/components/cases/format";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { getVersionsForCompare } from "@/lib/cases/queries";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { VersionDiff } from "@/components/cases/version-diff";
 import type { CaseDraft } from "@/lib/cases/schemas";
-import { intParam } from "@/lib/http/params";
+import { intParam } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Compare versions" };
 

@@ -1,5 +1,5 @@
-import { getContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { getContext } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { certificatePdf, getCertificateForDownload } from "@/lib/modules/certificates";
 import { appBaseUrl } from "@/lib/email/base-url";
 

@@ -1,8 +1,8 @@
-import { getContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { getContext } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { markRead } from "@/lib/notifications/inbox";
-import { auditDenied } from "@/lib/not-found";
-import { isUuid } from "@/lib/uuid";
+import { auditDenied } from "@/lib/core/denied";
+import { isUuid } from "@/lib/util/uuid";
 
 export const dynamic = "force-dynamic";
 

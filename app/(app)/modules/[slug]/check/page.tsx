@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckForm, type PublicQuestion } from "@/components/modules/check-form";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { getModuleView } from "@/lib/modules/queries";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/core/denied";
 
 export const metadata: Metadata = { title: "Knowledge check" };
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { ReflectionForm } from "@/components/modules/reflection-form";
 import { ReflectionThread } from "@/components/modules/reflection-thread";
 import { listReflectionComments } from "@/lib/modules/reflection-comments";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { getMyReflection } from "@/lib/modules/reflections";
 import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/core/denied";
 
 export const metadata: Metadata = { title: "Reflection" };
 

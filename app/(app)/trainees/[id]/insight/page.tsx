@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { UUID } from "@/components/cases/format";
 import { InsightView } from "@/components/cases/insight-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { getInsight } from "@/lib/cases/insight";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Trainee insight" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
 import { getLessonView } from "@/lib/modules/queries";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/core/denied";
 import { completeLessonAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lesson" };

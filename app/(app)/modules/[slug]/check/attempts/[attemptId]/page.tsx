@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { requireContext } from "@/lib/auth/context";
+import { requireContext } from "@/lib/core/context";
 import { getAttempt } from "@/lib/modules/progress";
-import { orNotFound } from "@/lib/not-found";
-import { isUuid } from "@/lib/uuid";
+import { orNotFound } from "@/lib/core/denied";
+import { isUuid } from "@/lib/util/uuid";
 
 export const metadata: Metadata = { title: "Check result" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, navFor, PERMISSIONS, ROLES } from "./permissions";
+import { can, navFor, PERMISSIONS, ROLES } from "@/lib/core/permissions";
 
 describe("permissions", () => {
   it("gives org management to admins only", () => {

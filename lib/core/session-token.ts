@@ -2,7 +2,7 @@ import "server-only";
 import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
-import { authOptions } from "./options";
+import { authOptions } from "@/lib/auth/options";
 
 // Reads the session token next-auth minted at sign-in straight from the cookie. next-auth's
 // getServerSession runs its whole session endpoint for this (callbacks, then re-encrypting and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, isAtCursor, isNameCursor } from "./cursor";
+import { decodeCursor, encodeCursor, isAtCursor, isNameCursor } from "@/lib/util/cursor";
 import { decodeCursor as decodeCaseCursor, encodeCursor as encodeCaseCursor } from "@/components/cases/format";
 
 const ID = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b";

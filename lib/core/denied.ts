@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { audit } from "@/lib/audit";
-import { getContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import { audit } from "@/lib/core/audit";
+import { getContext } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 
 /** Records a refused access (wrong role, another organisation, or nothing there) for the audit log. */
 export async function auditDenied(what: string): Promise<void> {

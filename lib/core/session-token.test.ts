@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { claimsFromToken } from "./session-token";
+import { claimsFromToken } from "@/lib/core/session-token";
 
 const SECRET = "a-test-secret-of-reasonable-length-0123456789";
 const token = (claims: Record<string, unknown>, opts: { secret?: string; maxAge?: number } = {}) =>

@@ -6,11 +6,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { memberships, organisations, users, userSessions, type Role } from "@/db/schema";
-import { NotFoundError } from "@/lib/errors";
-import { can, type Permission } from "@/lib/permissions";
-import { isUuid } from "@/lib/uuid";
-import { readSessionClaims } from "./session-token";
-import { sessionIsLive, touchSession } from "./sessions";
+import { NotFoundError } from "@/lib/core/errors";
+import { can, type Permission } from "@/lib/core/permissions";
+import { isUuid } from "@/lib/util/uuid";
+import { readSessionClaims } from "@/lib/core/session-token";
+import { sessionIsLive, touchSession } from "@/lib/core/sessions";
 
 export const ORG_COOKIE = "rapport_org";
 

@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
-import { auditDenied } from "@/lib/not-found";
-import { zodFieldErrors } from "@/lib/zod-errors";
-import { getContext, type Ctx } from "@/lib/auth/context";
-import { can, type Permission } from "@/lib/permissions";
+import { AppError, NotFoundError, ValidationError } from "@/lib/core/errors";
+import { auditDenied } from "@/lib/core/denied";
+import { zodFieldErrors } from "@/lib/core/zod-errors";
+import { getContext, type Ctx } from "@/lib/core/context";
+import { can, type Permission } from "@/lib/core/permissions";
 
-import type { ActionResult, FieldErrors } from "@/lib/action-result";
+import type { ActionResult, FieldErrors } from "@/lib/core/action-result";
 
 export type { ActionResult, FieldErrors };
 

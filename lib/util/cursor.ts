@@ -1,5 +1,5 @@
-import { isPlausibleInstant } from "@/lib/http/params";
-import { isUuid } from "@/lib/uuid";
+import { isPlausibleInstant } from "@/lib/util/params";
+import { isUuid } from "@/lib/util/uuid";
 
 // Opaque page cursors for key pagination in URLs. A tampered cursor just starts from the top.
 export function encodeCursor(v: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeFormat, formatIn } from "./intl";
+import { dateTimeFormat, formatIn } from "@/lib/util/intl";
 
 describe("shared date formatters", () => {
   const at = new Date("2026-11-27T05:30:00Z");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeCallback } from "./safe-redirect";
+import { safeCallback } from "@/lib/util/safe-redirect";
 
 describe("safeCallback", () => {
   it("keeps same-site paths", () => {

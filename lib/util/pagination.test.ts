@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyPage } from "./pagination";
+import { keyPage } from "@/lib/util/pagination";
 
 describe("keyPage", () => {
   it("cuts the look-ahead row and gives the last row's cursor when more rows exist", () => {

@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import type { Ctx } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/errors";
+import type { Ctx } from "@/lib/core/context";
+import { NotFoundError } from "@/lib/core/errors";
 import { getCase } from "@/lib/cases/queries";
-import { UUID } from "./format";
+import { UUID } from "@/components/cases/format";
 
 /** For pages: a malformed id, someone else's case and a missing case all become the 404 page. */
 export async function loadCaseOr404(ctx: Ctx, id: string, via?: string) {
