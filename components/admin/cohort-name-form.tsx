@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { createCohortAction, renameCohortAction } from "@/app/(app)/admin/cohorts/actions";
+import { createCohortAction, renameCohortAction } from "@/lib/orgs/actions/cohorts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { importCsvAction, importPasteAction, previewCsvAction, previewPasteAction } from "@/app/(app)/admin/invitations/actions";
+import { importCsvAction, importPasteAction, previewCsvAction, previewPasteAction } from "@/lib/onboarding/actions/invitations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextArea } from "@/components/ui/field";

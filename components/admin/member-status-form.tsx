@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { setMemberStatusAction } from "@/app/(app)/admin/members/actions";
+import { setMemberStatusAction } from "@/lib/orgs/actions/members";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

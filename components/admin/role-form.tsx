@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { changeRoleAction } from "@/app/(app)/admin/members/actions";
+import { changeRoleAction } from "@/lib/orgs/actions/members";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/db/schema";

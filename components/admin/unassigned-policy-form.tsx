@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { setUnassignedPolicyAction } from "@/app/(app)/admin/reports/supervision/actions";
+import { setUnassignedPolicyAction } from "@/lib/orgs/actions/unsupervised";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

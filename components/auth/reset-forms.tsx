@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import type { z } from "zod";
-import { requestResetAction, resetPasswordAction } from "@/app/(auth)/reset-password/actions";
+import { requestResetAction, resetPasswordAction } from "@/lib/auth/actions/reset-password";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

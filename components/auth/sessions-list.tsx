@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { endOtherSessionsAction, endSessionAction } from "@/app/(app)/account/actions";
+import { endOtherSessionsAction, endSessionAction } from "@/lib/auth/actions/account";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -4,7 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createCaseAction, dismissFlagAction, saveCaseAction, submitCaseAction } from "@/app/(app)/cases/actions";
+import { createCaseAction, dismissFlagAction, saveCaseAction, submitCaseAction } from "@/lib/cases/actions/cases";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

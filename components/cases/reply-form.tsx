@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { replyToCommentAction } from "@/app/(app)/cases/actions";
+import { replyToCommentAction } from "@/lib/cases/actions/cases";
 import { IdentifiersCheck } from "@/components/reviews/identifiers-check";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

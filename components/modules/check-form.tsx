@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { submitCheckAction, type CheckFormState } from "@/app/(app)/modules/[slug]/check/actions";
+import { submitCheckAction, type CheckFormState } from "@/lib/modules/actions/check";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

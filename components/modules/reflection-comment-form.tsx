@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { commentOnReflectionAction } from "@/app/(app)/reflections/actions";
+import { commentOnReflectionAction } from "@/lib/modules/actions/reflection-comments";
 import { IdentifiersCheck } from "@/components/reviews/identifiers-check";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

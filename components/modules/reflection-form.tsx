@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { saveReflectionAction, shareReflectionAction } from "@/app/(app)/modules/[slug]/reflection/actions";
+import { saveReflectionAction, shareReflectionAction } from "@/lib/modules/actions/reflection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import { markReadAction } from "@/app/(app)/inbox/actions";
+import { markReadAction } from "@/lib/notifications/actions";
 import { ActionButton } from "@/components/admin/action-button";
 import { formatDateTime } from "@/components/cases/format";
 import type { InboxItem } from "@/lib/notifications/inbox";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { setNotificationPreferencesAction } from "@/app/(app)/account/actions";
+import { setNotificationPreferencesAction } from "@/lib/auth/actions/account";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field";

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import type { z } from "zod";
-import { acceptExistingAction, acceptNewAction } from "@/app/(auth)/invite/[token]/actions";
+import { acceptExistingAction, acceptNewAction } from "@/lib/onboarding/actions/accept-invitation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

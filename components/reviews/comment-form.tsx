@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { addCommentAction } from "@/app/(app)/reviews/actions";
+import { addCommentAction } from "@/lib/cases/actions/reviews";
 import { RadioGroup } from "@/components/cases/case-form-sections";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type FieldErrors, type Resolver, type UseFormRegister } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { decideReviewAction } from "@/app/(app)/reviews/actions";
+import { decideReviewAction } from "@/lib/cases/actions/reviews";
 import { RadioGroup, RatingHelp } from "@/components/cases/case-form-sections";
 import { EntryText, RatingsCaveat } from "@/components/cases/conditions-display";
 import { Alert } from "@/components/ui/alert";

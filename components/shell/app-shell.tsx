@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Ctx, OrgChoice } from "@/lib/core/context";
 import { navFor, ROLE_LABELS } from "@/lib/core/permissions";
-import { switchOrgAction } from "@/app/(app)/actions";
+import { switchOrgAction } from "@/lib/orgs/actions/switch";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";

@@ -21,7 +21,11 @@ export function routePattern(file: string): string {
 
 const pages = appFiles.filter((f) => f.endsWith("/page.tsx")).map(routePattern);
 const routes = appFiles.filter((f) => f.endsWith("/route.ts")).map(routePattern);
-const actionFiles = appFiles.filter((f) => /\/actions\.tsx?$/.test(f));
+const libFiles = walk(path.join(root, "lib")).map((f) => path.relative(root, f).split(path.sep).join("/"));
+// Server actions live with their feature's server code: lib/<area>/actions.ts or lib/<area>/actions/*.ts.
+const isActionFile = (f: string) => !f.startsWith("lib/core/") && /^lib\/[\w-]+\/(actions\.ts|actions\/[\w-]+\.ts)$/.test(f);
+const actionFiles = libFiles.filter(isActionFile);
+const usesServer = (f: string) => /^\s*["']use server["']/m.test(fs.readFileSync(path.join(root, f), "utf8"));
 const actions = actionFiles.flatMap((file) => {
   const src = fs.readFileSync(path.join(root, file), "utf8");
   const names = [...src.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]);
@@ -32,7 +36,7 @@ describe("access policy covers the code", () => {
   it("finds the routes and actions it checks (the enumeration itself works)", () => {
     expect(pages).toContain("/modules/[slug]/lessons/[lesson]");
     expect(routes).toContain("/api/health");
-    expect(actions).toContainEqual({ file: "app/(auth)/signup/actions.ts", name: "signUpAction" });
+    expect(actions).toContainEqual({ file: "lib/orgs/actions/sign-up.ts", name: "signUpAction" });
   });
 
   it("has a row for every page", () => {
@@ -47,11 +51,11 @@ describe("access policy covers the code", () => {
     expect(actions.filter((a) => !policyForAction(a.file, a.name)).map((a) => `${a.file}#${a.name}`)).toEqual([]);
   });
 
-  it("names server actions *Action and keeps 'use server' files in app/ only", () => {
+  it("names server actions *Action and keeps 'use server' files in lib/<area>/actions only", () => {
     expect(actions.filter((a) => !a.name.endsWith("Action")).map((a) => `${a.file}#${a.name}`)).toEqual([]);
-    const elsewhere = [...walk(path.join(root, "lib")), ...walk(path.join(root, "components"))].filter(
-      (f) => /\.tsx?$/.test(f) && /^\s*["']use server["']/m.test(fs.readFileSync(f, "utf8")),
-    );
+    expect(actionFiles.filter((f) => !usesServer(f))).toEqual([]);
+    const components = walk(path.join(root, "components")).map((f) => path.relative(root, f).split(path.sep).join("/"));
+    const elsewhere = [...appFiles, ...libFiles, ...components].filter((f) => /\.tsx?$/.test(f) && !isActionFile(f) && usesServer(f));
     expect(elsewhere).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { getEmailVerification } from "@/lib/auth/email-verification";
 import { smtpConfigured } from "@/lib/email/send";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { getPreferences } from "@/lib/notifications/preferences";
-import { sendVerificationAction } from "./actions";
+import { sendVerificationAction } from "@/lib/auth/actions/account";
 
 function describeDevice(ua: string | null): string {
   if (!ua) return "Unknown device";

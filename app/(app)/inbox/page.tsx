@@ -9,7 +9,7 @@ import type { Role } from "@/db/schema";
 import { requireContext } from "@/lib/core/context";
 import { listInbox, unreadCount } from "@/lib/notifications/inbox";
 import { UNREAD_CAP } from "@/lib/notifications/limits";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction } from "@/lib/notifications/actions";
 
 export const metadata: Metadata = { title: "Inbox" };
 

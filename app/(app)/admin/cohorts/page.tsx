@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { can } from "@/lib/core/permissions";
-import { archiveCohortAction } from "./actions";
+import { archiveCohortAction } from "@/lib/orgs/actions/cohorts";
 
 export const metadata: Metadata = { title: "Cohorts" };
 

@@ -12,7 +12,7 @@ import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";
 import { listActiveByRole } from "@/lib/orgs/supervision";
 import { can, ROLE_LABELS } from "@/lib/core/permissions";
-import { resendInvitationAction, revokeInvitationAction } from "./actions";
+import { resendInvitationAction, revokeInvitationAction } from "@/lib/onboarding/actions/invitations";
 import { DataTable } from "@/components/ui/data-table";
 import { oneOf, searchText } from "@/lib/util/params";
 

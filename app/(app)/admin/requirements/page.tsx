@@ -8,7 +8,7 @@ import { formatDate, endOfDay } from "@/lib/onboarding/due";
 import { listModuleChoices, listRequirements } from "@/lib/onboarding/requirements";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { can, ROLE_LABELS } from "@/lib/core/permissions";
-import { deleteRequirementAction } from "./actions";
+import { deleteRequirementAction } from "@/lib/onboarding/actions/requirements";
 
 export const metadata: Metadata = { title: "Required modules" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { checkVerificationToken, VERIFY_MESSAGES } from "@/lib/auth/email-verification";
-import { confirmEmailAction } from "../actions";
+import { confirmEmailAction } from "@/lib/auth/actions/verify-email";
 
 export const metadata: Metadata = { title: "Confirm your email address", referrer: "no-referrer" };
 

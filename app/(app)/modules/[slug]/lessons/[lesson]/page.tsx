@@ -5,7 +5,7 @@ import { requireContext } from "@/lib/core/context";
 import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
 import { getLessonView } from "@/lib/modules/queries";
 import { orNotFound } from "@/lib/core/denied";
-import { completeLessonAction } from "./actions";
+import { completeLessonAction } from "@/lib/modules/actions/lessons";
 
 export const metadata: Metadata = { title: "Lesson" };
 

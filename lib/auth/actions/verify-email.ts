@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { publicAction } from "@/lib/core/actions";
+import { publicAction } from "@/lib/core/action";
 import { confirmEmail } from "@/lib/auth/email-verification";
 
 const confirm = publicAction(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "This link isn't valid. Ask for a new one from your account page." }) }), async ({ token }) => {

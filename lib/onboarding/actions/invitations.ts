@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { ValidationError } from "@/lib/core/errors";
 import { readInviteCsv, readPastedEmails, type InviteRowInput } from "@/lib/onboarding/csv";
 import { importInviteRows, previewInviteRows } from "@/lib/onboarding/import";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { createDraft, dismissFlag, saveDraft } from "@/lib/cases/drafts";
 import { reopenCase } from "@/lib/cases/review";
 import { createDraftInput, dismissFlagInput, reopenInput, replyInput, saveDraftInput, submitCaseInput } from "@/lib/cases/schemas";

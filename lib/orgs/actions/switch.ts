@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formDataToObject } from "@/lib/core/actions";
+import { formDataToObject } from "@/lib/core/action";
 import { switchOrgInput } from "@/lib/orgs/schemas";
 import { switchOrganisation } from "@/lib/orgs/switch";
 import { NotFoundError } from "@/lib/core/errors";

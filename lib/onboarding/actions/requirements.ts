@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { createRequirement, deleteRequirement } from "@/lib/onboarding/requirements";
 import { requirementInput, requirementRef } from "@/lib/orgs/admin-schemas";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { addComment, decideReview } from "@/lib/cases/review";
 import { commentInput, reviewDecisionInput } from "@/lib/cases/schemas";
 import { acknowledgeRiskInput } from "@/lib/cases/risk";

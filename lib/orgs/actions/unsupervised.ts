@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { unassignedPolicyInput } from "@/lib/orgs/admin-schemas";
 import { setUnassignedPolicy } from "@/lib/orgs/unsupervised";
 

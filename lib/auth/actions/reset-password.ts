@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import { publicAction } from "@/lib/core/actions";
+import { publicAction } from "@/lib/core/action";
 import { requestAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { resetPasswordInput, resetRequestInput } from "@/lib/orgs/schemas";

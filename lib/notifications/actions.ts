@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { markAllRead, markRead } from "@/lib/notifications/inbox";
 import { markReadInput } from "@/lib/notifications/schemas";
 

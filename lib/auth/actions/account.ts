@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { changePassword } from "@/lib/auth/account";
 import { endMyOtherSessions, endMySession } from "@/lib/auth/my-sessions";
 import { changePasswordInput } from "@/lib/orgs/schemas";

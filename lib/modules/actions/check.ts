@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { submitCheck } from "@/lib/modules/progress";
 
 export type CheckFormState = { formError?: string; errors?: Record<string, string>; selections?: Record<string, string[]> };

@@ -1,6 +1,6 @@
 "use server";
 
-import { publicAction } from "@/lib/core/actions";
+import { publicAction } from "@/lib/core/action";
 import { requestAddress } from "@/lib/auth/client-address";
 import { signUpInput } from "@/lib/orgs/schemas";
 import { signUp } from "@/lib/orgs/sign-up";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { saveReflection, setReflectionShared } from "@/lib/modules/reflections";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: "Unknown module." });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { archiveCohortInput, createCohortInput, renameCohortInput } from "@/lib/orgs/admin-schemas";
 import { createCohort, renameCohort, setCohortArchived } from "@/lib/orgs/cohorts";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { reflectionCommentInput } from "@/lib/cases/schemas";
 import { addReflectionComment } from "@/lib/modules/reflection-comments";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { publicAction } from "@/lib/core/actions";
+import { publicAction } from "@/lib/core/action";
 import { getSessionUser } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
 import { acceptAsExistingUser, acceptAsNewUser } from "@/lib/onboarding/accept";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction } from "@/lib/core/actions";
+import { authedAction } from "@/lib/core/action";
 import { clearSignInDelay } from "@/lib/auth/unlock";
 import { changeRoleInput, memberCohortInput, supervisionInput } from "@/lib/orgs/admin-schemas";
 import { setCohortMembership } from "@/lib/orgs/cohorts";
