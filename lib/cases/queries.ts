@@ -6,6 +6,8 @@ import { oncePerDb } from "@/db/prepared";
 import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredReviewEntry } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { can } from "@/lib/core/permissions";
+import { isUuid } from "@/lib/util/uuid";
 import { NotFoundError } from "@/lib/core/errors";
 import { escapeLike } from "@/lib/orgs/members";
 import { loadCase, type LoadedCase } from "./access";
@@ -34,6 +36,13 @@ async function namesOf(db: DbOrTx, orgId: string, ids: string[]): Promise<Map<st
 export type MyCaseRow = { id: string; clientCode: string | null; ruptureType: string | null; outcome: string | null; status: CaseStatus; updatedAt: Date; submissionCount: number };
 
 /** The caller's own cases, newest change first, key-paginated by (updated_at, id). */
+/** Which list /cases shows: the caller's own cases, or (for an admin) the organisation's overview. */
+export function casesListFor(ctx: Ctx): "own" | "organisation" {
+  if (can(ctx.role, "cases.log")) return "own";
+  if (can(ctx.role, "org.reports")) return "organisation";
+  throw new NotFoundError();
+}
+
 export async function listMyCases(ctx: Ctx, opts: { status?: CaseStatus; q?: string; after?: Cursor } = {}) {
   assertCan(ctx, "cases.log");
   const db = await getDb();
@@ -154,6 +163,7 @@ async function metaOf(db: DbOrTx, ctx: Ctx, loaded: LoadedCase, withCounts = tru
  * org_admin sees metadata only. Each narrative view by anyone but the author is audited.
  */
 export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } = {}): Promise<CaseView> {
+  if (!isUuid(caseId)) throw new NotFoundError(); // a malformed id is as missing as someone else's case
   const db = await getDb();
   const loaded = await loadCase(db, ctx, caseId);
   const c = loaded.row;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { decodeCursor, encodeCursor, formatDateTime, waitingFor } from "@/components/cases/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
@@ -12,6 +11,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { getEmailVerification } from "@/lib/auth/email-verification";
 import { Alert } from "@/components/ui/alert";
 import { oneOf, param } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -24,9 +24,7 @@ function queueRows(rows: QueueRow[], now: Date) {
   )}`;
 }
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "cases.review")) notFound();
+export default authedPage({ permission: "cases.review" }, async function ReviewQueuePage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const after = param(sp, "after", 600);
   const reviewed = oneOf(sp, "reviewed", ["signed_off", "changes_requested"] as const);
@@ -87,4 +85,4 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       ) : null}
     </>
   );
-}
+});

@@ -4,13 +4,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listTraineeProgress } from "@/lib/modules/oversight";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Trainees" };
 
-export default async function TraineesPage() {
-  const ctx = await requireContext();
-  const { moduleCount, rows } = await orNotFound(listTraineeProgress(ctx));
+export default authedPage(async function TraineesPage(ctx) {
+  const { moduleCount, rows } = await listTraineeProgress(ctx);
   return (
     <>
       <PageHeader
@@ -55,4 +54,4 @@ export default async function TraineesPage() {
       )}
     </>
   );
-}
+});

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
-import { can, ROLE_LABELS, ROLES } from "@/lib/core/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
@@ -13,6 +12,7 @@ import { listMembers, type MemberRow } from "@/lib/orgs/members";
 import type { Role } from "@/db/schema";
 import { DataTable } from "@/components/ui/data-table";
 import { oneOf, param, searchText } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -27,9 +27,7 @@ function memberRows(rows: MemberRow[], cohortsOf: Map<string, { name: string }[]
   )}`;
 }
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function MembersPage(ctx, { searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const role = oneOf(sp, "role", ROLES as readonly Role[]);
   const status = oneOf(sp, "status", ["active", "deactivated"] as const);
@@ -113,4 +111,4 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       ) : null}
     </>
   );
-}
+});

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
 import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
-import { can, ROLE_LABELS, ROLES } from "@/lib/core/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { html } from "@/lib/html";
 import { getCompletionMatrix, type MatrixRow } from "@/lib/reports/completion";
 import { matrixFilters, matrixQuery } from "@/lib/reports/filters";
 import { DataTable } from "@/components/ui/data-table";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Completion" };
 
@@ -29,9 +29,7 @@ function matrixRows(rows: MatrixRow[], modules: { id: string }[]) {
   )}`;
 }
 
-export default async function CompletionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.reports")) notFound();
+export default authedPage({ permission: "org.reports" }, async function CompletionPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const f = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
@@ -106,4 +104,4 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
       ) : null}
     </>
   );
-}
+});

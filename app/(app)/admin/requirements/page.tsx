@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { RequirementForm } from "@/components/admin/requirement-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,14 +6,13 @@ import { requireContext } from "@/lib/core/context";
 import { formatDate, endOfDay } from "@/lib/onboarding/due";
 import { listModuleChoices, listRequirements } from "@/lib/onboarding/requirements";
 import { listCohorts } from "@/lib/orgs/cohorts";
-import { can, ROLE_LABELS } from "@/lib/core/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { deleteRequirementAction } from "@/lib/onboarding/actions/requirements";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Required modules" };
 
-export default async function RequirementsPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function RequirementsPage(ctx) {
   const [reqs, modules, cohorts] = await Promise.all([listRequirements(ctx), listModuleChoices(), listCohorts(ctx)]);
   return (
     <>
@@ -55,4 +53,4 @@ export default async function RequirementsPage() {
       )}
     </>
   );
-}
+});

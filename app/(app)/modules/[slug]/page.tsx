@@ -7,14 +7,13 @@ import { formatAuDate } from "@/lib/modules/certificates";
 import { readingMinutes } from "@/lib/modules/markdown";
 import { getModuleView, percentOf } from "@/lib/modules/queries";
 import { isReflectionComplete } from "@/lib/modules/reflection-spec";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Module" };
 
-export default async function ModulePage({ params }: { params: Promise<{ slug: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function ModulePage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { module: mod, completed, attempts, certificate, reflection } = await orNotFound(getModuleView(ctx, slug));
+  const { module: mod, completed, attempts, certificate, reflection } = await getModuleView(ctx, slug);
   const passed = attempts.some((a) => a.passed);
   const best = attempts.reduce<number | null>((m, a) => (m === null || a.score > m ? a.score : m), null);
   const done = mod.lessons.filter((l) => completed.has(l.id)).length;
@@ -143,4 +142,4 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
       </section>
     </>
   );
-}
+});

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { MemberStatusForm } from "@/components/admin/member-status-form";
 import { PickAndAdd } from "@/components/admin/pick-and-add";
@@ -15,6 +14,7 @@ import { ROLE_LABELS } from "@/lib/core/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
 import { getSignInDelay } from "@/lib/auth/unlock";
 import { formatIn } from "@/lib/util/intl";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -43,14 +43,10 @@ function PeopleList({ people, empty, remove }: { people: PersonRef[]; empty: str
   );
 }
 
-export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function MemberPage(ctx, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const member = await getMember(ctx, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  const member = await getMember(ctx, id);
   const [lock, links, cohorts, mine, supervisors, trainees] = await Promise.all([
     getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
@@ -181,4 +177,4 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
       </div>
     </>
   );
-}
+});

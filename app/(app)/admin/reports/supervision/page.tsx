@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
-import { can } from "@/lib/core/permissions";
 import { formatAge, getSupervisionActivity } from "@/lib/reports/supervision";
 import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
 import { UnassignedPolicyForm } from "@/components/admin/unassigned-policy-form";
 import { getUnassignedPolicy } from "@/lib/orgs/unsupervised";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Supervision activity" };
 
-export default async function SupervisionActivityPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.reports")) notFound();
+export default authedPage({ permission: "org.reports" }, async function SupervisionActivityPage(ctx) {
   const [rows, policy] = await Promise.all([getSupervisionActivity(ctx), getUnassignedPolicy(ctx)]);
   const now = new Date();
   return (
@@ -61,4 +58,4 @@ export default async function SupervisionActivityPage() {
       </section>
     </>
   );
-}
+});

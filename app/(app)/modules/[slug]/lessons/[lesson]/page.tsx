@@ -4,15 +4,14 @@ import { buttonClass } from "@/components/ui/button";
 import { requireContext } from "@/lib/core/context";
 import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
 import { getLessonView } from "@/lib/modules/queries";
-import { orNotFound } from "@/lib/core/denied";
 import { completeLessonAction } from "@/lib/modules/actions/lessons";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Lesson" };
 
-export default async function LessonPage({ params }: { params: Promise<{ slug: string; lesson: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function LessonPage(ctx, { params }: { params: Promise<{ slug: string; lesson: string }> }) {
   const { slug, lesson: lessonSlug } = await params;
-  const view = await orNotFound(getLessonView(ctx, slug, lessonSlug));
+  const view = await getLessonView(ctx, slug, lessonSlug);
   const { module: mod, lesson, previous, next } = view;
   return (
     <article className="max-w-3xl">
@@ -44,4 +43,4 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       </div>
     </article>
   );
-}
+});
