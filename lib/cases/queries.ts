@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredReviewEntry } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { can } from "@/lib/core/permissions";
 import { isUuid } from "@/lib/util/uuid";
@@ -240,9 +240,7 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
   };
   if (!full) return { ...meta, level: "metadata" };
   if (!loaded.relation.author) {
-    await audit(db, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(db, ctx, {
       action: "case.viewed",
       targetType: "case",
       targetId: c.id,
@@ -288,7 +286,7 @@ export async function getVersionsForCompare(ctx: Ctx, caseId: string, a: number,
     .from(caseVersions)
     .where(and(eq(caseVersions.organisationId, ctx.orgId), eq(caseVersions.caseId, loaded.row.id), inArray(caseVersions.number, [a, b])));
   if (!loaded.relation.author) {
-    await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.viewed", targetType: "case", targetId: loaded.row.id, detail: { via: "compare", versions: [a, b] } });
+    await auditAs(db, ctx, { action: "case.viewed", targetType: "case", targetId: loaded.row.id, detail: { via: "compare", versions: [a, b] } });
   }
   return {
     left: rows.find((r) => r.number === a) ?? null,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { reflections } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, ValidationError } from "@/lib/core/errors";
 import { zodFieldErrors } from "@/lib/core/zod-errors";
@@ -73,9 +73,7 @@ export async function setReflectionShared(ctx: Ctx, input: { moduleSlug: string;
       .where(and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id)))
       .returning({ id: reflections.id, sharedAt: reflections.sharedAt });
     if (!row) throw new ValidationError("Write something in your reflection before sharing it.");
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: input.shared ? "reflection.shared" : "reflection.unshared",
       targetType: "reflection",
       targetId: row.id,

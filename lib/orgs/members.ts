@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, memberships, supervisions, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { keyPage } from "@/lib/util/pagination";
@@ -122,9 +122,7 @@ export async function setMemberStatus(
       .where(and(eq(memberships.id, target.id), eq(memberships.version, input.version)))
       .returning({ id: memberships.id });
     if (updated.length === 0) throw new ConflictError();
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: input.status === "deactivated" ? "member.deactivated" : "member.reactivated",
       targetType: "membership",
       targetId: target.id,
@@ -182,9 +180,7 @@ export async function changeRole(ctx: Ctx, input: { membershipId: string; role: 
     if (target.role === "trainee") {
       linksRemoved += (await tx.delete(supervisions).where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.traineeMembershipId, target.id))).returning()).length;
     }
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "member.role_changed",
       targetType: "membership",
       targetId: target.id,
