@@ -41,7 +41,7 @@ fi
 tail -n 40 "$OUT/build.log"
 
 step "end-to-end tests (Chromium)"
-DATABASE_URL="$PG_TEMP_URL" npx tsx db/seed/index.ts >/dev/null || status=1
+DATABASE_URL="$PG_TEMP_URL" npx tsx scripts/seed/index.ts >/dev/null || status=1
 DATABASE_URL="$PG_TEMP_URL" E2E_DATABASE_URL="$PG_TEMP_URL" E2E_EMBEDDED_DATA_DIR="$ROOT/.test-data/e2e-embedded" \
   PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test || status=1
 

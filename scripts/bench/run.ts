@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { DEFAULT_POOL_SIZE } from "@/db/client";
-import { DEMO_PASSWORD } from "@/db/seed/demo";
-import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/db/seed/large";
+import { DEMO_PASSWORD } from "@/scripts/seed/demo";
+import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/scripts/seed/large";
 import { getPage, signIn } from "./lib/auth";
 import { clientWeights } from "./lib/client-weight";
 import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
@@ -76,9 +76,9 @@ async function main() {
   const dbEnv = { DATABASE_URL: pg.url, DATABASE_POOL_SIZE: String(POOL) };
 
   step("migrate, demo data, large data set");
-  await run(NODE, [TSX, "db/seed/index.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv }, quiet: true });
+  await run(NODE, [TSX, "scripts/seed/index.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv }, quiet: true });
   const seedStart = Date.now();
-  const seedOutput = await run(NODE, [TSX, "db/seed/large.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
+  const seedOutput = await run(NODE, [TSX, "scripts/seed/large.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
   const seedSeconds = (Date.now() - seedStart) / 1000;
   await sql.unsafe("create extension if not exists pg_stat_statements");
 
