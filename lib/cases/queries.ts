@@ -9,7 +9,7 @@ import { assertCan, type Ctx } from "@/lib/core/context";
 import { can } from "@/lib/core/permissions";
 import { isUuid } from "@/lib/util/uuid";
 import { NotFoundError } from "@/lib/core/errors";
-import { escapeLike } from "@/lib/orgs/members";
+import { escapeLike } from "@/lib/util/sql";
 import { loadCase, type LoadedCase } from "./access";
 import type { StoredCaseContent } from "./schemas";
 import type { CaseStatus, Relation } from "./workflow";

@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/util/sql";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, memberships, supervisions, users, type Role } from "@/db/schema";
@@ -70,9 +71,6 @@ export async function listMembers(
   return keyPage(rows, MEMBERS_PAGE_SIZE, (last) => ({ name: last.name.toLowerCase(), id: last.membershipId }));
 }
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function getMember(ctx: Ctx, membershipId: string): Promise<MemberRow> {
   assertCan(ctx, "org.manage");

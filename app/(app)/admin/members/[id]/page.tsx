@@ -12,7 +12,7 @@ import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
-import { getSignInDelay } from "@/lib/auth/unlock";
+import { getSignInDelay } from "@/lib/orgs/sign-in-delay";
 import { formatIn } from "@/lib/util/intl";
 import { authedPage } from "@/lib/core/page";
 

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { getMember } from "@/lib/orgs/members";
-import { accountDelay, clearAccountThrottle } from "./throttle";
+import { accountDelay, clearAccountThrottle } from "@/lib/auth/throttle";
 
 /** Until when a member's sign-in is slowed down for unfamiliar browsers (their own organisation only). */
 export async function getSignInDelay(ctx: Ctx, membershipId: string): Promise<{ blockedUntil: Date | null }> {
