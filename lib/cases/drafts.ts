@@ -9,7 +9,7 @@ import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
 import { SCANNER_VERSION } from "./deidentify";
 import { scanCase, type FieldFindings } from "./guard";
-import { denormalised, dismissalsOf, recordTransition } from "./persist";
+import { denormalised, dismissalsOf, recordTransition } from "@/lib/cases/case-store";
 import type { CaseDraft } from "./schemas";
 
 export type SavedDraft = { caseId: string; version: number; savedAt: Date; findings: FieldFindings };

@@ -12,7 +12,7 @@ import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } fro
 import { locateQuote } from "./quote";
 import type { ReviewDecisionInput } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
-import { recordTransition } from "./persist";
+import { recordTransition } from "@/lib/cases/case-store";
 import { caseCommented, caseDecided, deliverLater } from "./events";
 import type { Pending } from "@/lib/email/send";
 

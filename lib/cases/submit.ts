@@ -8,7 +8,7 @@ import { ConflictError, ValidationError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
 import { countUnresolved, scanCase, unresolvedFieldErrors } from "./guard";
-import { denormalised, dismissalsOf, recordTransition } from "./persist";
+import { denormalised, dismissalsOf, recordTransition } from "@/lib/cases/case-store";
 import type { CaseContent } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
 import { activeSupervisorsOf, NO_SUPERVISOR, unassignedPolicy } from "./supervisors";

@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
 import { dueFor, formatDate } from "./due";
-import { orgRequirements, requiredForMembers } from "./required";
+import { orgRequirements, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
 
 /** The required modules for the caller's membership, due dates resolved (earliest if several apply). */
 export async function listMyRequirements(ctx: Ctx): Promise<{ moduleId: string; dueAt: Date | null }[]> {

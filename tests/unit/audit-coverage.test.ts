@@ -23,7 +23,7 @@ const NOT_AUDITED: Record<string, string> = {
   "lib/auth/throttle.ts#clearAccountThrottle": "part of the audited unlock (auth.sign_in_unlocked) and password reset",
   "lib/auth/throttle.ts#pruneThrottles": "housekeeping of expired counters",
   "lib/cases/drafts.ts#saveDraft": "autosave of the author's own draft: creation, each submitted version and every decision are audited",
-  "lib/cases/persist.ts#recordTransition": "runs inside the audited submit, review and reopen transactions",
+  "lib/cases/case-store.ts#recordTransition": "runs inside the audited submit, review and reopen transactions",
   "lib/modules/reflections.ts#saveReflection": "autosave of the learner's own reflection; sharing and unsharing are audited",
   "lib/email/send.ts#queueEmails": "runs inside the audited mutation that sends the email",
   "lib/email/send.ts#drainRun": "delivery bookkeeping of the outbox",

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireContext } from "@/lib/core/context";
 import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
-import { getLessonView } from "@/lib/modules/queries";
+import { openLesson } from "@/lib/modules/queries";
 import { completeLessonAction } from "@/lib/modules/actions/lessons";
 import { authedPage } from "@/lib/core/page";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Lesson" };
 
 export default authedPage(async function LessonPage(ctx, { params }: { params: Promise<{ slug: string; lesson: string }> }) {
   const { slug, lesson: lessonSlug } = await params;
-  const view = await getLessonView(ctx, slug, lessonSlug);
+  const view = await openLesson(ctx, slug, lessonSlug);
   const { module: mod, lesson, previous, next } = view;
   return (
     <article className="max-w-3xl">
