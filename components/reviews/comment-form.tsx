@@ -42,7 +42,7 @@ export function CommentForm({ caseId }: { caseId: string }) {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <RadioGroup legend="Focus" name="focus" inline options={FEEDBACK_FOCI} register={register as never} error={formState.errors.focus?.message} />
+      <RadioGroup legend="Focus" name="focus" inline options={FEEDBACK_FOCI} register={register} error={formState.errors.focus?.message} />
       <TextArea label="Comment" rows={3} maxLength={LIMITS.comment} {...register("body")} error={formState.errors.body?.message} />
       {flagged ? <IdentifiersCheck {...register("identifiersChecked")} error={formState.errors.identifiersChecked?.message} /> : null}
       {message ? (
