@@ -5,24 +5,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { listReviewQueue, listUrgentReviews, type QueueRow } from "@/lib/cases/queue";
-import { html } from "@/lib/html";
 import { can } from "@/lib/core/permissions";
 import { DataTable } from "@/components/ui/data-table";
 import { getEmailVerification } from "@/lib/auth/email-verification";
 import { Alert } from "@/components/ui/alert";
 import { oneOf, param } from "@/lib/util/params";
 import { authedPage } from "@/lib/core/page";
+import { QueueRows } from "@/components/tables/queue-rows";
 
 export const metadata: Metadata = { title: "Review queue" };
 
 const cell = "px-4 py-2";
 
-function queueRows(rows: QueueRow[], now: Date) {
-  return html`${rows.map(
-    (r) =>
-      html`<tr><td class="${cell}"><a href="/reviews/${r.id}">Review ${r.clientCode ?? "case"}</a></td><td class="${cell}">${r.traineeName}</td><td class="${cell}">${labelOf("ruptureType", r.ruptureType)}</td><td class="${cell}">${r.submissionCount}</td><td class="${cell}">${formatDateTime(r.submittedAt)}</td><td class="${cell}">${waitingFor(r.submittedAt, now)}</td></tr>`,
-  )}`;
-}
 
 export default authedPage({ permission: "cases.review" }, async function ReviewQueuePage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
@@ -75,7 +69,9 @@ export default authedPage({ permission: "cases.review" }, async function ReviewQ
           columns={["Case", "Trainee", "Rupture type", "Version", "Submitted", "Waiting"]}
         >
           {/* The queue is opened dozens of times a day: its rows are one escaped string (lib/html.ts). */}
-          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: queueRows(rows, now).value }} />
+          <tbody className="divide-y divide-stone-200">
+            <QueueRows rows={rows} now={now} />
+          </tbody>
         </DataTable>
       )}
       {next ? (
