@@ -68,7 +68,6 @@ export default authedPage({ permission: "cases.review" }, async function ReviewQ
           cellClass="px-4 py-2"
           columns={["Case", "Trainee", "Rupture type", "Version", "Submitted", "Waiting"]}
         >
-          {/* The queue is opened dozens of times a day: its rows are one escaped string (lib/html.ts). */}
           <tbody className="divide-y divide-stone-200">
             <QueueRows rows={rows} now={now} />
           </tbody>

@@ -94,7 +94,6 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
         <p className="text-stone-700">No members match these filters.</p>
       ) : (
         <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={["Name", "Email", "Role", "Status", "Cohorts"]}>
-          {/* 50 rows rendered as one escaped string (lib/html.ts) rather than ~400 elements. */}
           <tbody className="divide-y divide-stone-200">
             <MemberRows rows={rows} cohortsOf={memberCohorts} />
           </tbody>

@@ -82,7 +82,6 @@ export default authedPage({ permission: "org.reports" }, async function Completi
           cellClass=""
           columns={["Member", ...matrix.modules.map((m) => m.title)]}
         >
-          {/* Up to 50 rows × every module: rendered as one escaped string (lib/html.ts), not ~1,000 elements. */}
           <tbody className="divide-y divide-stone-200">
             <MatrixRows rows={matrix.rows} modules={matrix.modules} />
           </tbody>
