@@ -224,7 +224,7 @@ function RatingControls(props: {
       <p aria-live="polite" className="min-h-5 text-sm font-semibold text-amber-900">
         {differs ? `Differs from the trainee's self-rating (${labelOf("rating", props.self?.rating)}).` : ""}
       </p>
-      <TextArea label="Evidence" rows={2} maxLength={LIMITS.evidence} {...register(`ratings.${c}.evidence`)} error={e?.evidence?.message} />
+      <TextArea label="Evidence" hint="Required for each condition you rate, as it is for the trainee: what in the session shows this." rows={2} maxLength={LIMITS.evidence} {...register(`ratings.${c}.evidence`)} error={e?.evidence?.message} />
       <TextField
         label="Quoted passage (optional)"
         hint={quoteHint ?? "Select words in the case narrative, then press “Use selected text”; or paste them."}

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { SessionsList } from "@/components/auth/sessions-list";
 import { listMySessions } from "@/lib/auth/my-sessions";

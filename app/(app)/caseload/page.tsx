@@ -6,7 +6,6 @@ import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
 import { labelOf, RUPTURE_TYPE_CODES, RUPTURE_TYPES } from "@/lib/cases/codes";
 import { CASE_STATUSES, STATUS_LABELS } from "@/lib/cases/workflow";

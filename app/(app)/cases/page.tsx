@@ -43,7 +43,8 @@ async function OrgCases({ ctx, status, after }: { ctx: Ctx; status?: CaseStatus;
       {rows.length === 0 ? (
         <p className="text-stone-700">No cases match.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Cases in the organisation">
+          <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Cases in your organisation</caption>
             <thead className="bg-stone-100">
@@ -106,7 +107,8 @@ export default authedPage(async function CasesPage(ctx, { searchParams }: { sear
       {rows.length === 0 ? (
         <p className="text-stone-700">{q || status ? "No cases match these filters." : "You haven't logged a case yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="My cases">
+          <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">My cases</caption>
             <thead className="bg-stone-100">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext, type Ctx } from "@/lib/core/context";
+import { type Ctx } from "@/lib/core/context";
 import { getContinueLearning } from "@/lib/modules/queries";
 import { OrgCasesPanel } from "@/components/cases/org-cases-panel";
 import { OnboardingChecklistPanel } from "@/components/onboarding/onboarding-checklist-panel";

@@ -6,7 +6,6 @@ import { decodeCursor, encodeCursor } from "@/components/cases/format";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Role } from "@/db/schema";
-import { requireContext } from "@/lib/core/context";
 import { listInbox, unreadCount } from "@/lib/notifications/inbox";
 import { UNREAD_CAP } from "@/lib/notifications/limits";
 import { markAllReadAction } from "@/lib/notifications/actions";

@@ -3,7 +3,6 @@ import { ChecklistList } from "@/components/onboarding/checklist-list";
 import { ProfileForm } from "@/components/onboarding/profile-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { getMyProfile } from "@/lib/onboarding/profile";
 import { authedPage } from "@/lib/core/page";

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { decodeCursor, encodeCursor, formatDateTime, waitingFor } from "@/components/cases/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { listReviewQueue, listUrgentReviews, type QueueRow } from "@/lib/cases/queue";
 import { can } from "@/lib/core/permissions";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listTraineeProgress } from "@/lib/modules/oversight";
 import { authedPage } from "@/lib/core/page";
@@ -23,7 +22,8 @@ export default authedPage(async function TraineesPage(ctx) {
       {rows.length === 0 ? (
         <p className="text-stone-700">{ctx.role === "supervisor" ? "No trainees are assigned to you yet." : "No trainees yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Trainees">
+          <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Trainee module progress</caption>
             <thead className="bg-stone-100">

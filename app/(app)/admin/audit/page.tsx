@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { can } from "@/lib/core/permissions";
 import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { CohortNameForm } from "@/components/admin/cohort-name-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { can } from "@/lib/core/permissions";
 import { archiveCohortAction } from "@/lib/orgs/actions/cohorts";

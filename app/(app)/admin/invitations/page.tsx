@@ -4,7 +4,6 @@ import { ActionButton } from "@/components/admin/action-button";
 import { InviteForm } from "@/components/admin/invite-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatDate } from "@/lib/onboarding/due";
 import { listInvitations, type InvitationStatus } from "@/lib/onboarding/invitations";
 import { listCohorts } from "@/lib/orgs/cohorts";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";

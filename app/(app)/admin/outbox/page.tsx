@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listOutbox } from "@/lib/email/outbox";
 import { smtpConfigured } from "@/lib/email/send";
 import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";

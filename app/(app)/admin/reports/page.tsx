@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";

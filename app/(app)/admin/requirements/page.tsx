@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
 import { RequirementForm } from "@/components/admin/requirement-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatDate, endOfDay } from "@/lib/onboarding/due";
 import { listModuleChoices, listRequirements } from "@/lib/onboarding/requirements";
 import { listCohorts } from "@/lib/orgs/cohorts";
@@ -25,7 +24,7 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
       {reqs.length === 0 ? (
         <p className="text-stone-700">No modules are required yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Current requirements">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Current requirements">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Current requirements</caption>
             <thead className="bg-stone-100">

@@ -11,7 +11,6 @@ import { StatusBadge } from "@/components/cases/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { decide, isEditable } from "@/lib/cases/workflow";
 import { listCaseReaders, type CaseReader } from "@/lib/cases/readers";
 import { authedPage } from "@/lib/core/page";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { InsightView } from "@/components/cases/insight-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getInsight } from "@/lib/cases/insight";
 import { authedPage } from "@/lib/core/page";
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { CaseForm } from "@/components/cases/case-form";
 import { SupervisionNotice } from "@/components/cases/supervision-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Log a rupture case" };

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { readingMinutes } from "@/lib/modules/markdown";
 import { getModuleView, percentOf } from "@/lib/modules/queries";
@@ -50,7 +49,7 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
         </section>
       ) : null}
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
         <section aria-labelledby="lessons" className="rounded-lg border border-stone-200 bg-white p-5 lg:col-span-2">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="lessons" className="text-lg font-semibold">

@@ -9,7 +9,6 @@ import { CommentThreads } from "@/components/cases/comment-thread";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { decide } from "@/lib/cases/workflow";
 import { VersionDiff } from "@/components/cases/version-diff";

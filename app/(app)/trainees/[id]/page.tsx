@@ -3,7 +3,6 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { getTraineeTraining } from "@/lib/modules/oversight";
 import { reflectionFields } from "@/lib/modules/reflection-spec";

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportPanel } from "@/components/admin/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { listActiveByRole } from "@/lib/orgs/supervision";
 import { authedPage } from "@/lib/core/page";

@@ -5,7 +5,6 @@ import { MemberStatusForm } from "@/components/admin/member-status-form";
 import { PickAndAdd } from "@/components/admin/pick-and-add";
 import { RoleForm } from "@/components/admin/role-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatAge, getSupervisionActivity } from "@/lib/reports/supervision";
 import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
 import { UnassignedPolicyForm } from "@/components/admin/unassigned-policy-form";
@@ -22,7 +21,7 @@ export default authedPage({ permission: "org.reports" }, async function Supervis
       {rows.length === 0 ? (
         <p className="text-stone-700">No active supervisors yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Supervision activity">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Supervision activity">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Supervision activity</caption>
             <thead className="bg-stone-100">

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { isUuid } from "@/lib/util/uuid";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getVersionsForCompare } from "@/lib/cases/queries";
 import { NotFoundError } from "@/lib/core/errors";
 import { VersionDiff } from "@/components/cases/version-diff";

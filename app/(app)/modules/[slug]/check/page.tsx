@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckForm, type PublicQuestion } from "@/components/modules/check-form";
-import { requireContext } from "@/lib/core/context";
 import { getModuleView } from "@/lib/modules/queries";
 import { authedPage } from "@/lib/core/page";
 

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { ReflectionForm } from "@/components/modules/reflection-form";
 import { ReflectionThread } from "@/components/modules/reflection-thread";
 import { listReflectionComments } from "@/lib/modules/reflection-comments";
-import { requireContext } from "@/lib/core/context";
 import { getMyReflection } from "@/lib/modules/reflections";
 import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
 import { authedPage } from "@/lib/core/page";

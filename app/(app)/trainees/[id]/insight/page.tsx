@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { isUuid } from "@/lib/util/uuid";
 import { InsightView } from "@/components/cases/insight-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getInsight } from "@/lib/cases/insight";
 import { NotFoundError } from "@/lib/core/errors";
 import { authedPage } from "@/lib/core/page";

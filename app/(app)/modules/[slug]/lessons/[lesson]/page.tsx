@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { requireContext } from "@/lib/core/context";
 import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
 import { openLesson } from "@/lib/modules/queries";
 import { completeLessonAction } from "@/lib/modules/actions/lessons";
@@ -14,7 +13,8 @@ export default authedPage(async function LessonPage(ctx, { params }: { params: P
   const view = await openLesson(ctx, slug, lessonSlug);
   const { module: mod, lesson, previous, next } = view;
   return (
-    <article className="max-w-3xl">
+    <div className="gap-10 lg:grid lg:grid-cols-[minmax(0,48rem)_16rem]">
+    <article className="min-w-0">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/modules/${mod.slug}`}>{mod.title}</Link>
       </nav>
@@ -42,5 +42,26 @@ export default authedPage(async function LessonPage(ctx, { params }: { params: P
         </form>
       </div>
     </article>
+    <nav aria-labelledby="module-lessons" className="no-print mt-10 lg:mt-0">
+      <h2 id="module-lessons" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+        Lessons in this module
+      </h2>
+      <ol className="mt-2 space-y-1 text-sm">
+        {mod.lessons.map((l, i) => (
+          <li key={l.id}>
+            {l.id === lesson.id ? (
+              <span aria-current="page" className="font-semibold">
+                {i + 1}. {l.title}
+              </span>
+            ) : (
+              <Link href={`/modules/${mod.slug}/lessons/${l.slug}`}>
+                {i + 1}. {l.title}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+    </div>
   );
 });

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { requireContext } from "@/lib/core/context";
 import { getAttempt } from "@/lib/modules/progress";
 import { isUuid } from "@/lib/util/uuid";
 import { authedPage } from "@/lib/core/page";
