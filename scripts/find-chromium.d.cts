@@ -1,3 +1,3 @@
 export const CHROMIUM_MISSING: string;
-export function findChromium(env?: NodeJS.ProcessEnv): string | null;
-export function chromiumMissing(env?: NodeJS.ProcessEnv): string;
+export function findChromium(env?: Record<string, string | undefined>): string | null;
+export function chromiumMissing(env?: Record<string, string | undefined>): string;
