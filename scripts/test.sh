@@ -25,7 +25,7 @@ step() { echo; echo "== $*"; }
 step "type-check and lint"
 checks_passed=0; checks_failed=0
 if npx tsc --noEmit; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi
-if npx eslint . --max-warnings=50; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi
+if npx eslint . --max-warnings=0; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi
 echo "{\"passed\": $checks_passed, \"failed\": $checks_failed}" > "$OUT/checks.json"
 
 step "unit tests"
