@@ -35,7 +35,7 @@ let derived: { secret: string; key: KeyObject } | null = null;
  * takes only the secret, so it repeats the derivation (on libuv's thread pool) and the key import
  * every call. Measured with scripts/bench/session-decode.ts (10,000 decodes x 5 rounds, three runs
  * on this 2-core machine with other work running): `decode` 83, 199 and 312 µs of CPU per call,
- * this reader 14, 14 and 23 µs. A lesson page costs about 6.6 ms of server CPU (BENCHMARKS.md:
+ * this reader 14, 14 and 23 µs. A lesson page costs about 6.6 ms of server CPU (docs/BENCHMARKS.md:
  * 230 req/s at 153% of a core), so `decode` would add 1-4.5% to every page.
  * What is copied: the HKDF info string and next-auth 4's empty salt. session-token.test.ts reads
  * tokens made by next-auth's own `encode` as lib/auth/options.ts configures it, so a next-auth
