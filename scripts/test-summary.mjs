@@ -19,7 +19,7 @@ const checks = path.join(dir, "checks.json");
 if (fs.existsSync(checks)) {
   const c = JSON.parse(fs.readFileSync(checks, "utf8"));
   passed += c.passed; failed += c.failed;
-  console.log(`type-check and lint: ${c.passed} passed, ${c.failed} failed`);
+  console.log(`type-check, lint and import rules: ${c.passed} passed, ${c.failed} failed`);
 } else { missing.push("checks.json"); failed += 1; }
 const e2e = path.join(dir, "e2e.json");
 if (fs.existsSync(e2e)) {

@@ -22,10 +22,13 @@ export PG_BIN="$PG_TEMP_BIN"
 status=0
 step() { echo; echo "== $*"; }
 
-step "type-check and lint"
+step "type-check, lint and import rules"
 checks_passed=0; checks_failed=0
 if npx tsc --noEmit; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi
 if npx eslint . --max-warnings=0; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi
+# Import rules (.dependency-cruiser.cjs): no cycles, app/ imported by no component or lib file,
+# nothing in db/ importing lib/.
+if npm run --silent check:deps; then checks_passed=$((checks_passed+1)); else checks_failed=$((checks_failed+1)); status=1; fi
 echo "{\"passed\": $checks_passed, \"failed\": $checks_failed}" > "$OUT/checks.json"
 
 step "unit tests"
