@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: production build, throwaway PostgreSQL with the large data set, then autocannon
  * against each page as the right person, two baselines, a two-instance run, client JS weight,
- * query plans and the scanner micro-benchmark. Writes BENCHMARKS.md and prints the table.
+ * query plans and the scanner micro-benchmark. Writes docs/BENCHMARKS.md and prints the table.
  * Env: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, default 5), BENCH_CONNECTIONS (default 20),
- * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default BENCHMARKS.md).
+ * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default docs/BENCHMARKS.md).
  * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
  */
 import { randomBytes } from "node:crypto";
@@ -36,7 +36,7 @@ const cfg = {
   warmup: Number(process.env.BENCH_WARMUP ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS || 20),
 };
-const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || "BENCHMARKS.md");
+const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || "docs/BENCHMARKS.md");
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
 const NODE = process.execPath;
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
