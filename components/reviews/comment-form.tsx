@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { IdentifiersCheck } from "./identifiers-check";
+import { IdentifiersCheck } from "@/components/cases/identifiers-check";
 import { FEEDBACK_FOCI } from "@/lib/cases/codes";
 import { commentInput, LIMITS } from "@/lib/cases/schemas";
 

@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, FieldMessage, TextArea, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { IdentifiersCheck } from "./identifiers-check";
+import { IdentifiersCheck } from "@/components/cases/identifiers-check";
 import { CONDITIONS, labelOf, PRECONDITION_CODES, RATINGS, THERAPIST_CONDITION_CODES, type PreconditionCode, type TherapistConditionCode } from "@/lib/cases/codes";
 import { PRECONDITION_NOTE, readReview, readSelfAssessment, type ConditionEntry } from "@/lib/cases/conditions";
 import { LIMITS, reviewDecisionInput } from "@/lib/cases/schemas";

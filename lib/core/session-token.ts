@@ -2,7 +2,6 @@ import "server-only";
 import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
-import { authOptions } from "@/lib/auth/options";
 
 // Reads the session token next-auth minted at sign-in straight from the cookie. next-auth's
 // getServerSession runs its whole session endpoint for this (callbacks, then re-encrypting and
@@ -68,7 +67,8 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   for (const name of SESSION_COOKIES) {
     const token = rawToken(jar, name);
     if (!token) continue;
-    return claimsFromToken(token, authOptions.secret ?? "");
+    // The same secret next-auth signs with (lib/auth/options.ts passes AUTH_SECRET to it).
+    return claimsFromToken(token, process.env.AUTH_SECRET ?? "");
   }
   return null;
 }

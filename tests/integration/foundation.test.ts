@@ -158,7 +158,7 @@ describe("embedded database lock", () => {
       }
       expect(holder.exitCode, `the holder exited early: ${out}`).toBeNull();
 
-      const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/migrate.ts"], { env, encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/migrate.ts"], { env, encoding: "utf8", timeout: 60_000 });
       expect(r.status).not.toBe(0);
       expect(r.stderr + r.stdout).toContain(`already open in another Rapport process (pid ${holderPid()})`);
     } finally {

@@ -1,4 +1,4 @@
-import { closeDb } from "./client";
+import { closeDb } from "@/db/client";
 import { describeSync, prepareDatabase } from "@/lib/server/prepare";
 
 // `npm run db:migrate`: applies the committed migrations and syncs the curriculum, on the
