@@ -21,6 +21,8 @@ export function useActionForm<Input extends FieldValues, Output, T>(opts: {
   defaultValues: DefaultValues<Input>;
   action: (values: Output) => Promise<ActionResult<T>>;
   onSuccess?: (data: T, values: Output, form: UseFormReturn<Input, unknown, Output>) => string | void;
+  /** After a refused submission (e.g. to reveal a confirmation the server asked for). */
+  onFailure?: (result: Extract<ActionResult<T>, { ok: false }>) => void;
   refresh?: boolean;
 }) {
   const router = useRouter();
@@ -30,6 +32,7 @@ export function useActionForm<Input extends FieldValues, Output, T>(opts: {
     setMessage(null);
     const r = await opts.action(values);
     if (!r.ok) {
+      opts.onFailure?.(r);
       const text = applyServerErrors(r, form.setError);
       if (text) setMessage({ tone: "error", text });
       return;
