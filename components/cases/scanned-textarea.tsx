@@ -3,8 +3,8 @@
 import { useId, useRef, useState, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldMessage, fieldIds } from "@/components/ui/field";
-import type { Finding } from "@/lib/cases/deidentify";
-import type { Dismissal } from "@/lib/cases/guard";
+import type { Finding } from "@/lib/cases/identifiers";
+import type { Dismissal } from "@/lib/cases/identifier-check";
 import type { RiskFinding } from "@/lib/cases/risk-language";
 
 type Flag = Finding & { dismissed?: Dismissal };

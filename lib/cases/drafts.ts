@@ -7,8 +7,8 @@ import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
-import { SCANNER_VERSION } from "./deidentify";
-import { scanCase, type FieldFindings } from "./guard";
+import { SCANNER_VERSION } from "./identifiers";
+import { scanCase, type FieldFindings } from "./identifier-check";
 import { denormalised, dismissalsOf, recordTransition } from "./persist";
 import type { CaseDraft } from "./schemas";
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { caseFlagDismissals, caseTransitions } from "@/db/schema";
 import type { Ctx } from "@/lib/core/context";
-import type { Dismissal } from "./guard";
+import type { Dismissal } from "./identifier-check";
 import type { CaseDraft } from "./schemas";
 import type { CaseStatus } from "./workflow";
 

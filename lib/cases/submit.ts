@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/core/context";
 import { ConflictError, ValidationError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
-import { countUnresolved, scanCase, unresolvedFieldErrors } from "./guard";
+import { countUnresolved, scanCase, unresolvedFieldErrors } from "./identifier-check";
 import { denormalised, dismissalsOf, recordTransition } from "./persist";
 import type { CaseContent } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";

@@ -1,10 +1,12 @@
 import { CONDITIONS, PRECONDITION_CODES } from "./codes";
 import { readSelfAssessment } from "./conditions";
-import { scanFields, type Finding } from "./deidentify";
+import { scanFields, type Finding } from "./identifiers";
 import type { CaseDraft } from "./schemas";
 
-// The de-identification guard's rules, shared by the form (as the person types) and the server
-// (on save and on submit, where the server re-scans: the client's findings are never trusted).
+// The identifier check applied to a case (TAXONOMY.md section 6): which fields are scanned, how a
+// dismissed flag is matched, and what a refused submission says. Shared by the form (as the person
+// types) and the server (on save and on submit, where it re-scans: the client's findings are never
+// trusted). The scanner itself is ./identifiers; who may read or change a case is ./access.
 
 export type Dismissal = { field: string; key: string; reason: string };
 export type FieldFindings = Record<string, (Finding & { dismissed?: Dismissal })[]>;
@@ -77,8 +79,6 @@ export function unresolvedFieldErrors(findings: FieldFindings): Record<string, s
   }
   return out;
 }
-
-export { allianceGap } from "./alliance";
 
 // A supervisor's feedback (evidence for each rating, what to change, comments) is clinical text
 // too: it is scanned on the server before it is stored. Flags are shown next to each field; the

@@ -1,0 +1,123 @@
+// Structured identifiers: email addresses, web and IP addresses, phone numbers, and identifying
+// numbers (Medicare, TFN, record, licence, account, registration).
+import { pushAll, trimTrailing, type Candidate } from "./kinds";
+
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const DOMAIN_RE =
+  /(?<![@\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:com|net|org|edu|gov|info|biz|io|co|me|app|dev|ly|au|nz|uk|us|ca|ie|sg|tv|store|shop|online|site|xyz|blog|art|life|club|page|link|tech|news|space|website)\b(?:\/[^\s]*)?/g;
+const IPV4_RE = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
+const IPV6_RE = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
+
+function validIpv6(s: string): boolean {
+  const doubles = s.split("::").length - 1;
+  if (doubles > 1) return false;
+  const groups = s.split(":").filter((g) => g !== "");
+  if (groups.length < 2 || groups.some((g) => g.length > 4)) return false;
+  if (doubles === 0 && groups.length !== 8) return false;
+  return groups.join("").length >= 4;
+}
+
+const PHONE_RES: RegExp[] = [
+  // AU mobiles and landlines in any grouping: 0412 345 678, 04 9876 5432, (02) 9876 5432, +61 2 9876 5432
+  /(?<![\w+])(?:\+61[ .-]?(?:\(0\)[ .-]?)?\(?|\(?0)[2-478]\)?(?:[ .-]?\d){8}(?![\w])/g,
+  // 1300 / 1800
+  /(?<![\w+])1[38]00[ .-]?\d{3}[ .-]?\d{3}(?![\w])/g,
+  /(?<![\w+])1[38]00[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}(?![\w])/g,
+  // 13 xx xx
+  /(?<![\w+])13 \d{2} \d{2}(?![\w]| ?\d)/g,
+];
+const INTL_PHONE_RE = /(?<![\w+])\+(?!61)\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{1,4}){1,4}(?![\w])/g;
+
+const DIGIT_RUN_RE = /(?<![\w.,+/-])\d+(?:[ -]\d+)*(?:[A-Z](?![\w/]))?(?![\w/])/g;
+const ALNUM_CODE_RE = /(?<![\w-])(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){7})[A-Z0-9]{8,}(?![\w-])/g;
+const YEARISH = /^(?:19|20)\d\d$/;
+
+const PHONE_CONTEXT_RE = /\b(?:ph|phone|mobile|mob|cell|tel|telephone|fax|landline)\b[^.\n]{0,25}$/i;
+
+const ID_LABEL_RE = new RegExp(
+  String.raw`\b(?:MRN|URN|UR|medical record|record|hospital|patient|file|reference|ref|case|claim|policy|member(?:ship)?|` +
+    String.raw`driver'?s licen[cs]e|licen[cs]e|account|acct|a\/c|BSB|card|medicare(?: card)?|TFN|tax file|CRN|customer reference|` +
+    String.raw`centrelink|NDIS|passport|visa|rego|registration|number plate|plate|VIN|serial|IMEI|device|health fund|DVA|IHI|ABN|ACN|` +
+    String.raw`student|employee|staff|ID|identification)` +
+    String.raw`(?:\s+(?:card|reference|ref|customer|file|record|client|account|plate))*` +
+    String.raw`(?:\s+(?:no\.?|number|num|#|id|ID)(?![\w]))?\s*(?:is|was|of|:|#|-|ending(?: in)?|starting(?: with)?)?\s*`,
+  "gi",
+);
+const CODE_TOKEN_RE = /^[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/;
+
+const GENERIC_ID_LABEL = /^(?:id|identification|reference|ref|case|file|record|member|membership|student|staff|employee|patient)\b/i;
+
+function parseCodeAt(text: string, pos: number, label: string): [number, number] | null {
+  // one or more code tokens separated by single spaces; every token after the first must hold a digit
+  let end = pos;
+  let digits = 0;
+  let tokens = 0;
+  let cur = pos;
+  for (;;) {
+    const m = CODE_TOKEN_RE.exec(text.slice(cur, cur + 40));
+    if (!m) break;
+    const tok = m[0];
+    const after = text[cur + tok.length];
+    if (after !== undefined && /[\p{L}\p{M}]/u.test(after)) break; // runs into a lowercase word
+    const d = (tok.match(/\d/g) ?? []).length;
+    if (d === 0 && (tokens > 0 || /[a-z]/.test(tok))) break;
+    digits += d;
+    tokens++;
+    end = cur + tok.length;
+    if (text[end] === " " && /[A-Z0-9]/.test(text[end + 1] ?? "")) cur = end + 1;
+    else break;
+  }
+  if (tokens === 0 || digits < 3) return null;
+  const value = text.slice(pos, end);
+  if (value.replace(/[^0-9A-Z]/g, "").length < 4) return null;
+  if (YEARISH.test(value)) return null;
+  if (/^[A-Za-z]{1,6}-\d{1,6}$/.test(value) && GENERIC_ID_LABEL.test(label.trim())) return null; // client-code style, e.g. RX-2041
+  return [pos, end];
+}
+
+export function detectContact(text: string, out: Candidate[]): void {
+  if (text.includes("@")) pushAll(out, EMAIL_RE, text, "email", (m) => trimTrailing(m.index ?? 0, m[0]));
+  if (text.includes(".")) {
+    pushAll(out, URL_RE, text, "url", (m) => trimTrailing(m.index ?? 0, m[0]));
+    pushAll(out, DOMAIN_RE, text, "url", (m) => {
+      const s = m.index ?? 0;
+      const [a, b] = trimTrailing(s, m[0]);
+      const dom = text.slice(a, b);
+      // at least one label with a letter before the TLD, and not something like "e.g."
+      if (!/[a-z]{2,}\./i.test(dom)) return null;
+      return [a, b];
+    });
+    pushAll(out, IPV4_RE, text, "ip");
+  }
+  if (text.includes(":")) pushAll(out, IPV6_RE, text, "ip", (m) => (validIpv6(m[0]) ? [m.index ?? 0, (m.index ?? 0) + m[0].length] : null));
+  if (!/\d/.test(text)) return;
+  for (const re of PHONE_RES) pushAll(out, re, text, "phone");
+  if (text.includes("+"))
+    pushAll(out, INTL_PHONE_RE, text, "phone", (m) => {
+      const digits = m[0].replace(/\D/g, "").length;
+      return digits >= 8 && digits <= 15 ? [m.index ?? 0, (m.index ?? 0) + m[0].length] : null;
+    });
+}
+
+export function detectIds(text: string, out: Candidate[]): void {
+  if (!/\d/.test(text)) return;
+  // long digit runs (Medicare, TFN, account numbers, anything with 8+ digits)
+  for (const m of text.matchAll(DIGIT_RUN_RE)) {
+    const s = m.index ?? 0;
+    const groups = m[0].replace(/[A-Z]$/, "").split(/[ -]/);
+    const digits = groups.join("").length;
+    if (digits < 8) continue;
+    if (groups.every((g) => YEARISH.test(g))) continue; // 2019-2021
+    const e = s + m[0].length;
+    const before = text.slice(Math.max(0, s - 40), s);
+    out.push({ kind: PHONE_CONTEXT_RE.test(before) && digits <= 12 ? "phone" : "id_number", start: s, end: e });
+  }
+  pushAll(out, ALNUM_CODE_RE, text, "id_number");
+  // labelled codes: MRN 00123456, URN: 4456123, licence no. 12345678, rego 1ABC234
+  for (const m of text.matchAll(ID_LABEL_RE)) {
+    const pos = (m.index ?? 0) + m[0].length;
+    const span = parseCodeAt(text, pos, m[0]);
+    if (span) out.push({ kind: "id_number", start: span[0], end: span[1] });
+  }
+}
