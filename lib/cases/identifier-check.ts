@@ -1,6 +1,6 @@
 import { CONDITIONS, PRECONDITION_CODES } from "./codes";
 import { readSelfAssessment } from "./conditions";
-import { scanFields, type Finding } from "./identifiers";
+import { scanClientCode, scanFields, type Finding } from "./identifiers";
 import type { CaseDraft } from "./schemas";
 
 // The identifier check applied to a case (TAXONOMY.md section 6): which fields are scanned, how a
@@ -12,6 +12,7 @@ export type Dismissal = { field: string; key: string; reason: string };
 export type FieldFindings = Record<string, (Finding & { dismissed?: Dismissal })[]>;
 
 export const FIELD_LABELS: Record<string, string> = {
+  clientCode: "Client code",
   whatHappened: "What happened",
   ownContribution: "Your own contribution",
   nextTime: "What you would do next time",
@@ -42,9 +43,14 @@ export function scannableText(content: Partial<CaseDraft> | Record<string, unkno
   return out;
 }
 
-/** Scans the case and marks each finding that the author dismissed (same field, same key). */
+/**
+ * Scans the case and marks each finding that the author dismissed (same field, same key). The
+ * client code is checked too: a name or town in it is flagged like one in the narrative.
+ */
 export function scanCase(content: Partial<CaseDraft> | Record<string, unknown> | null | undefined, dismissals: readonly Dismissal[]): FieldFindings {
   const found = scanFields(scannableText(content));
+  const code = scanClientCode((content as { clientCode?: unknown } | null | undefined)?.clientCode as string | undefined);
+  if (code.length) found.clientCode = code;
   const out: FieldFindings = {};
   for (const [field, list] of Object.entries(found)) {
     out[field] = list.map((f) => {

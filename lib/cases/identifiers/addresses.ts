@@ -1,7 +1,28 @@
 // Places smaller than a state: street addresses, PO boxes, suburbs and towns, postcodes.
 import { pushAll, type Candidate } from "./kinds";
 import { nextWord, prevWord, type Tok } from "./tokens";
-import { AU_PLACES, FUNCTION_TAGS, MONTHS, NAME_TAGS, NOUNISH_TAGS, PLACE_NAME_WORDS, PLACE_PREPS, PLACE_TAGS, REGION_NAME_WORDS, RESIDENCE_WORDS, STATE_WORDS, STOP_WORDS, THEORISTS, TITLES, WEEKDAYS, lexTags, set } from "./words";
+import {
+  AU_PLACES,
+  FUNCTION_TAGS,
+  lexTags,
+  MONTHS,
+  NAME_TAGS,
+  NOUNISH_TAGS,
+  PLACE_NAME_WORDS,
+  PLACE_PREFIXES,
+  PLACE_PREPS,
+  PLACE_SUFFIXES,
+  PLACE_TAGS,
+  REGION_NAME_WORDS,
+  RESIDENCE_WORDS,
+  set,
+  STATE_WORDS,
+  STOP_WORDS,
+  THEORISTS,
+  TITLES,
+  WEEKDAYS,
+  WORK_TRAVEL_WORDS,
+} from "./words";
 
 // Addresses --------------------------------------------------------------------------------------
 
@@ -51,7 +72,12 @@ function placeLike(t: Tok): boolean {
   return true;
 }
 
-export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): void {
+/**
+ * Returns the start offsets of the towns and suburbs it found from work or travel context or from
+ * their shape ("the Kmart in Tuggeranong", "at Rouse Hill"): the name detector leaves those alone.
+ */
+export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): Set<number> {
+  const claimed = new Set<number>();
   const hasDigit = /\d/.test(text);
   if (hasDigit) {
     for (const m of text.matchAll(STREET_RE)) {
@@ -152,6 +178,8 @@ export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): vo
     if (p < 0 || !PLACE_PREPS.has(toks[p].base) || toks[p].cap) continue;
     // a residence word up to four words back in the same clause: "staying with a friend in Cronulla"
     let residence = false;
+    // work or travel instead: "a job at the Coles in Auburn", "the train from Strathfield"
+    let workTravel = false;
     for (let q = p - 1, n = 0; q >= 0 && n < 5 && toks[q].sent === t.sent; q--) {
       if (!toks[q].word) {
         if (toks[q].text === "," || toks[q].text === ";") break;
@@ -160,6 +188,10 @@ export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): vo
       if (toks[q].base === "and" || toks[q].base === "but") break;
       if (RESIDENCE_WORDS.has(toks[q].base) && !(toks[q].base === "from" && n > 0)) {
         residence = true;
+        break;
+      }
+      if (WORK_TRAVEL_WORDS.has(toks[q].base)) {
+        workTravel = true;
         break;
       }
       n++;
@@ -171,6 +203,24 @@ export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): vo
       if (idx.length > 0 && toks[k - 1].end !== toks[k].start - 1) break; // must be space separated
       idx.push(k);
       k++;
+    }
+    // a name made of ordinary words with a place's shape: "Port Kembla", "Rouse Hill", "Darling Harbour"
+    if (idx.length >= 2 && t.baseEnd === t.end) {
+      const words = idx.map((q) => toks[q]);
+      const lastWord = words[words.length - 1];
+      const compass = ["north", "south", "east", "west", "central"].includes(lastWord.base);
+      const shaped = PLACE_PREFIXES.has(t.base) || (PLACE_SUFFIXES.has(lastWord.base) && (!compass || lexTags(t.base).length === 0 || AU_PLACES.has(t.base)));
+      const firstTags = lexTags(t.base);
+      const personFirst = TITLES.has(t.base) || firstTags.some((g) => g === "FirstName" || g === "MaleName" || g === "FemaleName");
+      const excluded = words.some(
+        (w) => isPlaceWord(w.base) === "region" || WEEKDAYS.has(w.base) || MONTHS.has(w.base) || THEORISTS.has(w.base) || (STOP_WORDS.has(w.base) && !PLACE_SUFFIXES.has(w.base)),
+      );
+      if (shaped && !personFirst && !excluded) {
+        out.push({ kind: "address", start: t.start, end: lastWord.baseEnd });
+        claimed.add(t.start);
+        i = idx[idx.length - 1];
+        continue;
+      }
     }
     let kind: "city" | "unknown" | null = null;
     let bad = false;
@@ -189,12 +239,13 @@ export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): vo
       }
     }
     if (bad || kind === null) continue;
-    if (kind === "unknown" && !residence) continue;
+    if (kind === "unknown" && !residence && !(workTravel && t.baseEnd === t.end)) continue;
     // an unknown word followed by a noun is more likely an organisation or brand ("in Kmart uniform")
     const last = idx[idx.length - 1];
     const n = nextWord(toks, last);
     if (kind === "unknown" && n >= 0 && !toks[n].cap && lexTags(toks[n].base).some((g) => NOUNISH_TAGS.has(g))) continue;
     out.push({ kind: "address", start: toks[idx[0]].start, end: toks[last].baseEnd });
+    if (workTravel && !residence) claimed.add(toks[idx[0]].start);
     i = last;
   }
   // "Parramatta 2150": a known place followed by a postcode
@@ -208,4 +259,5 @@ export function detectAddresses(text: string, toks: Tok[], out: Candidate[]): vo
       const pc = s + m[0].length - 4;
       out.push({ kind: "postcode", start: pc, end: pc + 4 });
     }
+  return claimed;
 }

@@ -24,10 +24,13 @@
  */
 import { PRIORITY, REASONS, type Candidate, type Finding, type IdentifierKind } from "./kinds";
 import { tokenize } from "./tokens";
-import { detectContact, detectIds } from "./structured";
+import { detectContact, detectHandles, detectIds } from "./structured";
 import { detectAges, detectDates } from "./dates";
 import { detectAddresses } from "./addresses";
 import { detectNames } from "./names";
+import { detectInitials } from "./initials";
+import { detectNamedPlaces } from "./named-places";
+import { AMBIGUOUS_NAMES, AU_PLACES, lexTags, NAME_TAGS, PLACE_NAME_WORDS, THEORISTS } from "./words";
 
 export { SCANNER_VERSION, type Finding, type IdentifierKind } from "./kinds";
 
@@ -45,9 +48,15 @@ function normalise(kind: IdentifierKind, s: string): string {
 function resolve(text: string, cands: Candidate[]): Finding[] {
   const valid = cands.filter((c) => c.end > c.start && c.start >= 0 && c.end <= text.length);
   valid.sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start);
+  // Which characters a kept finding covers: checking a candidate costs its own length, not the
+  // number kept so far, so text with thousands of findings resolves in one pass.
+  const covered = new Uint8Array(text.length);
   const kept: Candidate[] = [];
   for (const c of valid) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = covered[i] === 0;
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
@@ -66,8 +75,11 @@ export function scanText(text: string): Finding[] {
   detectIds(text, cands);
   detectDates(text, cands, toks);
   detectAges(text, cands);
-  detectAddresses(text, toks, cands);
-  detectNames(text, toks, cands);
+  const placeStarts = detectAddresses(text, toks, cands);
+  detectNames(text, toks, cands, placeStarts);
+  detectHandles(text, cands);
+  detectInitials(text, toks, cands);
+  detectNamedPlaces(text, toks, cands);
   return resolve(text, cands);
 }
 
@@ -80,4 +92,31 @@ export function scanFields(fields: Record<string, string | null | undefined>): R
     if (findings.length > 0) result[name] = findings;
   }
   return result;
+}
+
+const CLIENT_CODE_NAME_REASON =
+  "Looks like a name. A client code is made up, never the client's name: use a code such as C-0142 or the one your service uses, or dismiss this if the word isn't a name here.";
+const CLIENT_CODE_PLACE_REASON =
+  "Looks like a suburb or town, which can identify the client. Use a made-up code such as C-0142, or dismiss this if the word isn't a place here.";
+
+/**
+ * The identifier check for a client code. A code has no sentence around it, so the cues that find
+ * names in prose can't help; instead each run of three or more letters is looked up as a given
+ * name, surname or town ("PRIYA-2", "Johnson7", "Bondi-1"). Initials are refused outright by the
+ * case schema (client-code.ts).
+ */
+export function scanClientCode(code: string | null | undefined): Finding[] {
+  if (typeof code !== "string") return [];
+  const out: Finding[] = [];
+  for (const m of code.matchAll(/[A-Za-z]{3,}/g)) {
+    const word = m[0].toLowerCase();
+    const start = m.index ?? 0;
+    const tags = lexTags(word);
+    const isName = tags.some((g) => NAME_TAGS.has(g)) || AMBIGUOUS_NAMES.has(word) || THEORISTS.has(word);
+    const isPlace = !isName && (AU_PLACES.has(word) || PLACE_NAME_WORDS.has(word) || tags.includes("City"));
+    if (!isName && !isPlace) continue;
+    const kind: IdentifierKind = isName ? "name" : "address";
+    out.push({ kind, start, end: start + m[0].length, text: m[0], reason: isName ? CLIENT_CODE_NAME_REASON : CLIENT_CODE_PLACE_REASON, key: `${kind}:${normalise(kind, m[0])}` });
+  }
+  return out;
 }

@@ -10,7 +10,11 @@ export type IdentifierKind =
   | "ip"
   | "address"
   | "postcode"
-  | "id_number";
+  | "id_number"
+  | "handle"
+  | "initials"
+  | "named_place"
+  | "event";
 
 export interface Finding {
   kind: IdentifierKind;
@@ -27,7 +31,7 @@ export interface Finding {
 }
 
 /** Bump when detection rules change, so stored dismissals can be re-checked. */
-export const SCANNER_VERSION = "1";
+export const SCANNER_VERSION = "2";
 
 // ---------------------------------------------------------------------------------------------
 // Reasons
@@ -44,7 +48,12 @@ export const REASONS: Record<IdentifierKind, string> = {
   address: "Looks like a street address, suburb or town. Remove it or replace it with something general, e.g. [suburb] or [state].",
   postcode: "Looks like a postcode. Remove it or replace it with [postcode].",
   id_number:
-    "Looks like an identifying number (Medicare, TFN, record, licence, account or similar). Remove it or replace it with [ID number].",
+    "Looks like an identifying number, or part of one (Medicare, TFN, CRN, record, licence, account or similar). Remove it or replace it with [ID number].",
+  handle: "Looks like a social-media handle or username. Remove it or replace it with [username].",
+  initials: "Looks like a person's initials, which can still identify them. Replace them with the person's role, e.g. [her ex-partner] or [a colleague].",
+  named_place:
+    "Looks like a named school, club, park, workplace or venue, which can identify someone together with other details. Replace it with something general, e.g. [her school], [a sports club] or [his workplace].",
+  event: "Looks like a news event tied to a town, which can show where someone lives. Replace it with something general, e.g. [a flood in her area].",
 };
 
 export const PRIORITY: Record<IdentifierKind, number> = {
@@ -55,9 +64,13 @@ export const PRIORITY: Record<IdentifierKind, number> = {
   date: 4,
   id_number: 5,
   age: 6,
-  name: 7,
-  address: 8,
-  postcode: 9,
+  handle: 7,
+  event: 8,
+  named_place: 9,
+  initials: 10,
+  name: 11,
+  address: 12,
+  postcode: 13,
 };
 
 export interface Candidate {

@@ -8,9 +8,9 @@ import { AMBIGUOUS_NAMES, AU_PLACES, FROM_PERSON_WORDS, FUNCTION_TAGS, MONTHS, M
 
 // Names ------------------------------------------------------------------------------------------
 
-type NameClass = "stop" | "theorist" | "ambiguous" | "name" | "place" | "other" | "unknown";
+export type NameClass = "stop" | "theorist" | "ambiguous" | "name" | "place" | "other" | "unknown";
 
-function classify(t: Tok): NameClass {
+export function classify(t: Tok): NameClass {
   const b = t.base;
   if (b.length < 2 || t.allCaps) return "stop";
   if (WEEKDAYS.has(b) || STOP_WORDS.has(b) || TITLES.has(b) || RELATIONS.has(b)) return "stop";
@@ -165,7 +165,8 @@ function compromiseSpans(snippet: string): { people: [number, number][]; places:
 }
 
 
-export function detectNames(text: string, toks: Tok[], out: Candidate[]): void {
+/** `placeStarts`: offsets of words the address detector took for a town from work or travel context. */
+export function detectNames(text: string, toks: Tok[], out: Candidate[], placeStarts: ReadonlySet<number> = new Set()): void {
   const classes = toks.map((t) => (t.cap ? classify(t) : "stop"));
   const ctx: NameCtx = { text, toks, classes, flagged: new Uint8Array(toks.length), out };
   const leftovers = new Set<number>();
@@ -217,6 +218,7 @@ export function detectNames(text: string, toks: Tok[], out: Candidate[]): void {
       }
     }
     if (c === "stop" || c === "theorist" || c === "ambiguous" || c === "other" || c === "place") continue;
+    if (placeStarts.has(t.start)) continue; // "the Kmart in Tuggeranong keeps ...": a suburb, not a person
 
     // 4. known given names and surnames from compromise's lexicon
     if (c === "name") {

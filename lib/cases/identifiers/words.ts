@@ -60,7 +60,7 @@ export const REGION_NAME_WORDS = set("victoria georgia india jordan chad israel 
 
 /** States, territories and regions: never flagged on their own (a state is allowed). */
 export const STATE_WORDS = set(
-  "nsw vic qld sa wa tas nt act victoria queensland tasmania australia new south wales western south northern territory capital",
+  "nsw vic qld sa wa tas nt act victoria queensland tasmania australia new south wales western south northern territory capital bali",
 );
 
 /**
@@ -147,6 +147,7 @@ export const STOP_WORDS = set(`
   facebook instagram tiktok snapchat whatsapp youtube netflix google zoom teams messenger tinder hinge
   bumble uber spotify reddit twitter iphone android fitbit apple samsung kmart coles woolworths bunnings
   aldi mcdonald's telehealth covid omicron
+  insta discord twitch linkedin grindr onlyfans telegram xbox playstation fortnite roblox minecraft kik pinterest tumblr bereal
   gestalt socratic rogerian freudian jungian kleinian adlerian oedipal cbt dbt act emdr ifs mbct schema
   mindfulness motivational interviewing narrative solution focused person centred person-centred psychodynamic
   psychoanalytic integrative humanistic existential systemic attachment
@@ -156,6 +157,7 @@ export const STOP_WORDS = set(`
   north south east west northern southern eastern western central regional rural inner outer greater
   upper lower coastal remote metro metropolitan
   mental health care plan working alliance
+  society association council commission foundation institute committee department board tribunal authority agency ministry
 `);
 
 /** Theorists and authors named in training material: not flagged without a strong cue. */
@@ -185,3 +187,112 @@ export const THEORIST_FULL = new Set(
 );
 
 export const ABBREVIATIONS = set("mr mrs ms dr prof st mt no vs etc eg e.g ie i.e approx fr rev sgt det cr");
+
+// Quasi-identifiers (TAXONOMY.md section 6) ------------------------------------------------------
+
+/**
+ * Words that end (or sit inside) the name of a school, club, park, workplace or venue:
+ * "Bayside Public School", "Collaroy RSL", "Westmead Hospital", "Dalton Plumbing".
+ */
+export const VENUE_HEADS = set(`
+  school primary high college academy grammar university uni institute kindergarten preschool kindy childcare
+  club rsl bowlo leagues pcyc ymca tafe fc afc
+  park reserve oval pool lake stadium arena showground showgrounds racecourse speedway
+  hospital clinic medical dental physio physiotherapy pharmacy chemist surgery
+  hotel motel tavern inn pub café cafe restaurant bakery
+  church cathedral chapel parish mosque temple synagogue gurdwara
+  library gym fitness studio studios salon barbers
+  logistics freight transport plumbing electrical constructions construction builders motors mechanical auto
+  meats butchers engineering industries landscaping cleaning realty accounting solicitors lawyers pty ltd
+  nursery winery brewery distillery mine colliery abattoir depot warehouse plaza centre center
+`);
+
+/** Team names that follow a suburb or town: "Cronulla Sharks", "Penrith Panthers". */
+export const MASCOTS = set(`
+  sharks panthers tigers eagles roosters rabbitohs bulldogs dragons storm broncos cowboys knights raiders titans
+  warriors swans giants magpies bombers hawks demons saints cats crows dockers lions suns kangaroos wanderers
+  jets mariners bulls bears wolves rams falcons seagulls dolphins pumas bombers
+`);
+
+/**
+ * Capitalised words that name a kind of place, not a particular one: a venue whose other words
+ * are all from this list ("Public School", "Community Health Centre") is not flagged.
+ */
+export const GENERIC_VENUE_WORDS = set(`
+  public private catholic christian anglican uniting baptist islamic jewish lutheran steiner montessori
+  independent state high primary secondary grammar boys girls community regional district base general
+  local city central north south east west northern southern eastern western upper lower inner outer new old
+  children's women's men's day aged care medical dental health mental emergency family sports sporting
+  football soccer netball rugby league union cricket tennis golf bowling bowls swimming surf life saving
+  athletics little youth country returned services leagues workers early learning child special education
+  technical open tertiary adult art arts music dance drama police fire rescue ambulance sexual assault crisis
+  support domestic violence legal aid housing homeless shopping leisure aquatic fitness the and of
+  hospital school club park university college institute centre center clinic church library hotel
+  national australian aboriginal torres strait islander international
+  service services unit team department program programme association council foundation network society trust
+  house hub office group practice
+`);
+
+/** First words of a national body, which identifies no one: "Australian Institute of Family Studies". */
+export const NATIONAL_WORDS = set("australian national international federal commonwealth");
+/** National services whose names look like a venue's. */
+export const NATIONAL_VENUES = new Set(["black dog institute", "gottman institute", "beck institute", "tavistock clinic", "mayo clinic", "cleveland clinic"]);
+
+/** Words that begin a venue's name: "Lake Ginninderra", "Royal North Shore", "Our Lady of Lourdes". */
+export const VENUE_PREFIXES = set("lake royal");
+/** Words after "Royal" that make it something other than a hospital or a venue. */
+export const ROYAL_NOT_VENUE = set("commission commissioner navy australian air society family show easter flying mail mint visit wedding baby highness assent");
+
+/** Words that begin or end a suburb's or town's name made of ordinary words: "Port Kembla", "Rouse Hill". */
+export const PLACE_PREFIXES = set("port mount mt cape point glen fort");
+export const PLACE_SUFFIXES = set(
+  "hill hills harbour heights junction cross creek valley beach bay vale forest downs plains springs waters gully flat flats head heads island lakes north south east west central",
+);
+
+/**
+ * Workplaces and transport that, like a residence word, make a capitalised word after "in/at/from"
+ * a place: "the Coles in Auburn", "the train from Strathfield". Not the verb "work" or "job":
+ * "works in Sales" names a department.
+ */
+export const WORK_TRAVEL_WORDS = set(`
+  store shop branch café cafe pub hotel office offices warehouse depot plant factory steelworks mine site checkout
+  restaurant bakery clinic hospital gym church school train bus ferry tram station commute commutes commuting
+  woolworths coles kmart aldi bunnings mcdonald's target iga
+`);
+
+/** What a news event tied to a place is called: "the Lismore floods", "the fires at Kinglake". */
+export const EVENT_NOUNS = set(`
+  flood floods flooding fire fires bushfire bushfires massacre siege stabbing stabbings shooting shootings crash
+  crashes derailment collapse explosion murder murders riot riots bombing bombings attack attacks earthquake
+  landslide tragedy disaster drownings rampage
+`);
+/** Lowercase words between a place and an event noun: "the Lindt cafe siege", "the Hunter Valley bus crash". */
+export const EVENT_VENUE_NOUNS = set("cafe café bus train school mine hotel pub club nightclub church mosque ferry plane boat truck highway bridge mall festival");
+/** Capitalised words of a national or seasonal event, which alone tie it to no town: "Black Summer", "Black Saturday". */
+export const EVENT_GENERIC_WORDS = set("black red great big summer winter autumn spring christmas easter new year's boxing day covid global financial world war royal national australian the");
+
+/** Letters written with dots that are abbreviations, not someone's initials ("A.A.", "U.S.", "a.m."). */
+export const DOTTED_ABBREVIATIONS = set(`
+  aa na ca ga uk us usa un eu nz am pm ba ma bsc ps pps rn en gp ed it hr pe dv ad bc ok tv cv id po act nsw wa
+  sa nt qld vic tas mp mc dj pa eg ie nb vs rsvp dob phd md
+`);
+/** Capital letters used as abbreviations, not initials, when they are the subject of "said/told ...". */
+export const UPPERCASE_ACRONYMS = set(`
+  gp ed dv ot pt icu ceo hr it pa rn en ent aod mh asd adhd ptsd ocd bpd gad mdd cbt dbt act emdr ifs sfbt ndis
+  tfn crn ato dhs dcj docs facs cps avo advo ivo dvo aps aca pacfa ahpra nsw vic qld wa sa nt tas au uk us usa nz
+  un eu afl nrl abc sbs tv am pm ok id pin mp rsl tafe hsc vce atar bbq asap fyi dm dms irl lol omg bff sms
+  ama who cdc nhs uni ai sos pc ps ib hsc phd
+`);
+/** Words before a capital letter and a dot that are not a person's name: "Plan B.", "Vitamin D.", "Hep C.". */
+export const LETTER_LABEL_WORDS = set(`
+  vitamin hep hepatitis strep type plan option schedule group grade category section form list class exhibit
+  appendix part step phase stage level block unit building wing ward bay gate platform zone row seat team side
+  version model series size cup blood omega covid term year room
+`);
+
+/** Words up to five before a handle-shaped word that say it is one: "on Instagram as", "username is". */
+export const HANDLE_CUES = set(`
+  instagram insta ig tiktok snapchat snap twitter facebook fb reddit youtube discord twitch tinder hinge bumble
+  grindr threads linkedin onlyfans kik telegram steam xbox psn username usernames handle handles gamertag tag
+  account profile channel alias
+`);
