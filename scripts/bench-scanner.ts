@@ -4,7 +4,7 @@
  * Prints median and p95 time per scanText call on a ~5,000-character clinical narrative.
  * It never asserts: it only reports against the 20 ms target.
  */
-import { scanText } from "@/lib/cases/deidentify";
+import { scanText } from "@/lib/cases/identifiers";
 
 const PARAGRAPHS = [
   "Client K-07 arrived about ten minutes late for session 12 and apologised twice before sitting down. She said the week had been 'fine', but her shoulders were up around her ears and she kept her coat on. I reflected that she seemed tense and she shrugged. We agreed at the start to review the homework from last week, which was a thought record about the argument with her sister.",

@@ -10,13 +10,13 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { APPROACHES, markerAllowed, MOVEMENTS, OUTCOMES, RUPTURE_TYPES, type RuptureType } from "@/lib/cases/codes";
-import type { Finding } from "@/lib/cases/deidentify";
-import { countUnresolved, scanCase, type Dismissal } from "@/lib/cases/guard";
+import type { Finding } from "@/lib/cases/identifiers";
+import { countUnresolved, scanCase, type Dismissal } from "@/lib/cases/identifier-check";
 import { caseDraftContent, caseSubmitContent, LIMITS, type CaseDraft, type StoredCaseContent } from "@/lib/cases/schemas";
 import { AllianceFields, ALLIANCE_INTRO, MarkerFields, RadioGroup, Section, StrategyFields } from "./case-form-sections";
 import { plainText, startedWithSixRatings, toFormValues, type CaseFormValues } from "./form-values";
 import { KeptText } from "./kept-text";
-import { ScannedTextArea } from "./scanned-textarea";
+import { FlagList, ScannedTextArea } from "./scanned-textarea";
 import { newRequestId } from "@/lib/util/uuid";
 import { RiskFields } from "./risk-fields";
 import { SelfAssessmentFields } from "./self-assessment-fields";
@@ -46,12 +46,13 @@ export function CaseForm(props: Props) {
     defaultValues: initial,
     mode: "onSubmit",
   });
-  const { register, control, getValues, setValue, handleSubmit, setError, formState } = form;
+  const { register, control, getValues, setValue, handleSubmit, setError, clearErrors, formState } = form;
   const values = useWatch({ control }) as CaseFormValues;
   const deferred = useDeferredValue(values);
   const [dismissals, setDismissals] = useState<Dismissal[]>(props.dismissals);
   const findings = useMemo(() => scanCase(deferred as unknown as CaseDraft, dismissals), [deferred, dismissals]);
   const risks = useMemo(() => riskFindings(deferred as unknown as CaseDraft), [deferred]);
+  const openCodeFlags = (findings.clientCode ?? []).filter((f) => !f.dismissed);
   const [status, setStatus] = useState<Status>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -62,9 +63,13 @@ export function CaseForm(props: Props) {
     if (st.stopped) return false;
     const parsed = caseDraftContent.safeParse(getValues());
     if (!parsed.success) {
+      // a code that looks like initials is refused at once, next to the field, not only at submission
+      const code = parsed.error.issues.find((i) => i.path[0] === "clientCode");
+      if (code) setError("clientCode", { type: "draft", message: code.message });
       setStatus({ tone: "warning", text: `Draft not saved yet: ${parsed.error.issues[0]?.message ?? "check the highlighted fields."}` });
       return false;
     }
+    if (parsed.data.clientCode) clearErrors("clientCode"); // a valid code: any earlier message about it is stale
     const json = JSON.stringify(parsed.data);
     if (json === st.last && st.caseId) return true;
     setStatus({ tone: "info", text: "Saving draft…" });
@@ -88,7 +93,7 @@ export function CaseForm(props: Props) {
     }
     setStatus({ tone: "error", text: res.error });
     return false;
-  }, [getValues]);
+  }, [getValues, setError, clearErrors]);
 
   // Saves run one after another, so each uses the version the previous one returned.
   const enqueue = useCallback(() => (s.current.chain = s.current.chain.then(saveNow, saveNow)), [saveNow]);
@@ -185,7 +190,19 @@ export function CaseForm(props: Props) {
       </p>
       <Section title="The session">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Client code" hint="Made up by you: up to 12 letters, digits or hyphens. Never a name or initials." maxLength={12} autoComplete="off" {...register("clientCode")} error={err.clientCode?.message} />
+          <div>
+            <TextField
+              id="client-code"
+              label="Client code"
+              hint="Made up by you, or the code your service uses: up to 12 letters, digits or hyphens, e.g. C-0142. Never a name or initials."
+              maxLength={12}
+              autoComplete="off"
+              {...register("clientCode")}
+              error={err.clientCode?.message}
+              aria-describedby={["client-code-hint", err.clientCode ? "client-code-error" : null, openCodeFlags.length ? "client-code-flags" : null].filter(Boolean).join(" ")}
+            />
+            <FlagList id="client-code-flags" findings={openCodeFlags} onDismiss={(f, r) => dismiss("clientCode", f, r)} />
+          </div>
           <TextField label="Session number" type="number" inputMode="numeric" min={1} max={500} hint="Within this therapy, 1 to 500." {...register("sessionNumber")} error={err.sessionNumber?.message} />
           <TextField label="Year" type="number" inputMode="numeric" hint="The year only: no month or day, which could identify the client." {...register("periodYear")} error={err.periodYear?.message} />
         </div>

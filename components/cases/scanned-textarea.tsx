@@ -1,10 +1,10 @@
 "use client";
 
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldMessage, fieldIds } from "@/components/ui/field";
-import type { Finding } from "@/lib/cases/deidentify";
-import type { Dismissal } from "@/lib/cases/guard";
+import type { Finding } from "@/lib/cases/identifiers";
+import type { Dismissal } from "@/lib/cases/identifier-check";
 import type { RiskFinding } from "@/lib/cases/risk-language";
 
 type Flag = Finding & { dismissed?: Dismissal };
@@ -12,7 +12,9 @@ type Flag = Finding & { dismissed?: Dismissal };
 /**
  * A textarea whose suspected identifiers are highlighted in place (a mirror layer behind the
  * transparent textarea draws the marks), with each finding listed below with its reason, a
- * button to select it in the field, and a way to dismiss it as a false positive with a reason.
+ * button to select it in the field, and (where a dismissal can be recorded) a way to dismiss it as
+ * a false positive with a reason. Registered with react-hook-form (`registration`), or controlled
+ * (`onValueChange`).
  */
 export function ScannedTextArea(props: {
   label: ReactNode;
@@ -20,11 +22,18 @@ export function ScannedTextArea(props: {
   error?: string;
   value: string;
   findings: Flag[];
-  registration: UseFormRegisterReturn;
+  registration?: UseFormRegisterReturn;
+  /** controlled use, without react-hook-form */
+  name?: string;
+  onValueChange?: (value: string) => void;
+  onBlur?: () => void;
   maxLength: number;
   rows?: number;
   readOnly?: boolean;
-  onDismiss: (f: Finding, reason: string) => Promise<string | null>;
+  /** Without it, flags can't be dismissed: the person removes or rewords the detail. */
+  onDismiss?: (f: Finding, reason: string) => Promise<string | null>;
+  /** What the flags mean for this field, shown under them (e.g. that sharing waits for them). */
+  flagNote?: ReactNode;
   /** Phrases that suggest a risk to someone: highlighted too, with a prompt to complete the Risk section. */
   riskFindings?: RiskFinding[];
 }) {
@@ -35,17 +44,24 @@ export function ScannedTextArea(props: {
   const dismissed = props.findings.filter((f) => f.dismissed);
   const summaryId = `${id}-flags`;
   const described = [fieldIds(id, props.hint, props.error), open.length ? summaryId : null, (props.riskFindings ?? []).length ? `${id}-risk` : null].filter(Boolean).join(" ") || undefined;
-  const { ref, ...reg } = props.registration;
+  const { ref: registeredRef, ...registered } = props.registration ?? ({} as Partial<UseFormRegisterReturn>);
+  const controlled = {
+    name: props.name,
+    value: props.value,
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => props.onValueChange?.(e.target.value),
+    onBlur: () => props.onBlur?.(),
+  };
 
   const risks = props.riskFindings ?? [];
   const riskId = `${id}-risk`;
-  const marks = [...open.map((f) => ({ start: f.start, end: f.end, key: f.key, risk: false })), ...risks.map((f) => ({ start: f.start, end: f.end, key: f.key, risk: true }))].sort(
+  const marks = [...open.map((f) => ({ start: f.start, end: f.end, key: f.key, text: f.text, risk: false })), ...risks.map((f) => ({ start: f.start, end: f.end, key: f.key, text: f.text, risk: true }))].sort(
     (a, b) => a.start - b.start || Number(a.risk) - Number(b.risk),
   );
   const segments: ReactNode[] = [];
   let at = 0;
   for (const f of marks) {
-    if (f.start < at || f.end > props.value.length) continue;
+    // findings from the server lag the text while the person types: mark only what still matches
+    if (f.start < at || f.end > props.value.length || ("text" in f && props.value.slice(f.start, f.end) !== f.text)) continue;
     segments.push(props.value.slice(at, f.start));
     segments.push(
       <mark key={`${f.start}:${f.key}`} className={f.risk ? "rounded-sm bg-rose-200 text-transparent underline decoration-rose-800 decoration-2" : "rounded-sm bg-amber-300 text-transparent"}>
@@ -83,9 +99,9 @@ export function ScannedTextArea(props: {
         </div>
         <textarea
           id={id}
-          {...reg}
+          {...(props.registration ? registered : controlled)}
           ref={(el) => {
-            ref(el);
+            registeredRef?.(el);
             area.current = el;
           }}
           rows={props.rows ?? 6}
@@ -118,18 +134,7 @@ export function ScannedTextArea(props: {
           </p>
         </div>
       ) : null}
-      {open.length ? (
-        <div id={summaryId} className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-semibold">
-            {open.length === 1 ? "1 possible identifier" : `${open.length} possible identifiers`} in this field
-          </p>
-          <ul className="mt-2 space-y-3">
-            {open.map((f) => (
-              <FlagItem key={`${f.start}:${f.key}`} finding={f} onSelect={() => select(f)} onDismiss={props.onDismiss} readOnly={props.readOnly} />
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FlagList id={summaryId} findings={open} onSelect={select} onDismiss={props.onDismiss} readOnly={props.readOnly} note={props.flagNote} />
       {dismissed.length ? (
         <details className="mt-2 text-sm text-stone-800">
           <summary className="min-h-11 cursor-pointer py-2">
@@ -148,7 +153,41 @@ export function ScannedTextArea(props: {
   );
 }
 
-function FlagItem({ finding, onSelect, onDismiss, readOnly }: { finding: Finding; onSelect: () => void; onDismiss: (f: Finding, reason: string) => Promise<string | null>; readOnly?: boolean }) {
+/** The open flags of one field, each with its reason; used under a textarea and under a short field. */
+export function FlagList(props: {
+  id: string;
+  findings: Finding[];
+  onSelect?: (f: Finding) => void;
+  onDismiss?: (f: Finding, reason: string) => Promise<string | null>;
+  readOnly?: boolean;
+  note?: ReactNode;
+}) {
+  if (!props.findings.length) return null;
+  const n = props.findings.length;
+  return (
+    <div id={props.id} className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950">
+      <p className="font-semibold">{n === 1 ? "1 possible identifier" : `${n} possible identifiers`} in this field</p>
+      <ul className="mt-2 space-y-3">
+        {props.findings.map((f) => (
+          <FlagItem key={`${f.start}:${f.key}`} finding={f} onSelect={props.onSelect ? () => props.onSelect?.(f) : undefined} onDismiss={props.onDismiss} readOnly={props.readOnly} />
+        ))}
+      </ul>
+      {props.note ? <p className="mt-2">{props.note}</p> : null}
+    </div>
+  );
+}
+
+function FlagItem({
+  finding,
+  onSelect,
+  onDismiss,
+  readOnly,
+}: {
+  finding: Finding;
+  onSelect?: () => void;
+  onDismiss?: (f: Finding, reason: string) => Promise<string | null>;
+  readOnly?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -159,6 +198,7 @@ function FlagItem({ finding, onSelect, onDismiss, readOnly }: { finding: Finding
       setError("Say why this isn't an identifier, e.g. \"'Hope' is a feeling here, not a name\".");
       return;
     }
+    if (!onDismiss) return;
     setBusy(true);
     const err = await onDismiss(finding, reason.trim());
     setBusy(false);
@@ -170,12 +210,14 @@ function FlagItem({ finding, onSelect, onDismiss, readOnly }: { finding: Finding
       <p>
         <mark className="rounded-sm bg-amber-300 px-0.5 text-stone-950">{finding.text}</mark> {finding.reason}
       </p>
-      {readOnly ? null : (
+      {readOnly || (!onSelect && !onDismiss) ? null : (
         <div className="mt-1 flex flex-wrap gap-2">
-          <button type="button" onClick={onSelect} className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm text-stone-900 hover:bg-stone-100">
-            Show in field
-          </button>
-          {!open ? (
+          {onSelect ? (
+            <button type="button" onClick={onSelect} className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm text-stone-900 hover:bg-stone-100">
+              Show in field
+            </button>
+          ) : null}
+          {!open && onDismiss ? (
             <button type="button" onClick={() => setOpen(true)} className="min-h-11 rounded-md border border-stone-500 bg-white px-3 text-sm text-stone-900 hover:bg-stone-100">
               Not an identifier…
             </button>

@@ -1,5 +1,5 @@
 import { diffWords } from "@/lib/cases/diff";
-import { FIELD_LABELS, scannableText } from "@/lib/cases/guard";
+import { FIELD_LABELS, scannableText } from "@/lib/cases/identifier-check";
 import type { CaseDraft } from "@/lib/cases/schemas";
 
 /** Field by field, the words removed and added between two versions of a case's text. */

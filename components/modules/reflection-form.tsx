@@ -1,11 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { saveReflectionAction, shareReflectionAction } from "@/lib/modules/actions/reflection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextArea } from "@/components/ui/field";
+import { ScannedTextArea } from "@/components/cases/scanned-textarea";
+import { scanFields } from "@/lib/cases/identifiers";
 import type { ReflectionField } from "@/lib/modules/reflection-spec";
+import { SHARE_REFUSED_FLAGGED } from "@/lib/modules/reflection-identifiers";
 
 type Status = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "invalid";
 
@@ -48,6 +50,10 @@ export function ReflectionForm(props: {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- browser-only state, read once after hydration
     setRestorable(readBackup(props.storageKey, props.version, props.initial));
   }, [props.storageKey, props.version, props.initial]);
+  // The same identifier check as cases, as the person types; the server checks again on save and share.
+  const deferred = useDeferredValue(values);
+  const findings = useMemo(() => scanFields(deferred), [deferred]);
+  const flaggedCount = Object.values(findings).reduce((n, l) => n + l.length, 0);
   const version = useRef(props.version);
   const latest = useRef(values);
   const dirty = useRef(false);
@@ -128,12 +134,19 @@ export function ReflectionForm(props: {
   }
 
   async function toggleShare() {
+    if (!sharedAt && Object.keys(scanFields(latest.current)).length > 0) {
+      setMessage(SHARE_REFUSED_FLAGGED);
+      return;
+    }
     await save();
     const result = await shareReflectionAction({ moduleSlug: props.moduleSlug, shared: !sharedAt });
     if (result.ok) {
       setSharedAt(result.data.sharedAt);
       setMessage(null);
-    } else setMessage(result.error);
+    } else {
+      setMessage(result.error);
+      if (result.code === "validation") setFieldErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v?.[0] ?? ""])));
+    }
   }
 
   const statusText: Record<Status, string> = {
@@ -152,6 +165,11 @@ export function ReflectionForm(props: {
           {statusText[status]}
         </p>
         <div className="flex items-center gap-3">
+          {flaggedCount > 0 ? (
+            <span className="text-sm text-amber-900" data-testid="flag-count">
+              {flaggedCount === 1 ? "1 possible identifier" : `${flaggedCount} possible identifiers`}
+            </span>
+          ) : null}
           <span className="text-sm text-stone-700">{sharedAt ? "Shared with your supervisors" : "Private to you"}</span>
           <Button variant="secondary" onClick={toggleShare}>
             {sharedAt ? "Stop sharing" : "Share with my supervisors"}
@@ -204,15 +222,21 @@ export function ReflectionForm(props: {
         return (
           <div key={f.key}>
             {header ? <h2 className="mb-3 mt-4 text-lg font-semibold">{header}</h2> : null}
-            <TextArea
+            <ScannedTextArea
               label={f.label}
               hint={f.hint}
               name={f.key}
               rows={f.short ? 1 : 5}
               maxLength={props.maxLength}
               value={values[f.key] ?? ""}
+              findings={findings[f.key] ?? []}
+              flagNote={
+                sharedAt
+                  ? "Your reflection is shared, so changes that keep these details won't be saved. Remove or reword them."
+                  : "Your draft is saved privately with them. Remove or reword them before you share your reflection."
+              }
               error={fieldErrors[f.key]}
-              onChange={(e) => change(f.key, e.target.value)}
+              onValueChange={(v) => change(f.key, v)}
               onBlur={() => void save()}
             />
           </div>

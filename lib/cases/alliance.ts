@@ -1,6 +1,6 @@
 import type { CaseDraft } from "./schemas";
 
-// Kept apart from guard.ts so that pages showing the alliance table don't ship the
+// Kept apart from identifier-check.ts so that pages showing the alliance table don't ship the
 // de-identification scanner to the browser.
 
 /** The trainee's and client's alliance scores side by side, with the gap (client minus trainee). */

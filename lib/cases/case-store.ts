@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { caseFlagDismissals, caseTransitions } from "@/db/schema";
 import type { Ctx } from "@/lib/core/context";
-import type { Dismissal } from "@/lib/cases/guard";
-import type { CaseDraft } from "@/lib/cases/schemas";
-import type { CaseStatus } from "@/lib/cases/workflow";
+import type { Dismissal } from "./identifier-check";
+import type { CaseDraft } from "./schemas";
+import type { CaseStatus } from "./workflow";
 
 /** The columns copied out of the content so lists and insight never read the narrative. */
 export function denormalised(content: CaseDraft) {

@@ -7,9 +7,9 @@ import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
-import { SCANNER_VERSION } from "./deidentify";
-import { scanCase, type FieldFindings } from "./guard";
-import { denormalised, dismissalsOf, recordTransition } from "@/lib/cases/case-store";
+import { SCANNER_VERSION } from "./identifiers";
+import { scanCase, type FieldFindings } from "./identifier-check";
+import { denormalised, dismissalsOf, recordTransition } from "./case-store";
 import type { CaseDraft } from "./schemas";
 
 export type SavedDraft = { caseId: string; version: number; savedAt: Date; findings: FieldFindings };

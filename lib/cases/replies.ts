@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { loadCase } from "./access";
 import { caseCommented, deliverLater } from "./events";
 import type { Pending } from "@/lib/email/send";
-import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } from "./guard";
+import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } from "./identifier-check";
 
 /**
  * A reply in a comment's thread, by the case's author or an assigned supervisor (anyone who can

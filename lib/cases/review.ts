@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors
 import { authorise, loadCase } from "./access";
 import { PRECONDITION_CODES, THERAPIST_CONDITION_CODES, type FeedbackFocus } from "./codes";
 import { readSelfAssessment, reviewRuleErrors } from "./conditions";
-import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } from "./guard";
+import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } from "./identifier-check";
 import { locateQuote } from "./quote";
 import type { ReviewDecisionInput } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";

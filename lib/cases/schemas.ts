@@ -17,6 +17,7 @@ import {
 } from "./codes";
 import { MAX_CHOSEN } from "./conditions";
 import { riskDraftSchema, riskSchema } from "./risk";
+import { clientCodeProblem } from "./client-code";
 
 // One schema per input, shared by react-hook-form (zodResolver) and the server actions.
 // A draft may be incomplete (every field optional, same rules for what is there); a submission
@@ -69,8 +70,9 @@ const codeList = <T extends readonly [string, ...string[]]>(values: T, message: 
 export const clientCodeSchema = z
   .string({ error: "Enter a client code." })
   .trim()
-  .regex(/^[A-Za-z0-9-]{1,12}$/, {
-    error: "Use a made-up code of up to 12 letters, digits or hyphens, e.g. RC-07. Never the client's name or initials.",
+  .superRefine((v, ctx) => {
+    const problem = clientCodeProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 const score = (label: string) => int(1, 5, `Choose ${label} from 1 to 5, or leave it blank.`).optional();
@@ -210,8 +212,8 @@ export const createDraftInput = z.object({ content: caseDraftContent, requestId:
 export const saveDraftInput = z.object({ caseId: uuid, version, content: caseDraftContent });
 export const submitCaseInput = z.object({ caseId: uuid, version, content: caseSubmitContent });
 
-/** Fields the de-identification guard scans: the narrative, the c1/c2 notes and the evidence notes (both shapes). */
-export const SCANNED_FIELD = /^(whatHappened|ownContribution|nextTime|selfAssessment\.c[1-6]_[a-z_]+\.evidence|selfAssessment\.c[12]_[a-z_]+\.note)$/;
+/** Fields the identifier check scans: the client code, the narrative, the c1/c2 notes and the evidence notes (both shapes). */
+export const SCANNED_FIELD = /^(clientCode|whatHappened|ownContribution|nextTime|selfAssessment\.c[1-6]_[a-z_]+\.evidence|selfAssessment\.c[12]_[a-z_]+\.note)$/;
 
 export const dismissFlagInput = z.object({
   caseId: uuid,

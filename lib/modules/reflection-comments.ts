@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { memberships, modules, reflectionComments, reflections, users } from "@/db/schema";
 import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
-import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } from "@/lib/cases/guard";
+import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } from "@/lib/cases/identifier-check";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { deliverLater } from "@/lib/cases/events";
 import type { Pending } from "@/lib/email/send";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { reflections } from "@/db/schema";
 import { auditAs } from "@/lib/core/audit";
@@ -12,6 +12,7 @@ import { deliverLater } from "@/lib/cases/events";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
 import { reflectionContentSchema } from "./reflection-spec";
+import { reflectionFlags, SHARED_REFLECTION_FLAGGED, SHARE_REFUSED_FLAGGED } from "./reflection-identifiers";
 
 export async function getMyReflection(ctx: Ctx, moduleSlug: string) {
   assertCan(ctx, "modules.study");
@@ -24,9 +25,16 @@ export async function getMyReflection(ctx: Ctx, moduleSlug: string) {
   return { module: mod, reflection: row ?? null };
 }
 
+const CHANGED_ELSEWHERE = "This reflection was saved from another tab or device. Reload to see the latest version; your text is kept below.";
+
 /**
  * Saves a draft. `version` is what the client last saw; a mismatch means another tab or device
  * saved in between, and the client is told rather than silently overwriting it.
+ *
+ * Reflections get the identifier check that cases get (TAXONOMY.md section 6). A private draft
+ * saves with its flags, which come back as a warning (`flags`: field -> what was found); a shared
+ * reflection is on a supervisor's screen, so a save that would put a flagged detail there is
+ * refused with the flags next to their fields, and the text stays in the person's browser.
  */
 export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; content: unknown; version: number }) {
   assertCan(ctx, "reflections.write");
@@ -34,6 +42,8 @@ export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; cont
   const parsed = reflectionContentSchema(mod.reflection).safeParse(input.content);
   if (!parsed.success) throw new ValidationError("Check the highlighted answers.", zodFieldErrors(parsed.error));
   const content = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const flags = reflectionFlags(content);
+  const flagged = Object.keys(flags).length > 0;
   const db = await getDb();
   if (input.version === 0) {
     const [created] = await db
@@ -41,23 +51,23 @@ export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; cont
       .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId: mod.id, content, version: 1 })
       .onConflictDoNothing()
       .returning({ version: reflections.version, updatedAt: reflections.updatedAt });
-    if (created) return created;
-    throw new ConflictError("This reflection was saved from another tab or device. Reload to see the latest version; your text is kept below.");
+    if (created) return { ...created, flags };
+    throw new ConflictError(CHANGED_ELSEWHERE);
   }
+  const mine = and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id), eq(reflections.version, input.version));
+  // Flagged text is written only while the reflection is private: the condition sits in the same
+  // statement as the write, so a share in between can't let it through.
   const [updated] = await db
     .update(reflections)
     .set({ content, version: sql`${reflections.version} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(reflections.organisationId, ctx.orgId),
-        eq(reflections.membershipId, ctx.membershipId),
-        eq(reflections.moduleId, mod.id),
-        eq(reflections.version, input.version),
-      ),
-    )
+    .where(flagged ? and(mine, isNull(reflections.sharedAt)) : mine)
     .returning({ version: reflections.version, updatedAt: reflections.updatedAt });
-  if (!updated) throw new ConflictError("This reflection was saved from another tab or device. Reload to see the latest version; your text is kept below.");
-  return updated;
+  if (updated) return { ...updated, flags };
+  if (flagged) {
+    const [row] = await db.select({ sharedAt: reflections.sharedAt }).from(reflections).where(mine);
+    if (row?.sharedAt) throw new ValidationError(SHARED_REFLECTION_FLAGGED, flags);
+  }
+  throw new ConflictError(CHANGED_ELSEWHERE);
 }
 
 /** Shares with (or withdraws from) the caller's supervisors. Only the author can do either. */
@@ -67,11 +77,23 @@ export async function setReflectionShared(ctx: Ctx, input: { moduleSlug: string;
   const db = await getDb();
   let pending: Pending | undefined;
   const done = await db.transaction(async (tx) => {
+    const mine = and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id));
+    let version: number | undefined;
+    if (input.shared) {
+      // Sharing puts the text in front of supervisors: it is refused while the identifier check flags anything.
+      const [current] = await tx.select({ content: reflections.content, version: reflections.version }).from(reflections).where(mine);
+      if (!current) throw new ValidationError("Write something in your reflection before sharing it.");
+      const flags = reflectionFlags(current.content);
+      if (Object.keys(flags).length > 0) throw new ValidationError(SHARE_REFUSED_FLAGGED, flags);
+      version = current.version;
+    }
+    // the version checked above is the one shared: a save in between makes this a conflict
     const [row] = await tx
       .update(reflections)
       .set({ sharedAt: input.shared ? new Date() : null })
-      .where(and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id)))
+      .where(version === undefined ? mine : and(mine, eq(reflections.version, version)))
       .returning({ id: reflections.id, sharedAt: reflections.sharedAt });
+    if (!row && input.shared) throw new ConflictError("Your reflection changed while it was being shared. Try sharing it again.");
     if (!row) throw new ValidationError("Write something in your reflection before sharing it.");
     await auditAs(tx, ctx, {
       action: input.shared ? "reflection.shared" : "reflection.unshared",

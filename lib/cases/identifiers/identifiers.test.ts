@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { SCANNER_VERSION, scanFields, scanText, type Finding, type IdentifierKind } from "@/lib/cases/deidentify";
-import corpus from "@/tests/fixtures/deid-corpus.json";
+import { SCANNER_VERSION, scanFields, scanText, type Finding, type IdentifierKind } from "@/lib/cases/identifiers";
+import corpus from "./corpus/case-narratives.json";
 
 interface CorpusEntry {
   text: string;

@@ -1,15 +1,18 @@
 import { CONDITIONS, PRECONDITION_CODES } from "./codes";
 import { readSelfAssessment } from "./conditions";
-import { scanFields, type Finding } from "./deidentify";
+import { scanClientCode, scanFields, type Finding } from "./identifiers";
 import type { CaseDraft } from "./schemas";
 
-// The de-identification guard's rules, shared by the form (as the person types) and the server
-// (on save and on submit, where the server re-scans: the client's findings are never trusted).
+// The identifier check applied to a case (TAXONOMY.md section 6): which fields are scanned, how a
+// dismissed flag is matched, and what a refused submission says. Shared by the form (as the person
+// types) and the server (on save and on submit, where it re-scans: the client's findings are never
+// trusted). The scanner itself is ./identifiers; who may read or change a case is ./access.
 
 export type Dismissal = { field: string; key: string; reason: string };
 export type FieldFindings = Record<string, (Finding & { dismissed?: Dismissal })[]>;
 
 export const FIELD_LABELS: Record<string, string> = {
+  clientCode: "Client code",
   whatHappened: "What happened",
   ownContribution: "Your own contribution",
   nextTime: "What you would do next time",
@@ -40,9 +43,14 @@ export function scannableText(content: Partial<CaseDraft> | Record<string, unkno
   return out;
 }
 
-/** Scans the case and marks each finding that the author dismissed (same field, same key). */
+/**
+ * Scans the case and marks each finding that the author dismissed (same field, same key). The
+ * client code is checked too: a name or town in it is flagged like one in the narrative.
+ */
 export function scanCase(content: Partial<CaseDraft> | Record<string, unknown> | null | undefined, dismissals: readonly Dismissal[]): FieldFindings {
   const found = scanFields(scannableText(content));
+  const code = scanClientCode((content as { clientCode?: unknown } | null | undefined)?.clientCode as string | undefined);
+  if (code.length) found.clientCode = code;
   const out: FieldFindings = {};
   for (const [field, list] of Object.entries(found)) {
     out[field] = list.map((f) => {
@@ -77,8 +85,6 @@ export function unresolvedFieldErrors(findings: FieldFindings): Record<string, s
   }
   return out;
 }
-
-export { allianceGap } from "./alliance";
 
 // A supervisor's feedback (evidence for each rating, what to change, comments) is clinical text
 // too: it is scanned on the server before it is stored. Flags are shown next to each field; the
