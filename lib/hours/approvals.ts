@@ -114,13 +114,14 @@ function perTrainee(rows: Decided[]) {
  */
 export async function approveEntries(ctx: Ctx, input: { entries: { id: string; version: number }[]; attestation: string }): Promise<{ approvalId: string; approved: number }> {
   assertCan(ctx, "hours.supervise");
-  if (!sameName(input.attestation, ctx.userName)) {
-    throw new ValidationError("Check the highlighted fields.", { attestation: [`Type your name as it appears on your account (${ctx.userName}) to sign.`] });
-  }
   const db = await getDb();
   let pending: Pending | undefined;
   const done = await db.transaction(async (tx) => {
+    // Authorise first (entries the caller may decide), then check the signature.
     const rows = await lockForDecision(tx, ctx, input.entries);
+    if (!sameName(input.attestation, ctx.userName)) {
+      throw new ValidationError("Check the highlighted fields.", { attestation: [`Type your name as it appears on your account (${ctx.userName}) to sign.`] });
+    }
     const now = new Date();
     const minutes = rows.reduce((n, r) => n + r.minutes, 0);
     const [approval] = await tx

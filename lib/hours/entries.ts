@@ -27,7 +27,8 @@ async function ownPlacement(tx: DbOrTx, ctx: Ctx, traineePlacementId: string, op
     .from(traineePlacements)
     .innerJoin(placements, and(eq(placements.organisationId, traineePlacements.organisationId), eq(placements.id, traineePlacements.placementId)))
     .where(and(eq(traineePlacements.organisationId, ctx.orgId), eq(traineePlacements.id, traineePlacementId), eq(traineePlacements.traineeMembershipId, ctx.membershipId)));
-  if (!tp) throw new ValidationError("Check the highlighted fields.", { traineePlacementId: ["Choose one of your placements."] });
+  // Not the caller's (another trainee's, another organisation's, or made up): nothing to act on.
+  if (!tp) throw new NotFoundError();
   if ((tp.archivedAt || tp.siteArchivedAt) && opts.allowEnded !== tp.id) {
     throw new ValidationError("Check the highlighted fields.", { traineePlacementId: ["This placement has ended: choose a current one, or ask your admin to reopen it."] });
   }
@@ -142,6 +143,12 @@ export async function submitEntries(ctx: Ctx, input: { ids: string[] }): Promise
   let pending: Pending | undefined;
   const done = await db.transaction(async (tx) => {
     const now = new Date();
+    const own = await tx
+      .select({ id: hourEntries.id })
+      .from(hourEntries)
+      .where(and(eq(hourEntries.organisationId, ctx.orgId), eq(hourEntries.traineeMembershipId, ctx.membershipId), inArray(hourEntries.id, ids)))
+      .for("update");
+    if (own.length !== ids.length) throw new NotFoundError();
     const rows = await tx
       .update(hourEntries)
       .set({ status: "submitted", submittedAt: now, version: sql`${hourEntries.version} + 1`, updatedAt: now })
@@ -200,20 +207,13 @@ export async function saveWeek(ctx: Ctx, input: { weekStart: string; cells: Grid
   return db.transaction(async (tx) => {
     const placementIds = [...new Set([...cells.values()].filter((c) => c.minutes > 0).map((c) => c.traineePlacementId))];
     if (placementIds.length) {
-      const current = await tx
-        .select({ id: traineePlacements.id })
+      const own = await tx
+        .select({ id: traineePlacements.id, archivedAt: traineePlacements.archivedAt, siteArchivedAt: placements.archivedAt })
         .from(traineePlacements)
         .innerJoin(placements, and(eq(placements.organisationId, traineePlacements.organisationId), eq(placements.id, traineePlacements.placementId)))
-        .where(
-          and(
-            eq(traineePlacements.organisationId, ctx.orgId),
-            eq(traineePlacements.traineeMembershipId, ctx.membershipId),
-            inArray(traineePlacements.id, placementIds),
-            isNull(traineePlacements.archivedAt),
-            isNull(placements.archivedAt),
-          ),
-        );
-      if (current.length !== placementIds.length) throw new ValidationError("Check the highlighted fields.", { cells: ["One of the placements has ended or isn't yours. Reload the week."] });
+        .where(and(eq(traineePlacements.organisationId, ctx.orgId), eq(traineePlacements.traineeMembershipId, ctx.membershipId), inArray(traineePlacements.id, placementIds)));
+      if (own.length !== placementIds.length) throw new NotFoundError();
+      if (own.some((p) => p.archivedAt || p.siteArchivedAt)) throw new ValidationError("Check the highlighted fields.", { cells: ["One of the placements has ended. Reload the week."] });
     }
     const existing = await tx
       .select({ id: hourEntries.id, traineePlacementId: hourEntries.traineePlacementId, day: hourEntries.occurredOn, category: hourEntries.category, minutes: hourEntries.minutes })

@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { memberships, traineePlacementSupervisors, users } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { supervisesTrainee } from "./access";
+import { listTraineePlacements } from "./placements";
+import { getTraineeProgress } from "./progress";
 
 export type SupervisedTrainee = { membershipId: string; name: string; placements: string[]; waiting: number; approvedMinutes: number };
 
@@ -37,4 +39,27 @@ export async function listSupervisedTrainees(ctx: Ctx): Promise<SupervisedTraine
     .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
     .limit(1000);
   return rows.map((r) => ({ ...r, placements: typeof r.placements === "string" ? (JSON.parse(r.placements) as string[]) : r.placements }));
+}
+
+/**
+ * A trainee's hours as their supervisor or an org admin sees them: progress (supervisors: counted
+ * from their placements and sessions), and the placements a summary may cover. Trainees use /hours.
+ */
+export async function getTraineeHoursOverview(ctx: Ctx, traineeMembershipId: string, opts: { today?: string } = {}) {
+  assertCan(ctx, "trainees.progress.view");
+  const progress = await getTraineeProgress(ctx, traineeMembershipId, opts);
+  const db = await getDb();
+  const all = await listTraineePlacements(db, ctx.orgId, [progress.trainee.membershipId]);
+  const mine =
+    ctx.role === "supervisor"
+      ? new Set(
+          (
+            await db
+              .select({ id: traineePlacementSupervisors.traineePlacementId })
+              .from(traineePlacementSupervisors)
+              .where(and(eq(traineePlacementSupervisors.organisationId, ctx.orgId), eq(traineePlacementSupervisors.supervisorMembershipId, ctx.membershipId)))
+          ).map((r) => r.id),
+        )
+      : null;
+  return { progress, placements: mine ? all.filter((p) => mine.has(p.traineePlacementId)) : all };
 }

@@ -118,11 +118,16 @@ export async function listAssignments(ctx: Ctx): Promise<PlacementAssignment[]> 
   return rows.map(({ archivedAt, supervisors, ...r }) => ({ ...r, archived: Boolean(archivedAt), supervisors: json(supervisors) }));
 }
 
-async function memberOfRole(tx: DbOrTx, ctx: Ctx, membershipId: string, role: "trainee" | "supervisor") {
+async function memberOf(tx: DbOrTx, ctx: Ctx, membershipId: string) {
   const [m] = await tx
     .select({ id: memberships.id, role: memberships.role, status: memberships.status })
     .from(memberships)
     .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.id, membershipId)));
+  return m ?? null;
+}
+
+async function memberOfRole(tx: DbOrTx, ctx: Ctx, membershipId: string, role: "trainee" | "supervisor") {
+  const m = await memberOf(tx, ctx, membershipId);
   return m && m.role === role && m.status === "active" ? m : null;
 }
 
@@ -135,10 +140,16 @@ export async function assignPlacement(
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      const [site] = await tx.select().from(placements).where(and(eq(placements.organisationId, ctx.orgId), eq(placements.id, input.placementId), isNull(placements.archivedAt)));
-      if (!site) throw new ValidationError("Check the highlighted fields.", { placementId: ["Choose a current placement site."] });
-      if (!(await memberOfRole(tx, ctx, input.traineeMembershipId, "trainee"))) throw new ValidationError("Check the highlighted fields.", { traineeMembershipId: ["Choose an active trainee."] });
-      if (!(await memberOfRole(tx, ctx, input.supervisorMembershipId, "supervisor"))) throw new ValidationError("Check the highlighted fields.", { supervisorMembershipId: ["Choose an active supervisor."] });
+      const [site] = await tx.select().from(placements).where(and(eq(placements.organisationId, ctx.orgId), eq(placements.id, input.placementId)));
+      // Ids of another organisation (or made up) are not found; an archived site or a member of
+      // the wrong role is a mistake to correct.
+      if (!site) throw new NotFoundError();
+      if (site.archivedAt) throw new ValidationError("Check the highlighted fields.", { placementId: ["This site is archived: choose a current placement site."] });
+      const trainee = await memberOf(tx, ctx, input.traineeMembershipId);
+      const supervisor = await memberOf(tx, ctx, input.supervisorMembershipId);
+      if (!trainee || !supervisor) throw new NotFoundError();
+      if (trainee.role !== "trainee" || trainee.status !== "active") throw new ValidationError("Check the highlighted fields.", { traineeMembershipId: ["Choose an active trainee."] });
+      if (supervisor.role !== "supervisor" || supervisor.status !== "active") throw new ValidationError("Check the highlighted fields.", { supervisorMembershipId: ["Choose an active supervisor."] });
       const [tp] = await tx
         .insert(traineePlacements)
         .values({ organisationId: ctx.orgId, placementId: site.id, traineeMembershipId: input.traineeMembershipId, startsOn: input.startsOn || null, endsOn: input.endsOn || null })
