@@ -100,7 +100,7 @@ export default async function PlacementsPage() {
                         label={a.archived ? "Reopen" : "End placement"}
                         variant="ghost"
                         success={a.archived ? "Placement reopened." : "Placement ended: its hours stay; no new ones can be logged there."}
-                        accessibleLabel={`${a.archived ? "Reopen" : "End"} ${a.traineeName}'s placement at ${a.placementName}`}
+                        accessibleLabel={`${a.archived ? "Reopen" : "End placement"}: ${a.traineeName} at ${a.placementName}`}
                       />
                     </td>
                   </tr>

@@ -63,7 +63,7 @@ export default async function RequirementSetsPage() {
               {used.has(s.key) ? (
                 <p className="text-sm font-medium text-green-900">In use by your organisation.</p>
               ) : (
-                <ActionButton action={adoptStandardSetAction} payload={{ key: s.key }} label="Use this set" variant="primary" success={`${s.name} is now one of your sets.`} accessibleLabel={`Use ${s.name}`} />
+                <ActionButton action={adoptStandardSetAction} payload={{ key: s.key }} label="Use this set" variant="primary" success={`${s.name} is now one of your sets.`} accessibleLabel={`Use this set: ${s.name}`} />
               )}
             </div>
           </article>
