@@ -15,11 +15,14 @@ async function main() {
   const { closeDb } = require("../db/client") as typeof import("../db/client");
   const { runReminders } = require("../lib/onboarding/reminders") as typeof import("../lib/onboarding/reminders");
   const { runDigest } = require("../lib/notifications/digest") as typeof import("../lib/notifications/digest");
+  const { runHoursReminders } = require("../lib/hours/reminders") as typeof import("../lib/hours/reminders");
   try {
     await applyMigrations();
     const r = await runReminders();
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     console.log(`Reminders for ${r.day}: ${plural(r.notified, "reminder")} (${plural(r.queued, "email")}) across ${plural(r.organisations, "organisation")}.`);
+    const h = await runHoursReminders();
+    console.log(`Practicum hours (week of ${h.week}): ${plural(h.traineesReminded, "trainee")} reminded to log hours, ${plural(h.supervisorsReminded, "supervisor")} reminded of waiting entries.`);
     const d = await runDigest();
     console.log(`Daily digests: ${plural(d.emails, "email")} for ${plural(d.notifications, "notification")}.`);
   } finally {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
 import { describeSync, prepareDatabase as migrateAndSync } from "@/lib/server/prepare";
 import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
+import { seedDemoHours } from "@/scripts/seed/hours";
 import { organisations } from "@/db/schema";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { sql } from "drizzle-orm";
@@ -56,6 +57,7 @@ async function prepareDatabase(): Promise<void> {
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
     if (n === 0) {
       await seedDemo(db);
+      await seedDemoHours(db);
       console.log("First run: demo data created.");
     }
   }

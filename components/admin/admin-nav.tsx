@@ -10,6 +10,9 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/requirements", label: "Required modules" },
   { href: "/admin/reports", label: "Completion" },
   { href: "/admin/reports/supervision", label: "Supervision activity" },
+  { href: "/admin/hours", label: "Hours" },
+  { href: "/admin/hours/placements", label: "Placements" },
+  { href: "/admin/hours/requirements", label: "Hour requirements" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Outbox" },
 ];

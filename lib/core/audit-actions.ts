@@ -2,13 +2,14 @@
 // viewer's filter) and how it reads in a sentence ("Deactivated Sam Lee"). A new mutation adds its
 // name here; the type stops a typo from creating a name nobody filters on.
 
-export const AUDIT_CATEGORIES = ["people", "cases", "training", "settings", "security"] as const;
+export const AUDIT_CATEGORIES = ["people", "cases", "training", "practicum", "settings", "security"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {
   people: "People",
   cases: "Cases",
   training: "Training",
+  practicum: "Practicum hours and supervision",
   settings: "Settings",
   security: "Security and sign-in",
 };
@@ -66,6 +67,31 @@ export const AUDIT_ACTIONS = {
   "case.comment_replied": { category: "cases", verb: "Replied on case" },
   "case.reopened": { category: "cases", verb: "Reopened case" },
   "case.risk_acknowledged": { category: "cases", verb: "Acknowledged the risk in case" },
+  "hours.entry_created": { category: "practicum", verb: "Logged hours" },
+  "hours.entry_updated": { category: "practicum", verb: "Changed an hours entry" },
+  "hours.entry_deleted": { category: "practicum", verb: "Deleted an hours entry" },
+  "hours.entry_submitted": { category: "practicum", verb: "Submitted hours for approval" },
+  "hours.entry_approved": { category: "practicum", verb: "Approved hours" },
+  "hours.entry_returned": { category: "practicum", verb: "Returned hours" },
+  "hours.correction_created": { category: "practicum", verb: "Corrected approved hours" },
+  "hours.week_saved": { category: "practicum", verb: "Saved a week of hours" },
+  "hours.imported": { category: "practicum", verb: "Imported hours" },
+  "hours.reminders_sent": { category: "practicum", verb: "Sent hours reminders" },
+  "hours.summary_issued": { category: "practicum", verb: "Issued a signed hours summary" },
+  "hours.requirement_set_created": { category: "settings", verb: "Created an hours requirement set" },
+  "hours.requirement_set_updated": { category: "settings", verb: "Changed an hours requirement set" },
+  "hours.requirement_set_deleted": { category: "settings", verb: "Deleted an hours requirement set" },
+  "hours.requirement_set_adopted": { category: "settings", verb: "Adopted an hours requirement set" },
+  "hours.requirement_set_copied": { category: "settings", verb: "Copied an hours requirement set" },
+  "placement.created": { category: "practicum", verb: "Added placement site" },
+  "placement.updated": { category: "practicum", verb: "Changed placement site" },
+  "placement.assigned": { category: "practicum", verb: "Assigned a placement to" },
+  "placement.ended": { category: "practicum", verb: "Ended a placement of" },
+  "placement.reopened": { category: "practicum", verb: "Reopened a placement of" },
+  "placement.supervisor_added": { category: "practicum", verb: "Added a site supervisor to a placement" },
+  "placement.supervisor_removed": { category: "practicum", verb: "Removed a site supervisor from a placement" },
+  "supervision_session.recorded": { category: "practicum", verb: "Recorded a supervision session" },
+  "supervision_session.updated": { category: "practicum", verb: "Changed a supervision session" },
 } as const satisfies Record<string, Entry>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

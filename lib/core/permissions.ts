@@ -11,6 +11,11 @@ export const PERMISSIONS = {
   "org.manage": ["org_admin"],
   "org.reports": ["org_admin"],
   "org.audit": ["org_admin"],
+  // Practicum hours: trainees log their own; supervisors approve the placements they are
+  // responsible for and record supervision sessions; admins see everything through org.reports.
+  "hours.log": ["trainee"],
+  "hours.supervise": ["supervisor"],
+  "hours.view": ["trainee", "supervisor", "org_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,10 +43,13 @@ const NAV: NavItem[] = [
   { href: "/modules", label: "Modules", permission: "modules.study" },
   { href: "/cases", label: "My cases", permission: "cases.log" },
   { href: "/cases", label: "Case log", permission: "org.reports" },
+  { href: "/hours", label: "Hours", permission: "hours.log" },
+  { href: "/hours", label: "Hours", permission: "hours.supervise" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },
   { href: "/admin/members", label: "Members", permission: "org.manage" },
   { href: "/admin/invitations", label: "Invitations", permission: "org.manage" },
   { href: "/admin/reports", label: "Reports", permission: "org.reports" },
+  { href: "/admin/hours", label: "Hours reports", permission: "org.reports" },
   { href: "/admin/audit", label: "Audit log", permission: "org.audit" },
 ];
 

@@ -18,6 +18,12 @@ export const NOTIFICATION_KINDS = [
   "case_risk",
   "trainee_unsupervised",
   "case_unassigned",
+  "hours_submitted",
+  "hours_waiting",
+  "hours_returned",
+  "hours_approved",
+  "hours_not_logged",
+  "session_recorded",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +69,12 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   case_risk: "A case mentions possible risk to someone's safety",
   trainee_unsupervised: "A trainee is left without a supervisor",
   case_unassigned: "A submitted case has no supervisor to review it",
+  hours_submitted: "A trainee submits practicum hours for you to approve",
+  hours_waiting: "Practicum hours have waited more than a week for your approval",
+  hours_returned: "Your supervisor returns practicum hours for you to fix",
+  hours_approved: "Your supervisor approves your practicum hours",
+  hours_not_logged: "You haven't logged practicum hours for two weeks",
+  session_recorded: "A supervision session you attended is recorded",
 };
 
 /**
@@ -85,6 +97,12 @@ export const KIND_SUBJECTS: Record<NotificationKind, string> = {
   case_risk: "A case needs your prompt attention on Rapport",
   trainee_unsupervised: "A trainee has no supervisor on Rapport",
   case_unassigned: "A case has no supervisor to review it on Rapport",
+  hours_submitted: "Practicum hours are waiting for your approval on Rapport",
+  hours_waiting: "Practicum hours have waited over a week for your approval on Rapport",
+  hours_returned: "Your supervisor has returned practicum hours on Rapport",
+  hours_approved: "Your practicum hours have been approved on Rapport",
+  hours_not_logged: "A reminder to log your practicum hours on Rapport",
+  session_recorded: "A supervision session has been recorded on Rapport",
 };
 
 export type KindGroup = { id: string; title: string; roles: readonly Role[]; kinds: readonly NotificationKind[] };
@@ -92,7 +110,9 @@ export type KindGroup = { id: string; title: string; roles: readonly Role[]; kin
 /** The preference form's sections; each person sees the ones their role makes relevant. */
 export const KIND_GROUPS: readonly KindGroup[] = [
   { id: "reviewing", title: "Supervising trainees", roles: ["supervisor"], kinds: ["case_submitted", "case_resubmitted", "reflection_shared"] },
+  { id: "hours_approving", title: "Approving practicum hours", roles: ["supervisor"], kinds: ["hours_submitted", "hours_waiting"] },
   { id: "cases", title: "Your cases", roles: ["trainee", "supervisor"], kinds: ["changes_requested", "signed_off", "case_reopened", "case_comment"] },
+  { id: "hours", title: "Your practicum hours", roles: ["trainee"], kinds: ["hours_returned", "hours_approved", "hours_not_logged", "session_recorded"] },
   { id: "training", title: "Your training", roles: ["trainee", "supervisor", "org_admin"], kinds: ["module_assigned", "module_due", "module_overdue", "reflection_comment"] },
   { id: "organisation", title: "Running your organisation", roles: ["org_admin"], kinds: ["invitation_accepted", "trainee_unsupervised", "case_unassigned"] },
   { id: "safety", title: "Safety", roles: ["trainee", "supervisor", "org_admin"], kinds: ["case_risk"] },

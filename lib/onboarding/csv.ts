@@ -15,8 +15,8 @@ export type CsvRecord = { line: number; fields: string[] };
 const SAVE_AS_HINT = "In your spreadsheet, choose Save as (or Download) and pick “CSV UTF-8”, then upload that file.";
 
 /** Bytes to text. Refuses binary files, other encodings and oversized files with one clear message. */
-export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | CsvFailure {
-  if (bytes.byteLength === 0) return { ok: false, error: "The file is empty. Add a header row and one row per person, then upload it again." };
+export function decodeCsvBytes(bytes: Uint8Array, rowNoun = "person"): { ok: true; text: string } | CsvFailure {
+  if (bytes.byteLength === 0) return { ok: false, error: `The file is empty. Add a header row and one row per ${rowNoun}, then upload it again.` };
   if (bytes.byteLength > CSV_MAX_BYTES) {
     return { ok: false, error: `The file is ${(bytes.byteLength / 1_000_000).toFixed(1)} MB; the limit is 1.5 MB. Split it into smaller files and import each.` };
   }
@@ -48,9 +48,15 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | 
  * Parses CSV text into records, each with the line it starts on. Blank lines are skipped. One pass
  * over the text; a record with too many columns or a field that is too long stops it with a message.
  */
-export function parseCsv(text: string, limits: { maxColumns?: number; maxField?: number } = {}): { ok: true; records: CsvRecord[] } | CsvFailure {
+export function parseCsv(
+  text: string,
+  limits: { maxColumns?: number; maxField?: number; columns?: readonly string[]; what?: string } = {},
+): { ok: true; records: CsvRecord[] } | CsvFailure {
   const maxColumns = limits.maxColumns ?? CSV_MAX_COLUMNS;
   const maxField = limits.maxField ?? CSV_MAX_FIELD;
+  // What the file should be, for the messages (other imports reuse this reader).
+  const what = limits.what ?? "a list of people, one per row";
+  const columns = limits.columns ?? INVITE_COLUMNS;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";
@@ -64,9 +70,9 @@ export function parseCsv(text: string, limits: { maxColumns?: number; maxField?:
   let recordLine = 1;
   let quoteLine = 1;
   const endField = () => {
-    if (field.length > maxField) problem ??= `Line ${recordLine}: a field is ${field.length.toLocaleString("en-AU")} characters long; the limit is ${maxField.toLocaleString("en-AU")}. Check the file is a list of people, one per row.`;
+    if (field.length > maxField) problem ??= `Line ${recordLine}: a field is ${field.length.toLocaleString("en-AU")} characters long; the limit is ${maxField.toLocaleString("en-AU")}. Check the file is ${what}.`;
     fields.push(field);
-    if (fields.length > maxColumns) problem ??= `Line ${recordLine}: the row has more than ${maxColumns} columns. The file should have the columns ${INVITE_COLUMNS.join(", ")}.`;
+    if (fields.length > maxColumns) problem ??= `Line ${recordLine}: the row has more than ${maxColumns} columns. The file should have the columns ${columns.join(", ")}.`;
     field = "";
     fieldBlank = true;
     quotedField = false;
@@ -83,7 +89,7 @@ export function parseCsv(text: string, limits: { maxColumns?: number; maxField?:
   while (i < text.length) {
     if (problem) return { ok: false, error: problem };
     // A field past the limit is refused now rather than grown to the end of the file.
-    if (field.length > maxField) return { ok: false, error: `Line ${recordLine}: a field is longer than ${maxField.toLocaleString("en-AU")} characters. Check the file is a list of people, one per row.` };
+    if (field.length > maxField) return { ok: false, error: `Line ${recordLine}: a field is longer than ${maxField.toLocaleString("en-AU")} characters. Check the file is ${what}.` };
     if (inQuotes) {
       const q = text.indexOf('"', i);
       if (q < 0) break;

@@ -4,6 +4,7 @@ import type { ModuleStatus } from "@/lib/onboarding/due";
 import { ROLES } from "@/lib/core/permissions";
 import type { MatrixFilters } from "./completion";
 import type { AuditFilters } from "./audit-log";
+import type { HoursReportFilters } from "./hours";
 import { dayParam, oneOf, param, searchText, type RawSearch } from "@/lib/util/params";
 import { isUuid } from "@/lib/util/uuid";
 
@@ -42,4 +43,12 @@ export function auditFilters(sp: SP): AuditFilters {
 
 export function auditQuery(f: AuditFilters): Record<string, string> {
   return Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+export function hoursReportFilters(sp: SP): HoursReportFilters {
+  return { setId: uuidParam(sp, "set"), cohortId: uuidParam(sp, "cohort"), q: searchText(sp) || undefined };
+}
+
+export function hoursReportQuery(f: HoursReportFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries({ set: f.setId, cohort: f.cohortId, q: f.q }).filter((e): e is [string, string] => Boolean(e[1])));
 }

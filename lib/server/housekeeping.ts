@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { drainSoon, smtpConfigured } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
+import { runHoursReminders } from "@/lib/hours/reminders";
 
 // Background work every server process does on a timer: deliver queued email (retries included),
 // remove expired throttle counters, and send the daily notification digests. Several processes
@@ -14,6 +15,9 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 // Hourly: the digest only sends what arrived before the last local midnight and not yet sent, so
 // the first run after midnight sends each person's digest and the other 23 find nothing.
 const DIGEST_EVERY_MS = 60 * 60_000;
+// Hourly too: practicum-hours nudges are sent at most once a week per person (the reminder log's
+// key is the week), so the other runs of the week find nothing new.
+const HOURS_REMINDERS_EVERY_MS = 60 * 60_000;
 
 export function startHousekeeping(): void {
   const g = globalThis as unknown as { __rapportHousekeeping?: boolean };
@@ -36,7 +40,16 @@ export function startHousekeeping(): void {
       console.error(`[rapport] daily digest failed: ${e instanceof Error ? e.message : e}`);
     }
   };
+  const hours = async () => {
+    try {
+      await runHoursReminders();
+    } catch (e) {
+      console.error(`[rapport] hours reminders failed: ${e instanceof Error ? e.message : e}`);
+    }
+  };
   setTimeout(email, 2_000).unref();
+  setTimeout(() => void hours(), 90_000).unref();
+  setInterval(() => void hours(), HOURS_REMINDERS_EVERY_MS).unref();
   // Soon after start too, so a server restarted around midnight doesn't wait an hour.
   setTimeout(() => void digest(), 60_000).unref();
   setInterval(() => void digest(), DIGEST_EVERY_MS).unref();

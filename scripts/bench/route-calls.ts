@@ -9,6 +9,10 @@ import { getChecklist } from "@/lib/onboarding/checklist";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { listMembers } from "@/lib/orgs/members";
 import { getCompletionMatrix } from "@/lib/reports/completion";
+import { listEntries } from "@/lib/hours/ledger";
+import { listMyPlacements } from "@/lib/hours/placements";
+import { getTraineeProgress } from "@/lib/hours/progress";
+import { getHoursReport } from "@/lib/reports/hours";
 
 // The data-layer calls each benchmarked page makes (read from the page files), so the query
 // budget test and the EXPLAIN step exercise exactly what a request runs. Every page also runs the
@@ -78,5 +82,16 @@ export const ROUTE_CALLS: RouteCall[] = [
       const { rows } = await listMembers(i.admin, { q: "", role: undefined, status: undefined, cohortId: undefined, after: undefined });
       return cohortsOfMembers(i.admin.orgId, rows.map((r) => r.membershipId));
     },
+  },
+  {
+    route: "Hours ledger and progress",
+    page: "app/(app)/hours/page.tsx",
+    // The trainee's progress against each active set, the first page of the ledger, their placements.
+    run: (i) => Promise.all([getTraineeProgress(i.trainee, i.trainee.membershipId), listEntries(i.trainee, i.trainee.membershipId, {}, { after: undefined }), listMyPlacements(i.trainee)]),
+  },
+  {
+    route: "Cohort hours report",
+    page: "app/(app)/admin/hours/page.tsx",
+    run: (i) => Promise.all([getHoursReport(i.admin, {}, { after: undefined }), listCohorts(i.admin, { includeArchived: true })]),
   },
 ];

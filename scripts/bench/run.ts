@@ -3,7 +3,10 @@
  * against each page as the right person, two baselines, a two-instance run, client JS weight,
  * query plans and the scanner micro-benchmark. Writes docs/BENCHMARKS.md and prints the table.
  * Env: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, default 5), BENCH_CONNECTIONS (default 20),
- * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default docs/BENCHMARKS.md).
+ * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default docs/BENCHMARKS.md),
+ * BENCH_ONLY=<regex> (measure only the routes whose name matches; skips the baselines, the
+ * two-instance run, client JS, query plans and the scanner, and writes to BENCH_OUTPUT or a file in
+ * the log folder, never over docs/BENCHMARKS.md).
  * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
  */
 import { randomBytes } from "node:crypto";
@@ -36,8 +39,9 @@ const cfg = {
   warmup: Number(process.env.BENCH_WARMUP ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS || 20),
 };
-const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || "docs/BENCHMARKS.md");
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
+const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || (ONLY ? path.join(LOGS, "BENCHMARKS.only.md") : "docs/BENCHMARKS.md"));
 const NODE = process.execPath;
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -111,7 +115,9 @@ async function main() {
     { name: "Inbox", path: "/inbox", cookie: cookies.supervisor, expect: "Inbox", target: 150 },
     { name: "Completion matrix (1,050 members × 6 modules)", path: "/admin/reports", cookie: cookies.admin, expect: "matrix-row", target: 400 },
     { name: "Members list", path: "/admin/members", cookie: cookies.admin, expect: "Next page", target: 400 },
-  ] as const;
+    { name: "Hours ledger and progress (trainee with 2,000 entries)", path: "/hours", cookie: cookies.trainee, expect: "ledger-row", target: 150 },
+    { name: "Cohort hours report (1,000 trainees)", path: "/admin/hours", cookie: cookies.admin, expect: "hours-report-row", target: 400 },
+  ].filter((r) => !ONLY || ONLY.test(r.name));
   // A broken route (redirect, error page) must not be measured as a fast one.
   let lessonHtml = "";
   for (const r of routes) {
@@ -119,6 +125,7 @@ async function main() {
     if (!html.includes(r.expect)) throw new Error(`${r.name} (${r.path}) did not contain "${r.expect}"`);
     if (r.name === "Lesson page") lessonHtml = html;
   }
+  if (ONLY) return onlyRoutes(routes, base, sql, pg, appA, version, seedSeconds, seedOutput, t0);
 
   step("baselines");
   const lessonFile = path.join(LOGS, "lesson.html");
@@ -260,6 +267,65 @@ async function main() {
   console.log(table(rows));
   console.log("");
   for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.what}: ${t.measured} (limit ${t.limit})`);
+}
+
+/** BENCH_ONLY: the chosen routes under load, reported alone (no baselines or other sections). */
+async function onlyRoutes(
+  routes: readonly { name: string; path: string; cookie: string | undefined; target: number | null }[],
+  base: string,
+  sql: postgres.Sql,
+  pg: Awaited<ReturnType<typeof startPostgres>>,
+  app: Proc,
+  version: string,
+  seedSeconds: number,
+  seedOutput: string,
+  t0: number,
+) {
+  const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
+  const dbCalls = async () => Number((await sql`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements where query not ilike '%pg_stat_statements%'`)[0].n);
+  const rows: Row[] = [];
+  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route`);
+  for (const r of routes) {
+    const cpu = cpuProbe(() => [app.child.pid!], path.join(pg.dir, "data"));
+    let before = 0;
+    let app0 = 0;
+    let pg0 = 0;
+    let t = 0;
+    const m = await measure(r.name, base + r.path, {
+      ...load,
+      cookie: r.cookie,
+      beforeMeasure: async () => {
+        await sql`select pg_stat_statements_reset()`;
+        before = await dbCalls();
+        app0 = cpu.app();
+        pg0 = cpu.pg();
+        t = Date.now();
+      },
+    });
+    const secs = (Date.now() - t) / 1000;
+    const calls = (await dbCalls()) - before;
+    rows.push({ ...m, group: "route", queriesPerRequest: m.responses ? calls / m.responses : null, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs) });
+  }
+  const { targets, notes } = evaluate(rows, routes, []);
+  notes.push(`Only the routes matching BENCH_ONLY=${process.env.BENCH_ONLY} were measured: no baselines, client JavaScript, query plans or two-instance run.`);
+  const report = renderReport({
+    machine: machine(ROOT, version.split(" on ")[0]),
+    config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings },
+    seed: { seconds: seedSeconds, output: seedOutput },
+    rows,
+    targets,
+    weights: [],
+    explain: null,
+    scanner: "(not run: BENCH_ONLY)",
+    staticChoice: "(not measured: BENCH_ONLY)",
+    notes,
+  });
+  fs.writeFileSync(OUTPUT, report);
+  await sql.end({ timeout: 5 });
+  step(`results (${((Date.now() - t0) / 60000).toFixed(1)} min; written to ${OUTPUT})`);
+  console.log(table(rows));
+  console.log("");
+  for (const x of targets) console.log(`${x.pass ? "PASS" : "FAIL"}  ${x.what}: ${x.measured} (limit ${x.limit})`);
 }
 
 main()

@@ -1,6 +1,7 @@
 import { closeDb, getDb } from "@/db/client";
 import { prepareDatabase } from "@/lib/server/prepare";
-import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
+import { demoSignInsText, seedDemo } from "./demo";
+import { seedDemoHours } from "./hours";
 
 // `npm run db:seed`: adds the demo organisations on purpose (also against DATABASE_URL).
 async function main() {
@@ -8,6 +9,7 @@ async function main() {
   const db = await getDb();
   const created = await seedDemo(db);
   console.log(created ? "Demo data created." : "Demo data was already there.");
+  if (await seedDemoHours(db)) console.log("Demo practicum hours created.");
   console.log(demoSignInsText());
 }
 

@@ -8,8 +8,8 @@ import { loadCurriculumRows, seedOrg, type OrgSpec } from "@/scripts/seed/large/
 import { Rng } from "@/scripts/seed/large/prng";
 
 // `npm run seed:large`: a deterministic large organisation beside the demo (1,000 trainees,
-// 50 supervisors, 20,000 rupture cases with their history, training progress for everyone)
-// and 20 small organisations. For the benchmark and for trying Rapport at scale.
+// 50 supervisors, 20,000 rupture cases with their history, training progress for everyone,
+// about 21,000 practicum hour entries, 2,000 of them one trainee's) and 20 small organisations. For the benchmark and for trying Rapport at scale.
 
 export const LARGE_SEED = 20_260_701;
 /** "Today" for the data set: fixed, so two runs produce the same rows. */
@@ -35,6 +35,8 @@ const large = (anchor: number): OrgSpec => ({
   deactivateEvery: 50,
   casesPerTrainee: 20,
   anchor,
+  // trainee0501 (the benchmark's trainee, index 500) has a ledger of 2,000 entries; everyone else 20.
+  hours: { perTrainee: 20, heavy: { index: 500, entries: 2_000 } },
 });
 
 const SMALL_NAMES = ["Banksia", "Coastal", "Eucalypt", "Gumtree", "Harbour", "Ironbark", "Jacaranda", "Kookaburra", "Lilly Pilly", "Magpie", "Northern Rivers", "Outback", "Pelican", "Riverbend", "Saltbush", "Tablelands", "Undara", "Waratah", "Yarra", "Zamia"];
@@ -50,6 +52,7 @@ const small = (i: number, anchor: number): OrgSpec => ({
   deactivateEvery: 0,
   casesPerTrainee: 3,
   anchor,
+  hours: { perTrainee: 5 },
 });
 
 const ACTION_OF_STATUS = sql`case t.to_status when 'draft' then 'case.created' when 'submitted' then 'case.submitted'

@@ -8,6 +8,14 @@ import {
   caseVersions,
   certificates,
   checkAttempts,
+  hourApprovals,
+  hourEntries,
+  hourRequirementSets,
+  placements,
+  sessionAttendees,
+  supervisionSessions,
+  traineePlacements,
+  traineePlacementSupervisors,
   cohortMembers,
   cohorts,
   lessonProgress,
@@ -21,13 +29,14 @@ import {
   supervisions,
   users,
 } from "@/db/schema";
-import { buildCases } from "@/scripts/seed/large/cases";
-import { insertAll } from "@/scripts/seed/large/insert";
-import { buildPeople, type People, type PeopleSpec } from "@/scripts/seed/large/people";
-import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule } from "@/scripts/seed/large/progress";
-import type { Rng } from "@/scripts/seed/large/prng";
+import { buildCases } from "./cases";
+import { buildHours, type HoursSpec } from "./hours";
+import { insertAll } from "./insert";
+import { buildPeople, type People, type PeopleSpec } from "./people";
+import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule } from "./progress";
+import { Rng } from "./prng";
 
-export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & { name: string; slug: string; casesPerTrainee: number };
+export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & { name: string; slug: string; casesPerTrainee: number; hours?: HoursSpec };
 export type SeededOrg = { orgId: string; people: People; counts: Record<string, number> };
 
 /** The built-in curriculum as stored by syncContent (run prepareDatabase first). */
@@ -83,5 +92,17 @@ export async function seedOrg(db: Db, rng: Rng, spec: OrgSpec, ctx: { passwordHa
   await put("module_activity", moduleActivity, progress.activity);
   await put("check_attempts", checkAttempts, progress.attempts, 1_000);
   await put("certificates", certificates, progress.certificates);
+  if (spec.hours) {
+    // Its own random stream, so adding hours leaves every other generated row as it was.
+    const h = buildHours(new Rng(spec.trainees * 7919 + spec.supervisors), orgId, people.trainees, people.supervisors, spec.anchor, spec.hours);
+    await put("placements", placements, h.placements);
+    await put("trainee_placements", traineePlacements, h.traineePlacements);
+    await put("trainee_placement_supervisors", traineePlacementSupervisors, h.supervisors);
+    await put("hour_requirement_sets", hourRequirementSets, h.sets);
+    await put("hour_approvals", hourApprovals, h.approvals);
+    await put("supervision_sessions", supervisionSessions, h.sessions);
+    await put("supervision_session_attendees", sessionAttendees, h.attendees);
+    await put("hour_entries", hourEntries, h.entries, 2_000);
+  }
   return { orgId, people, counts };
 }

@@ -1,6 +1,7 @@
 import { validCase } from "../../fixtures/cases";
 import { Form } from "./actions";
 import type { World } from "./world";
+import { addDays, today, weekStart } from "@/lib/hours/days";
 
 // A well-formed call of every server action, aimed at organisation A's resources, so that the
 // only thing that can refuse it is authorisation. Keyed by "<file>#<export>".
@@ -8,6 +9,14 @@ import type { World } from "./world";
 export type Sample = { page: string; args: (w: World) => unknown[] };
 
 const SLUG = "why-the-alliance-matters";
+
+const yesterday = () => addDays(today(), -1);
+const pastMonday = () => weekStart(addDays(today(), -14));
+
+function hoursCsv() {
+  const csv = `date,duration,category,note\n${addDays(today(), -5)},1:15,direct_individual,Matrix ${Date.now()}\n`;
+  return new Form({ file: { name: "hours.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } });
+}
 
 function csvForm(who: string) {
   const csv = `email,name,role,supervisor_email,cohort\n${who}.${Date.now()}@test.example,${who.toUpperCase()},trainee,,\n`;
@@ -68,4 +77,56 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/onboarding/actions/invitations.ts#importCsvAction": { page: "/admin/invitations/import", args: () => [csvForm("y")] },
   "lib/onboarding/actions/requirements.ts#createRequirementAction": { page: "/admin/requirements", args: (w) => [{ moduleId: w.a.moduleId, target: "role", role: "trainee", dueKind: "days", dueDays: 30 }] },
   "lib/onboarding/actions/requirements.ts#deleteRequirementAction": { page: "/admin/requirements", args: (w) => [{ id: w.a.requirementId }] },
+  "lib/hours/actions/entries.ts#createEntryAction": {
+    page: "/hours",
+    args: (w) => [{ traineePlacementId: w.a.hours.traineePlacementId, occurredOn: yesterday(), duration: "1:00", category: "direct_individual", note: "" }],
+  },
+  "lib/hours/actions/entries.ts#updateEntryAction": {
+    page: "/hours",
+    args: (w) => [{ id: w.a.hours.draftEntryId, version: 0, traineePlacementId: w.a.hours.traineePlacementId, occurredOn: yesterday(), duration: "0:45", category: "indirect_notes", note: "" }],
+  },
+  "lib/hours/actions/entries.ts#deleteEntryAction": { page: "/hours", args: (w) => [{ id: w.a.hours.deleteEntryId, version: 0 }] },
+  "lib/hours/actions/entries.ts#submitEntriesAction": { page: "/hours", args: (w) => [{ ids: [w.a.hours.submitEntryId] }] },
+  "lib/hours/actions/entries.ts#saveWeekAction": {
+    page: "/hours/week",
+    args: (w) => [{ weekStart: pastMonday(), cells: [{ traineePlacementId: w.a.hours.traineePlacementId, day: pastMonday(), category: "direct_group", minutes: 60 }] }],
+  },
+  "lib/hours/actions/entries.ts#correctEntryAction": {
+    page: "/hours",
+    args: (w) => [{ correctsId: w.a.hours.approvedEntryId, traineePlacementId: w.a.hours.traineePlacementId, occurredOn: yesterday(), duration: "0:30", category: "direct_individual", note: "It was half an hour." }],
+  },
+  "lib/hours/actions/import.ts#previewHoursCsvAction": { page: "/hours/import", args: () => [hoursCsv()] },
+  "lib/hours/actions/import.ts#importHoursCsvAction": { page: "/hours/import", args: () => [hoursCsv()] },
+  "lib/hours/actions/approvals.ts#approveEntriesAction": { page: "/hours", args: (w) => [{ entries: [{ id: w.a.hours.approveEntryId, version: 0 }], attestation: w.a.org.supervisor.name }] },
+  "lib/hours/actions/approvals.ts#returnEntriesAction": { page: "/hours", args: (w) => [{ entries: [{ id: w.a.hours.returnEntryId, version: 0 }], reason: "Please check the date of this entry." }] },
+  "lib/hours/actions/sessions.ts#recordSessionAction": {
+    page: "/hours/sessions/new",
+    args: (w) => [{ requestId: crypto.randomUUID(), occurredOn: yesterday(), duration: "1:00", kind: "individual", attendees: [w.a.org.trainee.membershipId], agenda: "", notes: "", notesShared: false, caseIds: [] }],
+  },
+  "lib/hours/actions/sessions.ts#updateSessionAction": { page: "/hours/sessions", args: (w) => [{ id: w.a.hours.sessionId, version: 0, agenda: "Updated agenda.", notes: "", notesShared: false, caseIds: [] }] },
+  "lib/hours/actions/summaries.ts#issueSummaryAction": {
+    page: "/hours",
+    args: (w) => [{ traineeMembershipId: w.a.org.trainee.membershipId, traineePlacementId: w.a.hours.traineePlacementId, from: addDays(today(), -60), to: today() }],
+  },
+  "lib/hours/actions/placements.ts#createPlacementAction": { page: "/admin/hours/placements", args: () => [{ name: `Matrix site ${Date.now()}`, kind: "school" }] },
+  "lib/hours/actions/placements.ts#updatePlacementAction": { page: "/admin/hours/placements", args: (w) => [{ id: w.a.hours.placementId, version: 99, name: `Renamed site ${Date.now()}`, kind: "school", archived: false }] },
+  "lib/hours/actions/placements.ts#assignPlacementAction": {
+    page: "/admin/hours/placements",
+    args: (w) => [{ placementId: w.a.hours.placementId, traineeMembershipId: w.a.org.otherTrainee.membershipId, supervisorMembershipId: w.a.org.otherSupervisor.membershipId, startsOn: "", endsOn: "" }],
+  },
+  "lib/hours/actions/placements.ts#setPlacementSupervisorAction": {
+    page: "/admin/hours/placements",
+    args: (w) => [{ traineePlacementId: w.a.hours.traineePlacementId, supervisorMembershipId: w.a.org.otherSupervisor.membershipId, assigned: true }],
+  },
+  "lib/hours/actions/placements.ts#setPlacementEndedAction": { page: "/admin/hours/placements", args: (w) => [{ traineePlacementId: w.a.hours.traineePlacementId, version: 99, archived: false }] },
+  "lib/hours/actions/requirements.ts#adoptStandardSetAction": { page: "/admin/hours/requirements", args: () => [{ key: "cacrep-practicum-2024" }] },
+  "lib/hours/actions/requirements.ts#createOwnSetAction": { page: "/admin/hours/requirements", args: () => [{}] },
+  "lib/hours/actions/requirements.ts#copySetAction": { page: "/admin/hours/requirements", args: (w) => [{ id: w.a.hours.setId }] },
+  "lib/hours/actions/requirements.ts#updateSetAction": {
+    page: "/admin/hours/requirements",
+    args: (w) => [
+      { id: w.a.hours.setId, version: 99, name: "Matrix set", description: "", source: "", active: true, lines: [{ label: "Client contact", hours: 40, categories: ["direct_individual"] }], ratioPer: "", windowFrom: "", windowTo: "", windowMonths: "" },
+    ],
+  },
+  "lib/hours/actions/requirements.ts#deleteSetAction": { page: "/admin/hours/requirements", args: (w) => [{ id: w.a.hours.spareSetId }] },
 };

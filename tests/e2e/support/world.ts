@@ -7,6 +7,7 @@ import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from ".
 import { apiSignIn } from "./actions";
 import { seedCase } from "../../fixtures/cases-seed";
 import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtures/onboarding";
+import { adoptSet, insertEntry, insertSession, insertSummary, placeTrainee } from "../../fixtures/hours";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -33,7 +34,53 @@ export type OrgWorld = {
   traineeSessionId: string;
   cohortId: string;
   notificationId: string;
+  /** Practicum hours: the trainee placed at a site the supervisor approves, entries in each state. */
+  hours: {
+    placementId: string;
+    traineePlacementId: string;
+    draftEntryId: string;
+    deleteEntryId: string;
+    submitEntryId: string;
+    approveEntryId: string;
+    returnEntryId: string;
+    approvedEntryId: string;
+    setId: string;
+    /** A second set, for the delete sample (so the others still find theirs). */
+    spareSetId: string;
+    sessionId: string;
+    summarySerial: string;
+  };
 };
+
+async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
+  const placed = await placeTrainee(org.orgId, org.trainee, [org.supervisor]);
+  const entry = (e: Parameters<typeof insertEntry>[3]) => insertEntry(org.orgId, org.trainee, placed.traineePlacementId, e);
+  const [draft, del, submit, approve, ret, approved] = [
+    await entry({ status: "draft" }),
+    await entry({ status: "draft" }),
+    await entry({ status: "draft" }),
+    await entry({ status: "submitted" }),
+    await entry({ status: "submitted" }),
+    await entry({ status: "approved", approver: org.supervisor }),
+  ];
+  const set = await adoptSet(org.orgId);
+  const spare = await adoptSet(org.orgId, "aca-level-3-2026");
+  const session = await insertSession(org.orgId, org.supervisor, [org.trainee]);
+  return {
+    placementId: placed.placementId,
+    traineePlacementId: placed.traineePlacementId,
+    draftEntryId: draft.id,
+    deleteEntryId: del.id,
+    submitEntryId: submit.id,
+    approveEntryId: approve.id,
+    returnEntryId: ret.id,
+    approvedEntryId: approved.id,
+    setId: set.id,
+    spareSetId: spare.id,
+    sessionId: session.id,
+    summarySerial: await insertSummary(org, placed.traineePlacementId),
+  };
+}
 
 async function buildOrg(label: string): Promise<OrgWorld> {
   const org = await createOrg(label);
@@ -100,6 +147,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     traineeSessionId: session.id,
     cohortId: cohort.id,
     notificationId: notification.id,
+    hours: await buildHours(org),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatAge, getSupervisionActivity } from "@/lib/reports/supervision";
+import { formatDuration } from "@/lib/hours/duration";
 import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
 import { UnassignedPolicyForm } from "@/components/admin/unassigned-policy-form";
 import { getUnassignedPolicy } from "@/lib/orgs/unsupervised";
@@ -14,7 +15,7 @@ export default authedPage({ permission: "org.reports" }, async function Supervis
   const now = new Date();
   return (
     <>
-      <PageHeader title="Supervision activity" description="For each supervisor: how many cases their trainees have submitted that wait for review, and how long the oldest has waited. Case content isn't shown here." />
+      <PageHeader title="Supervision activity" description="For each supervisor: how many cases their trainees have submitted that wait for review, and how long the oldest has waited; the supervision sessions they ran in the last 30 days; and practicum hours waiting for their approval. Case content isn't shown here." />
       <div className="mb-6">
         <UnsupervisedPanel ctx={ctx} showEmpty />
       </div>
@@ -30,6 +31,9 @@ export default authedPage({ permission: "org.reports" }, async function Supervis
                 <th scope="col" className="px-3 py-2">Trainees</th>
                 <th scope="col" className="px-3 py-2">Cases waiting</th>
                 <th scope="col" className="px-3 py-2">Oldest waiting</th>
+                <th scope="col" className="px-3 py-2">Sessions (30 days)</th>
+                <th scope="col" className="px-3 py-2">Session time (30 days)</th>
+                <th scope="col" className="px-3 py-2">Hour entries to approve</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-200">
@@ -41,6 +45,9 @@ export default authedPage({ permission: "org.reports" }, async function Supervis
                   <td className="px-3 py-2">{r.trainees}</td>
                   <td className="px-3 py-2">{r.queue}</td>
                   <td className="px-3 py-2">{r.oldestSubmittedAt ? formatAge(r.oldestSubmittedAt, now) : "—"}</td>
+                  <td className="px-3 py-2" data-testid="supervisor-sessions">{r.sessions}</td>
+                  <td className="px-3 py-2">{r.sessionMinutes ? formatDuration(r.sessionMinutes) : "—"}</td>
+                  <td className="px-3 py-2">{r.hoursWaiting}</td>
                 </tr>
               ))}
             </tbody>

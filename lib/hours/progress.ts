@@ -1,0 +1,112 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { hourEntries, hourRequirementSets, type HourRequirementSet } from "@/db/schema";
+import type { Ctx } from "@/lib/core/context";
+import { loadTraineeFor, visibleEntries, type TraineeRef } from "./access";
+import { isCategory } from "./categories";
+import { today as todayDay } from "./days";
+import { emptyTotals, evaluate, readRules, windowBounds, windowText, type EntryStatus, type Evaluation, type RequirementRules, type Totals } from "./requirements";
+
+// Progress against requirement sets. Totals come from one grouped statement per request, whatever
+// the number of entries: an approved entry counts unless an approved correction replaced it.
+
+/** Entries that count: everything but an approved entry whose approved correction replaced it. */
+export const counted = sql`not (${hourEntries.status} = 'approved' and exists (select 1 from hour_entries c
+  where c.organisation_id = ${hourEntries.organisationId} and c.corrects_entry_id = ${hourEntries.id} and c.status = 'approved'))`;
+
+export async function activeSets(db: DbOrTx, orgId: string): Promise<HourRequirementSet[]> {
+  return db
+    .select()
+    .from(hourRequirementSets)
+    .where(and(eq(hourRequirementSets.organisationId, orgId), eq(hourRequirementSets.active, true)))
+    .orderBy(asc(sql`lower(${hourRequirementSets.name})`))
+    .limit(20);
+}
+
+export type Bounds = { from: string | null; to: string | null };
+
+function inWindow(b: Bounds): SQL {
+  return and(b.from ? gte(hourEntries.occurredOn, b.from) : undefined, b.to ? lte(hourEntries.occurredOn, b.to) : undefined) ?? sql`true`;
+}
+
+/** `sum(minutes) filter (where <window>)` for each window: one column per requirement set. */
+function windowSums(windows: Bounds[]): Record<string, SQL<number>> {
+  return Object.fromEntries(windows.map((b, i) => [`w${i}`, sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${inWindow(b)}), 0)::int`]));
+}
+
+function addTo(t: Totals, category: string, status: string, minutes: number) {
+  if (isCategory(category)) t[category][status as EntryStatus] += Number(minutes) || 0;
+}
+
+export type SetProgress = { id: string; name: string; description: string; source: string; rules: RequirementRules; windowText: string | null; bounds: Bounds; evaluation: Evaluation };
+
+export type TraineeProgress = { trainee: TraineeRef; totals: Totals; sets: SetProgress[]; lastLoggedOn: string | null };
+
+/**
+ * The trainee's totals (all time, per category and status) and progress against each of the
+ * organisation's active requirement sets, counting only what the caller may see. Three statements.
+ */
+export async function getTraineeProgress(ctx: Ctx, traineeMembershipId: string, opts: { today?: string } = {}): Promise<TraineeProgress> {
+  const db = await getDb();
+  const [trainee, sets] = await Promise.all([loadTraineeFor(db, ctx, traineeMembershipId), activeSets(db, ctx.orgId)]);
+  const today = opts.today ?? todayDay();
+  const parsed = sets.map((s) => ({ set: s, rules: readRules(s.rules) }));
+  const windows = parsed.map((p) => windowBounds(p.rules, today));
+  const rows = await db
+    .select({ category: hourEntries.category, status: hourEntries.status, all: sql<number>`sum(${hourEntries.minutes})::int`, last: sql<string | null>`max(${hourEntries.occurredOn})`, ...windowSums(windows) })
+    .from(hourEntries)
+    .where(and(eq(hourEntries.organisationId, ctx.orgId), eq(hourEntries.traineeMembershipId, trainee.membershipId), visibleEntries(ctx), counted))
+    .groupBy(hourEntries.category, hourEntries.status);
+  const totals = emptyTotals();
+  const perSet = windows.map(() => emptyTotals());
+  let lastLoggedOn: string | null = null;
+  for (const r of rows) {
+    addTo(totals, r.category, r.status, r.all);
+    windows.forEach((_, i) => addTo(perSet[i], r.category, r.status, (r as unknown as Record<string, number>)[`w${i}`]));
+    if (r.last && (!lastLoggedOn || r.last > lastLoggedOn)) lastLoggedOn = r.last;
+  }
+  return {
+    trainee,
+    totals,
+    lastLoggedOn,
+    sets: parsed.map((p, i) => ({
+      id: p.set.id,
+      name: p.set.name,
+      description: p.set.description,
+      source: p.set.source,
+      rules: p.rules,
+      windowText: windowText(p.rules),
+      bounds: windows[i],
+      evaluation: evaluate(p.rules, perSet[i]),
+    })),
+  };
+}
+
+/** Totals for many trainees at once against one window (the cohort report): one statement. */
+export async function totalsForTrainees(db: DbOrTx, orgId: string, traineeIds: string[], bounds: Bounds): Promise<Map<string, { totals: Totals; lastLoggedOn: string | null }>> {
+  const out = new Map<string, { totals: Totals; lastLoggedOn: string | null }>(traineeIds.map((id) => [id, { totals: emptyTotals(), lastLoggedOn: null }]));
+  if (traineeIds.length === 0) return out;
+  const rows = await db
+    .select({
+      trainee: hourEntries.traineeMembershipId,
+      category: hourEntries.category,
+      status: hourEntries.status,
+      minutes: sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${inWindow(bounds)}), 0)::int`,
+      last: sql<string | null>`max(${hourEntries.occurredOn})`,
+    })
+    .from(hourEntries)
+    .where(and(eq(hourEntries.organisationId, orgId), inArray(hourEntries.traineeMembershipId, traineeIds), counted))
+    .groupBy(hourEntries.traineeMembershipId, hourEntries.category, hourEntries.status);
+  for (const r of rows) {
+    const t = out.get(r.trainee);
+    if (!t) continue;
+    addTo(t.totals, r.category, r.status, r.minutes);
+    if (r.last && (!t.lastLoggedOn || r.last > t.lastLoggedOn)) t.lastLoggedOn = r.last;
+  }
+  return out;
+}
+
+export function sumStatus(t: Totals, status: EntryStatus): number {
+  return Object.values(t).reduce((n, s) => n + s[status], 0);
+}
