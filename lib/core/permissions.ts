@@ -11,6 +11,13 @@ export const PERMISSIONS = {
   "org.manage": ["org_admin"],
   "org.reports": ["org_admin"],
   "org.audit": ["org_admin"],
+  // Competency evaluations: everyone has a page; trainees and supervisors fill in their side;
+  // supervisors and admins open rounds; admins build forms and read the organisation's reports.
+  "evaluations.view": ["trainee", "supervisor", "org_admin"],
+  "evaluations.respond": ["trainee", "supervisor"],
+  "evaluations.open": ["supervisor", "org_admin"],
+  "evaluations.forms": ["org_admin"],
+  "evaluations.reports": ["org_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,6 +45,7 @@ const NAV: NavItem[] = [
   { href: "/modules", label: "Modules", permission: "modules.study" },
   { href: "/cases", label: "My cases", permission: "cases.log" },
   { href: "/cases", label: "Case log", permission: "org.reports" },
+  { href: "/evaluations", label: "Evaluations", permission: "evaluations.view" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },
   { href: "/admin/members", label: "Members", permission: "org.manage" },
   { href: "/admin/invitations", label: "Invitations", permission: "org.manage" },

@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   "case_risk",
   "trainee_unsupervised",
   "case_unassigned",
+  "evaluation_opened",
+  "evaluation_submitted",
+  "evaluation_signed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +66,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   case_risk: "A case mentions possible risk to someone's safety",
   trainee_unsupervised: "A trainee is left without a supervisor",
   case_unassigned: "A submitted case has no supervisor to review it",
+  evaluation_opened: "An evaluation round opens for you or your trainees",
+  evaluation_submitted: "The other side of an evaluation is submitted",
+  evaluation_signed: "The other side signs an evaluation",
 };
 
 /**
@@ -85,6 +91,9 @@ export const KIND_SUBJECTS: Record<NotificationKind, string> = {
   case_risk: "A case needs your prompt attention on Rapport",
   trainee_unsupervised: "A trainee has no supervisor on Rapport",
   case_unassigned: "A case has no supervisor to review it on Rapport",
+  evaluation_opened: "An evaluation is open on Rapport",
+  evaluation_submitted: "An evaluation has been submitted on Rapport",
+  evaluation_signed: "An evaluation has been signed on Rapport",
 };
 
 export type KindGroup = { id: string; title: string; roles: readonly Role[]; kinds: readonly NotificationKind[] };
@@ -95,6 +104,7 @@ export const KIND_GROUPS: readonly KindGroup[] = [
   { id: "cases", title: "Your cases", roles: ["trainee", "supervisor"], kinds: ["changes_requested", "signed_off", "case_reopened", "case_comment"] },
   { id: "training", title: "Your training", roles: ["trainee", "supervisor", "org_admin"], kinds: ["module_assigned", "module_due", "module_overdue", "reflection_comment"] },
   { id: "organisation", title: "Running your organisation", roles: ["org_admin"], kinds: ["invitation_accepted", "trainee_unsupervised", "case_unassigned"] },
+  { id: "evaluations", title: "Competency evaluations", roles: ["trainee", "supervisor"], kinds: ["evaluation_opened", "evaluation_submitted", "evaluation_signed"] },
   { id: "safety", title: "Safety", roles: ["trainee", "supervisor", "org_admin"], kinds: ["case_risk"] },
 ];
 
