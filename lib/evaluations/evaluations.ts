@@ -80,7 +80,7 @@ export async function listMyEvaluations(ctx: Ctx, after?: { at: string; id: stri
   return keyPage(rows, PAGE, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
 }
 
-export type ResponseView = ResponseValues & { submittedAt: Date | null; version: number; authorName: string };
+export type ResponseView = ResponseValues & { submittedAt: Date | null; updatedAt: Date; version: number; authorName: string };
 
 export type EvaluationView = EvaluationState & {
   id: string;
@@ -149,7 +149,7 @@ export async function getEvaluation(ctx: Ctx, evaluationId: string): Promise<Eva
     if (!r) return null;
     // A draft is only ever shown to its author.
     if (!r.row.submittedAt && loaded.side !== side) return null;
-    return { ratings: r.row.ratings, overallComment: r.row.overallComment, recommendation: r.row.recommendation, submittedAt: r.row.submittedAt, version: r.row.version, authorName: r.authorName };
+    return { ratings: r.row.ratings, overallComment: r.row.overallComment, recommendation: r.row.recommendation, submittedAt: r.row.submittedAt, updatedAt: r.row.updatedAt, version: r.row.version, authorName: r.authorName };
   };
   return {
     id: e.id,

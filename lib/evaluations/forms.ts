@@ -146,7 +146,8 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export type SaveFormResult = { versionNumber: number; newVersion: boolean; changed: boolean };
+/** versionNumber: the form version now current; formVersion: the row's concurrency version, for the next save. */
+export type SaveFormResult = { versionNumber: number; newVersion: boolean; changed: boolean; formVersion: number };
 
 /**
  * Saves the builder's form. When the current version is used by a round, the change becomes a
@@ -176,7 +177,7 @@ export async function saveForm(ctx: Ctx, input: { formId: string; version: numbe
         .for("update");
       if (!current) throw new NotFoundError();
       const changed = current.name !== input.name || canonical(current.definition) !== canonical(input.definition);
-      if (!changed && form.name === input.name) return { versionNumber: form.currentVersion, newVersion: false, changed: false };
+      if (!changed && form.name === input.name) return { versionNumber: form.currentVersion, newVersion: false, changed: false, formVersion: form.version };
       const now = new Date();
       const newVersion = changed && Boolean(current.used);
       const number = newVersion ? form.currentVersion + 1 : form.currentVersion;
@@ -189,7 +190,7 @@ export async function saveForm(ctx: Ctx, input: { formId: string; version: numbe
         .update(evaluationForms)
         .set({ name: input.name, currentVersion: number, version: sql`${evaluationForms.version} + 1`, updatedAt: now })
         .where(and(eq(evaluationForms.id, form.id), eq(evaluationForms.organisationId, ctx.orgId), eq(evaluationForms.version, input.version)))
-        .returning({ id: evaluationForms.id });
+        .returning({ id: evaluationForms.id, version: evaluationForms.version });
       if (!after) throw new ConflictError();
       await audit(tx, {
         organisationId: ctx.orgId,
@@ -199,7 +200,7 @@ export async function saveForm(ctx: Ctx, input: { formId: string; version: numbe
         targetId: form.id,
         detail: { versionNumber: number, name: input.name },
       });
-      return { versionNumber: number, newVersion, changed: true };
+      return { versionNumber: number, newVersion, changed: true, formVersion: after.version };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new ValidationError("Check the highlighted fields.", { name: [NAME_TAKEN] });

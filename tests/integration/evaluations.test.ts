@@ -52,7 +52,7 @@ describe("evaluation forms are versioned like the code lists", () => {
     const renamedDomain = structuredClone(before.definition);
     renamedDomain.domains[0].title = "The working alliance";
     const inPlace = await saveForm(admin, { formId: form.id, version: before.version, name: before.name, definition: renamedDomain });
-    expect(inPlace).toEqual({ versionNumber: 1, newVersion: false, changed: true });
+    expect(inPlace).toMatchObject({ versionNumber: 1, newVersion: false, changed: true });
 
     // A round opens with version 1 and an evaluation is signed under it.
     const cohort = await cohortWith(org.orgId, [org.trainee]);
@@ -68,7 +68,7 @@ describe("evaluation forms are versioned like the code lists", () => {
     const edited = structuredClone(used.definition);
     edited.domains[0].competencies[0].title = "Builds and sustains a working relationship";
     const versioned = await saveForm(admin, { formId: form.id, version: used.version, name: used.name, definition: edited });
-    expect(versioned).toEqual({ versionNumber: 2, newVersion: true, changed: true });
+    expect(versioned).toMatchObject({ versionNumber: 2, newVersion: true, changed: true });
     const after = await getFormForEdit(admin, form.id);
     expect(after.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(after.definition.domains[0].competencies[0].title).toBe("Builds and sustains a working relationship");
@@ -83,7 +83,7 @@ describe("evaluation forms are versioned like the code lists", () => {
 
     // Saving the same thing again writes nothing new.
     const same = await getFormForEdit(admin, form.id);
-    expect(await saveForm(admin, { formId: form.id, version: same.version, name: same.name, definition: same.definition })).toEqual({ versionNumber: 2, newVersion: false, changed: false });
+    expect(await saveForm(admin, { formId: form.id, version: same.version, name: same.name, definition: same.definition })).toMatchObject({ versionNumber: 2, newVersion: false, changed: false });
   });
 
   it("refuses, in the database too, to change a version a round used", async () => {

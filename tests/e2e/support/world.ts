@@ -7,6 +7,7 @@ import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from ".
 import { apiSignIn } from "./actions";
 import { seedCase } from "../../fixtures/cases-seed";
 import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtures/onboarding";
+import { seedEvaluation } from "../../fixtures/evaluations";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -33,6 +34,12 @@ export type OrgWorld = {
   traineeSessionId: string;
   cohortId: string;
   notificationId: string;
+  /** An evaluation form, a round of it for a cohort holding the trainee, its open evaluation, and a locked one. */
+  evaluationFormId: string;
+  evaluationCohortId: string;
+  evaluationRoundId: string;
+  evaluationId: string;
+  lockedEvaluationId: string;
 };
 
 async function buildOrg(label: string): Promise<OrgWorld> {
@@ -79,6 +86,8 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(notifications)
     .values({ organisationId: org.orgId, recipientMembershipId: org.trainee.membershipId, kind: "signed_off", title: "Your case was signed off.", href: "/cases" })
     .returning();
+  const evaluation = await seedEvaluation(org, "open");
+  const locked = await seedEvaluation(org, "locked", { versionId: evaluation.versionId, cohortId: evaluation.cohortId });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -100,6 +109,11 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     traineeSessionId: session.id,
     cohortId: cohort.id,
     notificationId: notification.id,
+    evaluationFormId: evaluation.formId!,
+    evaluationCohortId: evaluation.cohortId,
+    evaluationRoundId: evaluation.roundId,
+    evaluationId: evaluation.evaluationId,
+    lockedEvaluationId: locked.evaluationId,
   };
 }
 
