@@ -211,7 +211,7 @@ export function FormBuilder({ form, initial }: { form?: { id: string; version: n
               <Competencies d={i} control={control} register={register} errors={errors} />
               <div className="flex flex-wrap gap-2 border-t border-stone-200 pt-3">
                 <MoveButtons index={i} count={domains.fields.length} move={domains.move} what={label} />
-                <Button variant="ghost" disabled={domains.fields.length === 1} onClick={() => domains.remove(i)} aria-label={`Remove ${label} and its competencies`}>
+                <Button variant="ghost" disabled={domains.fields.length === 1} onClick={() => domains.remove(i)} aria-label={`Remove domain: ${label}, with its competencies`}>
                   Remove domain
                 </Button>
               </div>
