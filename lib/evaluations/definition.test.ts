@@ -109,6 +109,9 @@ describe("action inputs", () => {
     expect(signInput.safeParse({ ...base, attest: false }).error?.issues[0].message).toBe("Tick the box to confirm you have read the evaluation.");
     expect(signInput.safeParse({ ...base, attest: true, disagree: true, disagreement: "  " }).error?.issues[0].path).toEqual(["disagreement"]);
     expect(signInput.safeParse({ ...base, attest: true }).success).toBe(true);
+    // Every message at once: the missing name and tick don't hide the missing disagreement.
+    const all = signInput.safeParse({ ...base, name: "", attest: false, disagree: true, disagreement: "" });
+    expect(all.error?.issues.map((i) => i.path.join("."))).toEqual(["name", "attest", "disagreement"]);
   });
 
   it("matches a typed name to the account's however it is spaced or capitalised", () => {

@@ -87,7 +87,12 @@ export const signInput = z
       .optional()
       .transform((v) => v ?? ""),
   })
-  .refine((v) => !v.disagree || v.disagreement.length > 0, { path: ["disagreement"], error: "Write what you disagree with and why, or untick “I want to record a disagreement”." });
+  .refine((v) => !v.disagree || (typeof v.disagreement === "string" && v.disagreement.trim().length > 0), {
+    path: ["disagreement"],
+    error: "Write what you disagree with and why, or untick “I want to record a disagreement”.",
+    // Checked even when other fields (the name, the tick) are still missing, so every message shows at once.
+    when: (payload) => typeof (payload.value as { disagree?: unknown } | null)?.disagree === "boolean",
+  });
 export type SignInput = z.input<typeof signInput>;
 
 /** The same person, however they spaced or capitalised their name. */

@@ -5,7 +5,7 @@ import { evaluationForms, evaluationFormVersions, evaluationRounds, evaluations,
 import { competenciesOf } from "@/lib/evaluations/definition";
 import { STARTER_FORM } from "@/lib/evaluations/starter-form";
 import { createOrg, TEST_PASSWORD, type TestUser } from "../fixtures/factory";
-import { cohortWith, insertForm } from "../fixtures/evaluations";
+import { cohortWith, insertForm, seedEvaluation } from "../fixtures/evaluations";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";
 
@@ -216,27 +216,6 @@ test.describe("competency evaluations", () => {
     await expect(sup.getByText("I have completed two risk assessments on my own this term", { exact: false })).toBeVisible();
     await expect(sup.getByRole("link", { name: "Download PDF" })).toBeVisible();
 
-    // Reports: the trainee over time, the cohort's distribution, the CSV.
-    await trainee.goto(`/evaluations/trainees/${org.trainee.membershipId}`);
-    await expect(trainee.getByRole("heading", { level: 1, name: "Your ratings over time" })).toBeVisible();
-    await expect(trainee.getByRole("row", { name: /Assesses and responds to risk/ })).toContainText("5 / 2");
-    await expectAccessible(trainee);
-    const admin = await signedIn(browser, org.admin);
-    await admin.goto(`/evaluations/rounds/${round.id}`);
-    await expect(admin.getByRole("row", { name: new RegExp(org.trainee.name) })).toContainText("Signed by both and locked");
-    await expectAccessible(admin);
-    await admin.getByRole("link", { name: "Cohort report for this round" }).click();
-    await expect(admin.getByText("1 of 1 evaluations with both sides submitted", { exact: false })).toBeVisible();
-    await expect(admin.getByRole("region", { name: "Ethics and risk: distribution" })).toBeVisible();
-    await expectAccessible(admin);
-    await admin.goto("/evaluations/reports");
-    await expectAccessible(admin);
-    const csv = await admin.request.get(`/evaluations/reports/export.csv?round=${round.id}`);
-    expect(csv.status()).toBe(200);
-    const text = (await csv.body()).subarray(3).toString("utf8");
-    expect(text.split("\r\n")[0]).toContain("round,cohort,form,form_version,trainee");
-    expect(text).toContain(`Mid-placement,2027 intake,Placement competencies,1,${org.trainee.name}`);
-    expect(text).toContain("Assesses and responds to risk,2,2 · Emerging");
   });
 
   test("an admin opens a round for a whole cohort and chooses the evaluator for a trainee without one", async ({ browser }) => {
@@ -267,5 +246,44 @@ test.describe("competency evaluations", () => {
     const other = await signedIn(browser, org.otherSupervisor);
     await other.goto("/inbox");
     await expect(other.getByText(`You are asked to evaluate ${org.otherTrainee.name} for “End of placement”.`)).toBeVisible();
+  });
+
+  test("reports: a trainee's ratings over time, a cohort's distribution per competency, and the CSV", async ({ browser }) => {
+    const org = await createOrg("E2eEvalReports");
+    const { roundId, evaluationId } = await seedEvaluation(org, "locked");
+    const db = await getDb();
+    const [round] = await db.select().from(evaluationRounds).where(eq(evaluationRounds.id, roundId));
+    const trainee = await signedIn(browser, org.trainee);
+    await trainee.goto("/evaluations");
+    await trainee.getByRole("link", { name: "Your ratings over time" }).click();
+    await expect(trainee.getByRole("heading", { level: 1, name: "Your ratings over time" })).toBeVisible();
+    await expect(trainee.getByRole("row", { name: /Assesses and responds to risk/ })).toContainText("3 / 4");
+    await expect(trainee.getByRole("link", { name: round.name })).toHaveAttribute("href", `/evaluations/${evaluationId}`);
+    await expectAccessible(trainee);
+
+    const admin = await signedIn(browser, org.admin);
+    await admin.goto(`/evaluations/rounds/${roundId}`);
+    await expect(admin.getByRole("row", { name: new RegExp(org.trainee.name) })).toContainText("Signed by both and locked");
+    await expectAccessible(admin);
+    await admin.getByRole("link", { name: "Cohort report for this round" }).click();
+    await expect(admin.getByText("1 of 1 evaluations with both sides submitted", { exact: false })).toBeVisible();
+    const ethics = admin.getByRole("region", { name: "Ethics and risk: distribution" });
+    await expect(ethics.getByRole("row", { name: /Assesses and responds to risk/ }).first()).toBeVisible();
+    await expectAccessible(admin);
+    await admin.goto("/evaluations/reports");
+    await expect(admin.getByRole("link", { name: round.name })).toBeVisible();
+    await expectAccessible(admin);
+    const csv = await admin.request.get(`/evaluations/reports/export.csv?round=${roundId}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const text = (await csv.body()).subarray(3).toString("utf8");
+    expect(text.split("\r\n")[0]).toBe("round,cohort,form,form_version,trainee,trainee_email,supervisor,side,domain,competency,rating,rating_label,comment,recommendation,signed_and_locked");
+    expect(text).toContain(`${round.name},`);
+    expect(text).toContain(`${org.trainee.name},${org.trainee.email},${org.supervisor.name},supervisor,Ethics and risk,Assesses and responds to risk,4,4 · Established,,Ready to progress to the next stage of placement,yes`);
+    // Another organisation's round is not found, in the report and the export.
+    const other = await createOrg("E2eEvalReportsB");
+    const otherAdmin = await signedIn(browser, other.admin);
+    expect((await otherAdmin.goto(`/evaluations/reports?round=${roundId}`))?.status()).toBe(404);
+    expect((await otherAdmin.request.get(`/evaluations/reports/export.csv?round=${roundId}`)).status()).toBe(404);
   });
 });
