@@ -6,3 +6,4 @@ export * from "./schema/cases";
 export * from "./schema/onboarding";
 export * from "./schema/notifications";
 export * from "./schema/hours";
+export * from "./schema/evaluations";

@@ -92,6 +92,16 @@ export const AUDIT_ACTIONS = {
   "placement.supervisor_removed": { category: "practicum", verb: "Removed a site supervisor from a placement" },
   "supervision_session.recorded": { category: "practicum", verb: "Recorded a supervision session" },
   "supervision_session.updated": { category: "practicum", verb: "Changed a supervision session" },
+  "evaluation_form.created": { category: "training", verb: "Created evaluation form" },
+  "evaluation_form.edited": { category: "training", verb: "Edited evaluation form" },
+  "evaluation_form.versioned": { category: "training", verb: "Made a new version of evaluation form" },
+  "evaluation_form.archived": { category: "training", verb: "Archived evaluation form" },
+  "evaluation_form.restored": { category: "training", verb: "Restored evaluation form" },
+  "evaluation_round.opened": { category: "training", verb: "Opened evaluation round" },
+  "evaluation.evaluator_assigned": { category: "training", verb: "Assigned an evaluator for" },
+  "evaluation.draft_saved": { category: "training", verb: "Saved an evaluation draft" },
+  "evaluation.submitted": { category: "training", verb: "Submitted an evaluation" },
+  "evaluation.signed": { category: "training", verb: "Signed an evaluation" },
 } as const satisfies Record<string, Entry>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -31,4 +31,12 @@ describe("permissions", () => {
     expect(navFor("org_admin", new Set(["/admin/members"])).map((n) => n.href)).toEqual(["/admin/members"]);
     expect(ROLES).toHaveLength(3);
   });
+
+  it("offers Evaluations to every role, and the evaluation work by role", () => {
+    for (const role of ROLES) expect(navFor(role, new Set(["/evaluations"])).map((n) => n.label)).toEqual(["Evaluations"]);
+    expect(ROLES.filter((r) => can(r, "evaluations.respond"))).toEqual(["trainee", "supervisor"]);
+    expect(ROLES.filter((r) => can(r, "evaluations.open"))).toEqual(["supervisor", "org_admin"]);
+    expect(ROLES.filter((r) => can(r, "evaluations.forms"))).toEqual(["org_admin"]);
+    expect(ROLES.filter((r) => can(r, "evaluations.reports"))).toEqual(["org_admin"]);
+  });
 });

@@ -16,6 +16,13 @@ export const PERMISSIONS = {
   "hours.log": ["trainee"],
   "hours.supervise": ["supervisor"],
   "hours.view": ["trainee", "supervisor", "org_admin"],
+  // Competency evaluations: everyone has a page; trainees and supervisors fill in their side;
+  // supervisors and admins open rounds; admins build forms and read the organisation's reports.
+  "evaluations.view": ["trainee", "supervisor", "org_admin"],
+  "evaluations.respond": ["trainee", "supervisor"],
+  "evaluations.open": ["supervisor", "org_admin"],
+  "evaluations.forms": ["org_admin"],
+  "evaluations.reports": ["org_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +52,7 @@ const NAV: NavItem[] = [
   { href: "/cases", label: "Case log", permission: "org.reports" },
   { href: "/hours", label: "Hours", permission: "hours.log" },
   { href: "/hours", label: "Hours", permission: "hours.supervise" },
+  { href: "/evaluations", label: "Evaluations", permission: "evaluations.view" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },
   { href: "/admin/members", label: "Members", permission: "org.manage" },
   { href: "/admin/invitations", label: "Invitations", permission: "org.manage" },

@@ -24,6 +24,9 @@ export const NOTIFICATION_KINDS = [
   "hours_approved",
   "hours_not_logged",
   "session_recorded",
+  "evaluation_opened",
+  "evaluation_submitted",
+  "evaluation_signed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -75,6 +78,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   hours_approved: "Your supervisor approves your practicum hours",
   hours_not_logged: "You haven't logged practicum hours for two weeks",
   session_recorded: "A supervision session you attended is recorded",
+  evaluation_opened: "An evaluation round opens for you or your trainees",
+  evaluation_submitted: "The other side of an evaluation is submitted",
+  evaluation_signed: "The other side signs an evaluation",
 };
 
 /**
@@ -103,6 +109,9 @@ export const KIND_SUBJECTS: Record<NotificationKind, string> = {
   hours_approved: "Your practicum hours have been approved on Rapport",
   hours_not_logged: "A reminder to log your practicum hours on Rapport",
   session_recorded: "A supervision session has been recorded on Rapport",
+  evaluation_opened: "An evaluation is open on Rapport",
+  evaluation_submitted: "An evaluation has been submitted on Rapport",
+  evaluation_signed: "An evaluation has been signed on Rapport",
 };
 
 export type KindGroup = { id: string; title: string; roles: readonly Role[]; kinds: readonly NotificationKind[] };
@@ -115,6 +124,7 @@ export const KIND_GROUPS: readonly KindGroup[] = [
   { id: "hours", title: "Your practicum hours", roles: ["trainee"], kinds: ["hours_returned", "hours_approved", "hours_not_logged", "session_recorded"] },
   { id: "training", title: "Your training", roles: ["trainee", "supervisor", "org_admin"], kinds: ["module_assigned", "module_due", "module_overdue", "reflection_comment"] },
   { id: "organisation", title: "Running your organisation", roles: ["org_admin"], kinds: ["invitation_accepted", "trainee_unsupervised", "case_unassigned"] },
+  { id: "evaluations", title: "Competency evaluations", roles: ["trainee", "supervisor"], kinds: ["evaluation_opened", "evaluation_submitted", "evaluation_signed"] },
   { id: "safety", title: "Safety", roles: ["trainee", "supervisor", "org_admin"], kinds: ["case_risk"] },
 ];
 

@@ -177,6 +177,26 @@ export const POLICY: PolicyRow[] = [
   action("lib/hours/actions/requirements.ts#copySetAction", adminOnly, "deny"),
   action("lib/hours/actions/requirements.ts#updateSetAction", adminOnly, "deny"),
   action("lib/hours/actions/requirements.ts#deleteSetAction", adminOnly, "deny"),
+  // Competency evaluations: trainees their own, supervisors the trainees they supervise, admins
+  // their organisation; each side hidden from the other until both are submitted (data layer).
+  page("/evaluations", everyone, "own_only", "trainees: their own; supervisors: their trainees'; admins: the rounds"),
+  page("/evaluations/[id]", everyone, "deny", "the trainee, their supervisors, the organisation's admins; the other side only once both are submitted"),
+  { kind: "route", target: "/evaluations/[id]/pdf", anonymous: "sign_in", roles: everyone, crossOrg: "deny", note: "a signed and locked evaluation: the trainee, their supervisors, the organisation's admins" },
+  page("/evaluations/trainees/[id]", everyone, "deny", "the trainee themself, their supervisors, admins (checked on A's trainee)"),
+  page("/evaluations/rounds/new", overseers, "own_only"),
+  page("/evaluations/rounds/[id]", overseers, "deny", "supervisors: rounds they opened or with a trainee they supervise, and only those trainees' evaluations"),
+  page("/evaluations/forms", adminOnly, "own_only"),
+  page("/evaluations/forms/new", adminOnly, "own_only"),
+  page("/evaluations/forms/[id]", adminOnly, "deny"),
+  page("/evaluations/reports", adminOnly, "own_only", "counts only evaluations with both sides submitted"),
+  { kind: "route", target: "/evaluations/reports/export.csv", anonymous: "sign_in", roles: adminOnly, crossOrg: "own_only", note: "another organisation's round id is not found" },
+  action("lib/evaluations/actions/forms.ts#installStarterFormAction", adminOnly, "own_only"),
+  action("lib/evaluations/actions/forms.ts#createFormAction", adminOnly, "own_only"),
+  action("lib/evaluations/actions/forms.ts#saveFormAction", adminOnly, "deny", "a used version is never changed: a new version is written"),
+  action("lib/evaluations/actions/forms.ts#archiveFormAction", adminOnly, "deny"),
+  action("lib/evaluations/actions/rounds.ts#openRoundAction", overseers, "deny", "supervisors: only the cohort's trainees they supervise are included"),
+  action("lib/evaluations/actions/rounds.ts#assignEvaluatorAction", adminOnly, "deny", "one of the trainee's active supervisors"),
+  action("lib/evaluations/actions/responses.ts#*", learners, "deny", "the trainee writes the self side; the assigned evaluator (still supervising) the supervisor's side"),
 ];
 
 export function policyFor(kind: PolicyRow["kind"], target: string): PolicyRow | undefined {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, organisations, supervisions, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hash";
+import { seedDemoEvaluations } from "./evaluations";
 
 export const DEMO_PASSWORD = "rapport-demo-2026";
 
@@ -58,6 +59,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
           .insert(supervisions)
           .values({ organisationId: org.id, supervisorMembershipId: ids[sup.email], traineeMembershipId: ids[trainee.email] })
           .onConflictDoNothing();
+      }
+      if (o.slug === "harbourside") {
+        await seedDemoEvaluations(tx, org.id, ids, {
+          admin: "admin@harbourside.example",
+          supervisor: "supervisor@harbourside.example",
+          trainees: ["trainee@harbourside.example", "trainee2@harbourside.example"],
+        });
       }
     }
   });

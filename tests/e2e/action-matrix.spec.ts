@@ -18,8 +18,7 @@ const actions = loadActions().sort((x, y) => Number(LAST.includes(x.name)) - Num
 
 async function fingerprint(orgId: string): Promise<string> {
   const db = await getDb();
-  const tables = ["cases", "case_versions", "case_reviews", "case_comments", "case_flag_dismissals", "memberships", "supervisions", "cohorts", "cohort_members", "invitations", "module_requirements", "reflections", "reflection_comments", "case_risk_reviews", "lesson_progress", "check_attempts",
-    "placements", "trainee_placements", "trainee_placement_supervisors", "hour_entries", "hour_approvals", "hour_requirement_sets", "hour_summaries", "supervision_sessions", "supervision_session_attendees", "supervision_session_cases"];
+  const tables = ["cases", "case_versions", "case_reviews", "case_comments", "case_flag_dismissals", "memberships", "supervisions", "cohorts", "cohort_members", "invitations", "module_requirements", "reflections", "reflection_comments", "case_risk_reviews", "lesson_progress", "check_attempts", "placements", "trainee_placements", "trainee_placement_supervisors", "hour_entries", "hour_approvals", "hour_requirement_sets", "hour_summaries", "supervision_sessions", "supervision_session_attendees", "supervision_session_cases", "evaluation_forms", "evaluation_form_versions", "evaluation_rounds", "evaluations", "evaluation_responses"];
   const parts: string[] = [];
   for (const t of tables) {
     const r = await db.execute(sql.raw(`select md5(coalesce(string_agg(to_jsonb(x)::text, ',' order by to_jsonb(x)::text), '')) as h from ${t} x where organisation_id = '${orgId}'`));

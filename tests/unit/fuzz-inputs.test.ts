@@ -8,6 +8,7 @@ import { readInviteCsv, readPastedEmails } from "@/lib/onboarding/csv";
 import { scoreCheck } from "@/lib/modules/scoring";
 import { reflectionContentSchema } from "@/lib/modules/reflection-spec";
 import { loadCurriculum } from "@/lib/modules/content";
+import { archiveFormInput, assignEvaluatorInput, createFormInput, openRoundInput, responseInput, saveFormInput, signInput } from "@/lib/evaluations/schemas";
 
 // Property-based: random and malformed payloads (wrong types, huge and odd unicode strings,
 // missing and extra fields) against every input schema and the CSV reader. None may throw;
@@ -30,6 +31,7 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const SCHEMAS = {
   signUpInput, changePasswordInput, resetPasswordInput, memberStatusInput, inviteInput, pasteInvitesInput, requirementInput, createCohortInput,
   acceptNewInput, profileInput, createDraftInput, saveDraftInput, submitCaseInput, reviewDecisionInput, commentInput, reopenInput, dismissFlagInput,
+  createFormInput, saveFormInput, archiveFormInput, openRoundInput, assignEvaluatorInput, responseInput, signInput,
 };
 
 describe("every input schema refuses garbage cleanly", () => {

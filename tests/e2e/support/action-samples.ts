@@ -1,3 +1,4 @@
+import { STARTER_FORM } from "@/lib/evaluations/starter-form";
 import { validCase } from "../../fixtures/cases";
 import { Form } from "./actions";
 import type { World } from "./world";
@@ -129,4 +130,13 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
     ],
   },
   "lib/hours/actions/requirements.ts#deleteSetAction": { page: "/admin/hours/requirements", args: (w) => [{ id: w.a.hours.spareSetId }] },
+  "lib/evaluations/actions/forms.ts#installStarterFormAction": { page: "/evaluations", args: () => [{}] },
+  "lib/evaluations/actions/forms.ts#createFormAction": { page: "/evaluations", args: () => [{ name: `Matrix form ${Date.now()}`, definition: STARTER_FORM }] },
+  "lib/evaluations/actions/forms.ts#saveFormAction": { page: "/evaluations", args: (w) => [{ formId: w.a.evaluationFormId, version: 99, name: "Renamed by the matrix", definition: STARTER_FORM }] },
+  "lib/evaluations/actions/forms.ts#archiveFormAction": { page: "/evaluations", args: (w) => [{ formId: w.a.evaluationFormId, version: 99, archived: true }] },
+  "lib/evaluations/actions/rounds.ts#openRoundAction": { page: "/evaluations", args: (w) => [{ formId: w.a.evaluationFormId, cohortId: w.a.evaluationCohortId, name: `Matrix round ${Date.now()}`, dueOn: "" }] },
+  "lib/evaluations/actions/rounds.ts#assignEvaluatorAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, evaluatorMembershipId: w.a.org.supervisor.membershipId, version: 99 }] },
+  "lib/evaluations/actions/responses.ts#saveResponseAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, ratings: { alliance__engagement: { rating: "3", comment: "" } }, overallComment: "", recommendation: "" }] },
+  "lib/evaluations/actions/responses.ts#submitResponseAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, ratings: {}, overallComment: "", recommendation: "" }] },
+  "lib/evaluations/actions/responses.ts#signEvaluationAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, name: "Matrix Signer", attest: true, disagree: false, disagreement: "" }] },
 };

@@ -72,5 +72,16 @@ export const URLS: Record<string, UrlFor> = {
   "/admin/hours/placements": () => "/admin/hours/placements",
   "/admin/hours/requirements": () => "/admin/hours/requirements",
   "/admin/hours/requirements/[id]": (_w, a) => `/admin/hours/requirements/${a.hours.setId}`,
+  "/evaluations": () => "/evaluations",
+  "/evaluations/[id]": (_w, a) => `/evaluations/${a.evaluationId}`,
+  "/evaluations/[id]/pdf": (_w, a) => `/evaluations/${a.lockedEvaluationId}/pdf`,
+  "/evaluations/trainees/[id]": (_w, a) => `/evaluations/trainees/${a.org.trainee.membershipId}`,
+  "/evaluations/rounds/new": () => "/evaluations/rounds/new",
+  "/evaluations/rounds/[id]": (_w, a) => `/evaluations/rounds/${a.evaluationRoundId}`,
+  "/evaluations/forms": () => "/evaluations/forms",
+  "/evaluations/forms/new": () => "/evaluations/forms/new",
+  "/evaluations/forms/[id]": (_w, a) => `/evaluations/forms/${a.evaluationFormId}`,
+  "/evaluations/reports": () => "/evaluations/reports",
+  "/evaluations/reports/export.csv": () => "/evaluations/reports/export.csv",
 };
 

@@ -8,6 +8,7 @@ import { apiSignIn } from "./actions";
 import { seedCase } from "../../fixtures/cases-seed";
 import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtures/onboarding";
 import { adoptSet, insertEntry, insertSession, insertSummary, placeTrainee } from "../../fixtures/hours";
+import { seedEvaluation } from "../../fixtures/evaluations";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -50,6 +51,12 @@ export type OrgWorld = {
     sessionId: string;
     summarySerial: string;
   };
+  /** An evaluation form, a round of it for a cohort holding the trainee, its open evaluation, and a locked one. */
+  evaluationFormId: string;
+  evaluationCohortId: string;
+  evaluationRoundId: string;
+  evaluationId: string;
+  lockedEvaluationId: string;
 };
 
 async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
@@ -126,6 +133,8 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(notifications)
     .values({ organisationId: org.orgId, recipientMembershipId: org.trainee.membershipId, kind: "signed_off", title: "Your case was signed off.", href: "/cases" })
     .returning();
+  const evaluation = await seedEvaluation(org, "open");
+  const locked = await seedEvaluation(org, "locked", { versionId: evaluation.versionId, cohortId: evaluation.cohortId });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -148,6 +157,11 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     cohortId: cohort.id,
     notificationId: notification.id,
     hours: await buildHours(org),
+    evaluationFormId: evaluation.formId!,
+    evaluationCohortId: evaluation.cohortId,
+    evaluationRoundId: evaluation.roundId,
+    evaluationId: evaluation.evaluationId,
+    lockedEvaluationId: locked.evaluationId,
   };
 }
 

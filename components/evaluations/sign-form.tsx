@@ -1,0 +1,69 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox, TextArea, TextField } from "@/components/ui/field";
+import { applyServerErrors } from "@/components/ui/use-server-errors";
+import { signEvaluationAction } from "@/lib/evaluations/actions/responses";
+import { FORM_LIMITS } from "@/lib/evaluations/definition";
+import { signInput, type SignInput } from "@/lib/evaluations/schemas";
+import type { Side } from "@/lib/evaluations/status";
+
+/** A typed-name attestation; the trainee may record a disagreement with it. */
+export function SignForm({ evaluationId, version, side, accountName }: { evaluationId: string; version: number; side: Side; accountName: string }) {
+  const router = useRouter();
+  const [error, setErrorText] = useState<string | null>(null);
+  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<SignInput>({
+    resolver: zodResolver(signInput),
+    defaultValues: { evaluationId, version, name: "", attest: false as unknown as true, disagree: false, disagreement: "" },
+  });
+  const disagree = useWatch({ control, name: "disagree" });
+  const onSubmit = handleSubmit(async (values) => {
+    setErrorText(null);
+    const r = await signEvaluationAction(values);
+    if (!r.ok) {
+      setErrorText(applyServerErrors(r, setError));
+      return;
+    }
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      <p className="text-sm text-stone-700">
+        {side === "self"
+          ? "Signing confirms that you have read both sides and discussed them with your supervisor. It doesn't mean you agree: record any disagreement below and it stays with the evaluation."
+          : "Signing confirms that this is your evaluation and that you have read the trainee's self-evaluation beside it."}{" "}
+        Once you have both signed, the evaluation is locked.
+      </p>
+      {side === "self" ? (
+        <div className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+          <Checkbox label="I want to record a disagreement with this evaluation" {...register("disagree")} />
+          {disagree ? (
+            <TextArea
+              label="What you disagree with, and why"
+              hint="Your supervisor and your organisation's admins will read this with the evaluation."
+              rows={4}
+              maxLength={FORM_LIMITS.disagreement}
+              {...register("disagreement")}
+              error={errors.disagreement?.message}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      <TextField label="Type your full name to sign" hint={`As on your account: ${accountName}`} autoComplete="name" {...register("name")} error={errors.name?.message} />
+      <Checkbox label="I have read this evaluation, and I sign it with my typed name" {...register("attest")} error={errors.attest?.message} />
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Signing…" : "Sign the evaluation"}
+      </Button>
+    </form>
+  );
+}
