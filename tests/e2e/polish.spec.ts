@@ -25,7 +25,7 @@ test.describe("walkthrough defects", () => {
     await advance(org, caseId, "submitted");
     const page = await signedIn(browser, org.trainee);
     await page.goto(`/cases/${caseId}`);
-    const history = page.getByRole("listitem").filter({ hasText: "Submitted by" });
+    const history = page.getByRole("listitem").filter({ hasText: "→ Waiting for review by" });
     await expect(history).toHaveCount(2);
     await expect(history.nth(0)).toContainText("(version 1)");
     await expect(history.nth(1)).toContainText("(version 2)");
