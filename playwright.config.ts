@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumMissing, findChromium } from "./scripts/find-chromium.cjs";
 
 // Two servers from one production build: the full suite runs against a real PostgreSQL (fixtures
 // write to it directly); a smoke suite runs `npm start` itself on the embedded database.
@@ -6,8 +7,11 @@ const PG_PORT = Number(process.env.E2E_PG_APP_PORT || 3101);
 const EMBEDDED_PORT = Number(process.env.E2E_EMBEDDED_APP_PORT || 3102);
 const secret = process.env.E2E_AUTH_SECRET || "e2e-secret-not-for-production-0123456789";
 
+const executablePath = findChromium();
+if (!executablePath) throw new Error(chromiumMissing());
+
 const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  executablePath,
   args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 };
 

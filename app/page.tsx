@@ -2,8 +2,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { getContext } from "@/lib/core/context";
+import { publicPage } from "@/lib/core/page";
 
-export default async function Landing() {
+export default publicPage(async function Landing() {
   if (await getContext()) redirect("/home");
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-16">
@@ -23,4 +24,4 @@ export default async function Landing() {
       </div>
     </main>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { publicPage } from "@/lib/core/page";
 
-export default function NoOrganisation() {
+export default publicPage(function NoOrganisation() {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-semibold">You&apos;re not part of an organisation</h1>
@@ -13,4 +14,4 @@ export default function NoOrganisation() {
       </div>
     </main>
   );
-}
+});

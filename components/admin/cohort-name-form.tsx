@@ -1,41 +1,28 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { createCohortAction, renameCohortAction } from "@/lib/orgs/actions/cohorts";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { COHORT_NAME_MAX } from "@/lib/onboarding/invite-rows";
+import { COHORT_NAME_MAX } from "@/lib/orgs/schemas";
 import { cohortNameSchema } from "@/lib/orgs/admin-schemas";
 
 const nameOnly = z.object({ name: cohortNameSchema });
-type Values = z.input<typeof nameOnly>;
 
 /** Creates a cohort, or renames one when `cohort` is given. */
 export function CohortNameForm({ cohort }: { cohort?: { id: string; name: string; version: number } }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<Values>({
-    resolver: zodResolver(nameOnly),
+  const { form, onSubmit, message } = useActionForm({
+    schema: nameOnly,
     defaultValues: { name: cohort?.name ?? "" },
+    action: (values) => (cohort ? renameCohortAction({ id: cohort.id, version: cohort.version, name: values.name }) : createCohortAction(values)),
+    onSuccess: (_data, values, f) => {
+      if (cohort) return "Cohort renamed.";
+      f.reset({ name: "" });
+      return `Cohort “${values.name.trim()}” created.`;
+    },
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = cohort ? await renameCohortAction({ id: cohort.id, version: cohort.version, name: values.name }) : await createCohortAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: cohort ? "Cohort renamed." : `Cohort “${values.name.trim()}” created.` });
-    if (!cohort) reset({ name: "" });
-    router.refresh();
-  });
+  const { register, formState: { errors, isSubmitting } } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3">
       <div className="min-w-64 flex-1">
@@ -52,9 +39,7 @@ export function CohortNameForm({ cohort }: { cohort?: { id: string; name: string
       </Button>
       {message ? (
         <div className="basis-full">
-          <Alert tone={message.tone} live>
-            {message.text}
-          </Alert>
+          <FormMessage message={message} />
         </div>
       ) : null}
     </form>

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { changePasswordInput } from "@/lib/orgs/schemas";
+import { changePasswordInput } from "@/lib/auth/schemas";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 
 type Input = z.input<typeof changePasswordInput>;

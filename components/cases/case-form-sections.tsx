@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import type { FieldErrors, UseFormRegister, FieldValues, Path } from "react-hook-form";
 import { FieldMessage } from "@/components/ui/field";
 import { ALLIANCE_DIMENSIONS, MARKERS, markersFor, RATINGS, STRATEGIES, STRATEGY_FAMILIES, type RuptureType } from "@/lib/cases/codes";
 import { ALLIANCE_ANCHORS, ALLIANCE_ASKING, ALLIANCE_NOT_A_MEASURE, ALLIANCE_SECOND_HAND, allianceGap } from "@/lib/cases/alliance";
@@ -26,7 +26,7 @@ export function Section({ title, children, description }: { title: string; descr
 }
 
 /** A group of radios with a legend, its error announced and linked. */
-export function RadioGroup(props: { legend: ReactNode; name: string; options: readonly { code: string; label: string }[]; register: Reg; error?: string; hint?: ReactNode; inline?: boolean; disabled?: boolean }) {
+export function RadioGroup<V extends FieldValues = CaseFormValues>(props: { legend: ReactNode; name: Path<V>; options: readonly { code: string; label: string }[]; register: UseFormRegister<V>; error?: string; hint?: ReactNode; inline?: boolean; disabled?: boolean }) {
   const id = useId();
   return (
     <fieldset aria-describedby={[props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].join(" ").trim() || undefined}>
@@ -39,7 +39,7 @@ export function RadioGroup(props: { legend: ReactNode; name: string; options: re
       <div className={`mt-1 flex ${props.inline ? "flex-row flex-wrap gap-x-4" : "flex-col"}`}>
         {props.options.map((o) => (
           <label key={o.code} className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="radio" value={o.code} disabled={props.disabled} className="h-5 w-5" {...props.register(props.name as never)} />
+            <input type="radio" value={o.code} disabled={props.disabled} className="h-5 w-5" {...props.register(props.name)} />
             {o.label}
           </label>
         ))}

@@ -2,8 +2,8 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 import { createCaseAction, dismissFlagAction, saveCaseAction, submitCaseAction } from "@/lib/cases/actions/cases";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -42,7 +42,7 @@ export function CaseForm(props: Props) {
   const initial = useMemo(() => toFormValues(props.content), [props.content]);
   const legacy = useMemo(() => startedWithSixRatings(props.content), [props.content]);
   const form = useForm<CaseFormValues>({
-    resolver: zodResolver(caseSubmitContent as never) as unknown as Resolver<CaseFormValues>,
+    resolver: schemaResolver<CaseFormValues>(caseSubmitContent),
     defaultValues: initial,
     mode: "onSubmit",
   });

@@ -32,4 +32,3 @@ export function decodeCursor(v?: string): { at: string; id: string } | undefined
   return decodeAnyCursor(v, isAtCursor);
 }
 
-export { UUID_PATTERN as UUID } from "@/lib/util/uuid";

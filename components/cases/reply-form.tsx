@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { replyToCommentAction } from "@/lib/cases/actions/cases";
-import { IdentifiersCheck } from "@/components/reviews/identifiers-check";
+import { IdentifiersCheck } from "@/components/cases/identifiers-check";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";

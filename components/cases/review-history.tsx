@@ -1,6 +1,6 @@
 import { conditionRows, readReview, readSelfAssessment } from "@/lib/cases/conditions";
 import type { CaseFull, CaseMeta } from "@/lib/cases/queries";
-import { STATUS_LABELS } from "@/lib/cases/workflow";
+import { STATUS_LABELS, submittedVersionOf } from "@/lib/cases/workflow";
 import { formatDateTime } from "./format";
 import { CommentThreads } from "./comment-thread";
 import { EntryText, RatingsCaveat } from "./conditions-display";
@@ -81,12 +81,15 @@ export function ReviewHistory({ view, canReply = true }: { view: CaseFull; canRe
 }
 
 export function TransitionList({ view }: { view: CaseMeta }) {
+  const versions = submittedVersionOf(view.transitions);
   return (
     <ol className="space-y-1 text-sm">
-      {view.transitions.map((t) => (
+      {view.transitions.map((t, i) => (
         <li key={t.id}>
           {formatDateTime(t.at)}: {t.from ? `${STATUS_LABELS[t.from]} → ` : ""}
-          {STATUS_LABELS[t.to]} by {t.actorName} (case version {t.caseVersion}){t.reason ? `. Reason: ${t.reason}` : ""}
+          {STATUS_LABELS[t.to]} by {t.actorName}
+          {versions[i] ? ` (version ${versions[i]})` : ""}
+          {t.reason ? `. Reason: ${t.reason}` : ""}
         </li>
       ))}
     </ol>

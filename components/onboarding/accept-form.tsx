@@ -19,7 +19,11 @@ export function AcceptNewForm({ token, email, name }: { token: string; email: st
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<AcceptNewInput, unknown, z.output<typeof acceptNewInput>>({
     resolver: zodResolver(acceptNewInput),
-    mode: "onBlur",
+    // Checked on submit, then again as the person types: checking on blur would clear an error
+    // line between mousedown and mouseup on the button, moving it from under the pointer so the
+    // first click after a fix was lost (issue 16, defect 1).
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: { token, name, password: "" },
   });
 

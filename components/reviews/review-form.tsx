@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch, type FieldErrors, type Resolver, type UseFormRegister } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 import { decideReviewAction } from "@/lib/cases/actions/reviews";
 import { RadioGroup, RatingHelp } from "@/components/cases/case-form-sections";
 import { EntryText, RatingsCaveat } from "@/components/cases/conditions-display";
@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, FieldMessage, TextArea, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { IdentifiersCheck } from "./identifiers-check";
+import { IdentifiersCheck } from "@/components/cases/identifiers-check";
 import { CONDITIONS, labelOf, PRECONDITION_CODES, RATINGS, THERAPIST_CONDITION_CODES, type PreconditionCode, type TherapistConditionCode } from "@/lib/cases/codes";
 import { PRECONDITION_NOTE, readReview, readSelfAssessment, type ConditionEntry } from "@/lib/cases/conditions";
 import { LIMITS, reviewDecisionInput } from "@/lib/cases/schemas";
@@ -71,7 +71,7 @@ export function ReviewForm({
   const [flagged, setFlagged] = useState(false);
   const { register, control, handleSubmit, setError, setValue, formState } = useForm<Values>({
     // raw: the action parses the form's own values again (the schema keeps only rated entries).
-    resolver: zodResolver(reviewDecisionInput as never, undefined, { raw: true }) as unknown as Resolver<Values>,
+    resolver: schemaResolver<Values>(reviewDecisionInput),
     defaultValues: {
       caseId,
       version,
@@ -180,7 +180,7 @@ export function ReviewForm({
             { code: "changes_requested", label: "Request changes: the trainee revises and resubmits" },
             { code: "signed_off", label: "Sign off: the case becomes read-only" },
           ]}
-          register={register as never}
+          register={register}
           error={err.decision?.message}
         />
         <TextArea
@@ -220,11 +220,11 @@ function RatingControls(props: {
   const differs = Boolean(props.self?.rating && props.theirs && props.self.rating !== props.theirs);
   return (
     <>
-      <RadioGroup legend="Your rating" name={`ratings.${c}.rating`} inline options={RATINGS} register={register as never} error={e?.rating?.message} />
+      <RadioGroup legend="Your rating" name={`ratings.${c}.rating`} inline options={RATINGS} register={register} error={e?.rating?.message} />
       <p aria-live="polite" className="min-h-5 text-sm font-semibold text-amber-900">
         {differs ? `Differs from the trainee's self-rating (${labelOf("rating", props.self?.rating)}).` : ""}
       </p>
-      <TextArea label="Evidence" rows={2} maxLength={LIMITS.evidence} {...register(`ratings.${c}.evidence`)} error={e?.evidence?.message} />
+      <TextArea label="Evidence" hint="Required for each condition you rate, as it is for the trainee: what in the session shows this." rows={2} maxLength={LIMITS.evidence} {...register(`ratings.${c}.evidence`)} error={e?.evidence?.message} />
       <TextField
         label="Quoted passage (optional)"
         hint={quoteHint ?? "Select words in the case narrative, then press “Use selected text”; or paste them."}

@@ -31,7 +31,8 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className={`${frameClass} rounded-lg border ${tone === "problem" ? "border-red-300" : "border-stone-200"} bg-white`} tabIndex={0} role="region" aria-label={label}>
+    <div className={`${frameClass} scroll-cue rounded-lg border ${tone === "problem" ? "border-red-300" : "border-stone-200"} bg-white`} tabIndex={0} role="region" aria-label={label}>
+      <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
       <table className={`${tableClass} w-full text-left text-sm`.trim()}>
         <caption className={showCaption ? "px-3 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>
         <thead className="bg-stone-100">

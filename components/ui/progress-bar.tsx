@@ -2,6 +2,10 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
   const value = Math.max(0, Math.min(100, Math.round(percent)));
   return (
     <div>
+      <p className="mb-1 flex justify-between text-sm text-stone-700" aria-hidden="true">
+        <span>{label}</span>
+        <span>{value}%</span>
+      </p>
       <div
         role="progressbar"
         aria-label={label}

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { hashPassword, verifyPassword } from "./hash";
 import { ValidationError } from "@/lib/core/errors";
@@ -20,6 +20,6 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, ctx.userId));
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.password_changed", targetType: "user", targetId: ctx.userId });
+    await auditAs(tx, ctx, { action: "auth.password_changed", targetType: "user", targetId: ctx.userId });
   });
 }

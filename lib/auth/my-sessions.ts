@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { NotFoundError } from "@/lib/core/errors";
 import { getSessionUser, type Ctx } from "@/lib/core/context";
 import { listLiveSessions, revokeOtherSessions, revokeSession } from "@/lib/core/sessions";
@@ -17,7 +17,7 @@ export async function endMySession(ctx: Ctx, sessionId: string) {
   const db = await getDb();
   // Scoped by the caller's user id: another person's session id ends nothing.
   if (!(await revokeSession(db, sessionId, ctx.userId))) throw new NotFoundError();
-  await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.session_ended", targetType: "session", targetId: sessionId });
+  await auditAs(db, ctx, { action: "auth.session_ended", targetType: "session", targetId: sessionId });
 }
 
 export async function endMyOtherSessions(ctx: Ctx) {
@@ -25,6 +25,6 @@ export async function endMyOtherSessions(ctx: Ctx) {
   if (!me || me.id !== ctx.userId) throw new NotFoundError();
   const db = await getDb();
   const n = await revokeOtherSessions(db, ctx.userId, me.sessionId);
-  await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.other_sessions_ended", targetType: "user", targetId: ctx.userId, detail: { count: n } });
+  await auditAs(db, ctx, { action: "auth.other_sessions_ended", targetType: "user", targetId: ctx.userId, detail: { count: n } });
   return n;
 }

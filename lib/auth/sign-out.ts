@@ -3,6 +3,8 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { isUuid } from "@/lib/util/uuid";
 import { revokeSession } from "@/lib/core/sessions";
+import { audit } from "@/lib/core/audit";
+import { getContext } from "@/lib/core/context";
 import { readSessionClaims, SESSION_COOKIES } from "@/lib/core/session-token";
 
 // Sign-out without next-auth's client library: a plain form post to a server action (so the
@@ -11,7 +13,14 @@ import { readSessionClaims, SESSION_COOKIES } from "@/lib/core/session-token";
 
 export async function endCurrentSession(): Promise<void> {
   const claims = await readSessionClaims();
-  if (claims && isUuid(claims.sessionId) && isUuid(claims.userId)) await revokeSession(await getDb(), claims.sessionId, claims.userId);
+  if (claims && isUuid(claims.sessionId) && isUuid(claims.userId)) {
+    const ctx = await getContext();
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      await revokeSession(tx, claims.sessionId, claims.userId);
+      await audit(tx, { organisationId: ctx?.orgId ?? null, actorUserId: claims.userId, action: "auth.signed_out", targetType: "session", targetId: claims.sessionId });
+    });
+  }
   const jar = await cookies();
   for (const c of jar.getAll()) {
     const name = SESSION_COOKIES.find((n) => c.name === n || c.name.startsWith(`${n}.`));

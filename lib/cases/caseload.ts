@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { cases, memberships, supervisions, users } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { keyPage } from "@/lib/util/pagination";
-import { escapeLike } from "@/lib/orgs/members";
+import { escapeLike } from "@/lib/util/sql";
 import type { CaseStatus } from "./workflow";
 import { unacknowledgedRisk } from "./queue";
 

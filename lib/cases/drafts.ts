@@ -2,14 +2,14 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseFlagDismissals, cases } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
 import { SCANNER_VERSION } from "./identifiers";
 import { scanCase, type FieldFindings } from "./identifier-check";
-import { denormalised, dismissalsOf, recordTransition } from "./persist";
+import { denormalised, dismissalsOf, recordTransition } from "./case-store";
 import type { CaseDraft } from "./schemas";
 
 export type SavedDraft = { caseId: string; version: number; savedAt: Date; findings: FieldFindings };
@@ -39,7 +39,7 @@ export async function createDraft(ctx: Ctx, content: CaseDraft, opts: { requestI
       .returning({ id: cases.id, version: cases.version });
     if (!row) return null;
     await recordTransition(tx, ctx, { caseId: row.id, from: null, to: "draft", caseVersion: row.version, at: now });
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.created", targetType: "case", targetId: row.id });
+    await auditAs(tx, ctx, { action: "case.created", targetType: "case", targetId: row.id });
     return { caseId: row.id, version: row.version, savedAt: now, findings: scanCase(content, []) };
   });
   if (created) return created;
@@ -97,9 +97,7 @@ export async function dismissFlag(ctx: Ctx, input: { caseId: string; field: stri
         set: { reason: input.reason, dismissedAt: now, dismissedByMembershipId: ctx.membershipId, scannerVersion: SCANNER_VERSION },
       });
     // The finding's text stays out of the audit log: only where, and what kind.
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "case.flag_dismissed",
       targetType: "case",
       targetId: loaded.row.id,

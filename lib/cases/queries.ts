@@ -4,10 +4,12 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
 import { caseComments, caseFlagDismissals, caseReviews, cases, caseTransitions, caseVersions, memberships, users, type StoredReviewEntry } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { can } from "@/lib/core/permissions";
+import { isUuid } from "@/lib/util/uuid";
 import { NotFoundError } from "@/lib/core/errors";
-import { escapeLike } from "@/lib/orgs/members";
+import { escapeLike } from "@/lib/util/sql";
 import { loadCase, type LoadedCase } from "./access";
 import type { StoredCaseContent } from "./schemas";
 import type { CaseStatus, Relation } from "./workflow";
@@ -34,6 +36,13 @@ async function namesOf(db: DbOrTx, orgId: string, ids: string[]): Promise<Map<st
 export type MyCaseRow = { id: string; clientCode: string | null; ruptureType: string | null; outcome: string | null; status: CaseStatus; updatedAt: Date; submissionCount: number };
 
 /** The caller's own cases, newest change first, key-paginated by (updated_at, id). */
+/** Which list /cases shows: the caller's own cases, or (for an admin) the organisation's overview. */
+export function casesListFor(ctx: Ctx): "own" | "organisation" {
+  if (can(ctx.role, "cases.log")) return "own";
+  if (can(ctx.role, "org.reports")) return "organisation";
+  throw new NotFoundError();
+}
+
 export async function listMyCases(ctx: Ctx, opts: { status?: CaseStatus; q?: string; after?: Cursor } = {}) {
   assertCan(ctx, "cases.log");
   const db = await getDb();
@@ -154,6 +163,7 @@ async function metaOf(db: DbOrTx, ctx: Ctx, loaded: LoadedCase, withCounts = tru
  * org_admin sees metadata only. Each narrative view by anyone but the author is audited.
  */
 export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } = {}): Promise<CaseView> {
+  if (!isUuid(caseId)) throw new NotFoundError(); // a malformed id is as missing as someone else's case
   const db = await getDb();
   const loaded = await loadCase(db, ctx, caseId);
   const c = loaded.row;
@@ -230,9 +240,7 @@ export async function getCase(ctx: Ctx, caseId: string, opts: { via?: string } =
   };
   if (!full) return { ...meta, level: "metadata" };
   if (!loaded.relation.author) {
-    await audit(db, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(db, ctx, {
       action: "case.viewed",
       targetType: "case",
       targetId: c.id,
@@ -278,7 +286,7 @@ export async function getVersionsForCompare(ctx: Ctx, caseId: string, a: number,
     .from(caseVersions)
     .where(and(eq(caseVersions.organisationId, ctx.orgId), eq(caseVersions.caseId, loaded.row.id), inArray(caseVersions.number, [a, b])));
   if (!loaded.relation.author) {
-    await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.viewed", targetType: "case", targetId: loaded.row.id, detail: { via: "compare", versions: [a, b] } });
+    await auditAs(db, ctx, { action: "case.viewed", targetType: "case", targetId: loaded.row.id, detail: { via: "compare", versions: [a, b] } });
   }
   return {
     left: rows.find((r) => r.number === a) ?? null,

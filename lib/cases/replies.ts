@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseComments } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { loadCase } from "./access";
@@ -42,9 +42,7 @@ export async function replyToComment(ctx: Ctx, input: { caseId: string; parentId
         createdAt: new Date(),
       })
       .returning({ id: caseComments.id });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "case.comment_replied",
       targetType: "case",
       targetId: loaded.row.id,

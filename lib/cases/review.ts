@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { caseComments, cases, caseReviews, caseVersions, type StoredRating, type StoredReviewEntry } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
@@ -12,7 +12,7 @@ import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } fro
 import { locateQuote } from "./quote";
 import type { ReviewDecisionInput } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
-import { recordTransition } from "./persist";
+import { recordTransition } from "@/lib/cases/case-store";
 import { caseCommented, caseDecided, deliverLater } from "./events";
 import type { Pending } from "@/lib/email/send";
 
@@ -95,9 +95,7 @@ export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
       })
       .returning({ id: caseReviews.id });
     await recordTransition(tx, ctx, { caseId: loaded.row.id, from, to, caseVersion: row.version, at: now });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: to === "signed_off" ? "case.signed_off" : "case.changes_requested",
       targetType: "case",
       targetId: loaded.row.id,
@@ -134,9 +132,7 @@ export async function addComment(ctx: Ctx, input: { caseId: string; focus: Feedb
         createdAt: new Date(),
       })
       .returning({ id: caseComments.id });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "case.commented",
       targetType: "case",
       targetId: loaded.row.id,
@@ -165,9 +161,7 @@ export async function reopenCase(ctx: Ctx, input: { caseId: string; version: num
       .returning({ version: cases.version });
     if (!row) throw new ConflictError();
     await recordTransition(tx, ctx, { caseId: loaded.row.id, from: "signed_off", to, caseVersion: row.version, reason: input.reason, at: now });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "case.reopened",
       targetType: "case",
       targetId: loaded.row.id,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseRiskReviews, cases, memberships, users } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { loadCase } from "./access";
@@ -40,7 +40,7 @@ export async function acknowledgeRisk(ctx: Ctx, input: { caseId: string; version
       .values({ organisationId: ctx.orgId, caseId: loaded.row.id, caseVersion: loaded.row.version, membershipId: ctx.membershipId, followUp: input.followUp })
       .returning({ id: caseRiskReviews.id });
     await tx.update(cases).set({ riskSeenVersion: loaded.row.version }).where(and(eq(cases.id, loaded.row.id), eq(cases.organisationId, ctx.orgId)));
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "case.risk_acknowledged", targetType: "case", targetId: loaded.row.id, detail: { caseVersion: loaded.row.version } });
+    await auditAs(tx, ctx, { action: "case.risk_acknowledged", targetType: "case", targetId: loaded.row.id, detail: { caseVersion: loaded.row.version } });
     return { id: row.id, caseId: loaded.row.id };
   });
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cases, caseVersions } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { ConflictError, ValidationError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
 import { CODE_LIST_VERSION } from "./codes";
 import { countUnresolved, scanCase, unresolvedFieldErrors } from "./identifier-check";
-import { denormalised, dismissalsOf, recordTransition } from "./persist";
+import { denormalised, dismissalsOf, recordTransition } from "./case-store";
 import type { CaseContent } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
 import { activeSupervisorsOf, NO_SUPERVISOR, unassignedPolicy } from "./supervisors";
@@ -71,9 +71,7 @@ export async function submitCase(ctx: Ctx, input: { caseId: string; version: num
       submittedAt: now,
     });
     await recordTransition(tx, ctx, { caseId: loaded.row.id, from, to, caseVersion: row.version, at: now });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "case.submitted",
       targetType: "case",
       targetId: loaded.row.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessLevel, CASE_STATUSES, decide, isEditable, nextStatus, type Action, type Relation } from "./workflow";
+import { accessLevel, CASE_STATUSES, decide, isEditable, nextStatus, submittedVersionOf, type Action, type CaseStatus, type Relation } from "./workflow";
 
 const author: Relation = { author: true, assignedSupervisor: false, orgAdmin: false };
 const supervisor: Relation = { author: false, assignedSupervisor: true, orgAdmin: false };
@@ -62,5 +62,12 @@ describe("case workflow rules", () => {
     expect(decide(supervisor, "changes_requested", "comment")).toEqual({ ok: false, reason: "wrong_status" });
     expect(decide(supervisor, "draft", "sign_off")).toEqual({ ok: false, reason: "wrong_status" });
     expect(decide(admin, "submitted", "reopen")).toEqual({ ok: false, reason: "wrong_status" });
+  });
+});
+
+describe("submitted versions in the history", () => {
+  it("numbers versions by submission, not by the row's internal version", () => {
+    const history = [{ to: "draft" }, { to: "submitted" }, { to: "changes_requested" }, { to: "submitted" }, { to: "signed_off" }, { to: "reopened" }] as const;
+    expect(submittedVersionOf(history.map((h) => ({ to: h.to as CaseStatus })))).toEqual([null, 1, 1, 2, 2, 2]);
   });
 });

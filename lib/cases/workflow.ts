@@ -103,3 +103,16 @@ export function wrongStatusMessage(status: CaseStatus, action: Action): string {
   if (action === "reopen") return "Only a signed-off case can be reopened. Reload to see where it stands.";
   return "This case changed while you were working on it. Reload to see the latest version.";
 }
+
+/**
+ * Which submitted version each transition concerns, counted the way people see versions (1, 2, ...):
+ * a submission starts the next version; a decision or reopening concerns the latest one. (The
+ * internal row version, which changes on every autosave, means nothing to a reader.)
+ */
+export function submittedVersionOf(transitions: readonly { to: CaseStatus }[]): (number | null)[] {
+  let n = 0;
+  return transitions.map((t) => {
+    if (t.to === "submitted") n += 1;
+    return n > 0 ? n : null;
+  });
+}

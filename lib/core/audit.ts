@@ -1,17 +1,22 @@
 import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
+import type { AuditAction } from "./audit-actions";
+import type { Ctx } from "./context";
+
+export type { AuditAction };
 
 export type AuditInput = {
   organisationId?: string | null;
   actorUserId?: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   outcome?: "success" | "denied" | "failure";
   detail?: Record<string, unknown>;
 };
 
+/** Writes one audit row; pass the mutation's transaction so the row and the change commit together. */
 export async function audit(db: DbOrTx, e: AuditInput): Promise<void> {
   await db.insert(auditEvents).values({
     organisationId: e.organisationId ?? null,
@@ -22,4 +27,16 @@ export async function audit(db: DbOrTx, e: AuditInput): Promise<void> {
     outcome: e.outcome ?? "success",
     detail: e.detail ?? null,
   });
+}
+
+export type AuditEvent = Omit<AuditInput, "organisationId" | "actorUserId">;
+
+/** The caller did it, in their current organisation: the actor comes from the context, never from input. */
+export function auditAs(db: DbOrTx, ctx: Pick<Ctx, "orgId" | "userId">, e: AuditEvent): Promise<void> {
+  return audit(db, { ...e, organisationId: ctx.orgId, actorUserId: ctx.userId });
+}
+
+/** The same event shape for batch writers (auditMany). */
+export function actorEvent(ctx: Pick<Ctx, "orgId" | "userId">, e: AuditEvent): AuditInput {
+  return { ...e, organisationId: ctx.orgId, actorUserId: ctx.userId };
 }

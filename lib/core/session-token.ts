@@ -2,7 +2,6 @@ import "server-only";
 import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
-import { authOptions } from "@/lib/auth/options";
 
 // Reads the session token next-auth minted at sign-in straight from the cookie. next-auth's
 // getServerSession runs its whole session endpoint for this (callbacks, then re-encrypting and
@@ -31,8 +30,15 @@ let derived: { secret: string; key: KeyObject } | null = null;
 
 /**
  * The key next-auth encrypts session tokens with (HKDF-SHA256 of the secret, as next-auth/jwt
- * derives it), derived once per process rather than on every request: next-auth's `decode`
- * repeats the derivation and the key import each time, a few per cent of a page's CPU.
+ * derives it), derived once per process rather than on every request. next-auth's public `decode`
+ * takes only the secret, so it repeats the derivation (on libuv's thread pool) and the key import
+ * every call. Measured with scripts/bench/session-decode.ts (10,000 decodes x 5 rounds, three runs
+ * on this 2-core machine with other work running): `decode` 83, 199 and 312 µs of CPU per call,
+ * this reader 14, 14 and 23 µs. A lesson page costs about 6.6 ms of server CPU (docs/BENCHMARKS.md:
+ * 230 req/s at 153% of a core), so `decode` would add 1-4.5% to every page.
+ * What is copied: the HKDF info string and next-auth 4's empty salt. session-token.test.ts reads
+ * tokens made by next-auth's own `encode` as lib/auth/options.ts configures it, so a next-auth
+ * that derives the key differently fails there, not silently in production.
  */
 function sessionKey(secret: string): KeyObject {
   if (derived?.secret !== secret) {
@@ -61,7 +67,8 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   for (const name of SESSION_COOKIES) {
     const token = rawToken(jar, name);
     if (!token) continue;
-    return claimsFromToken(token, authOptions.secret ?? "");
+    // The same secret next-auth signs with (lib/auth/options.ts passes AUTH_SECRET to it).
+    return claimsFromToken(token, process.env.AUTH_SECRET ?? "");
   }
   return null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { certificates, checkAttempts, lessonProgress, lessons, moduleActivity, modules, type Module } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { getModuleBySlug } from "./queries";
@@ -40,7 +40,7 @@ async function issueCertificateIfComplete(tx: Tx, ctx: Ctx, mod: Pick<Module, "i
     .update(moduleActivity)
     .set({ completedAt: new Date() })
     .where(and(eq(moduleActivity.organisationId, ctx.orgId), eq(moduleActivity.membershipId, ctx.membershipId), eq(moduleActivity.moduleId, mod.id)));
-  await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "certificate.issued", targetType: "certificate", targetId: cert.serial, detail: { module: mod.title } });
+  await auditAs(tx, ctx, { action: "certificate.issued", targetType: "certificate", targetId: cert.serial, detail: { module: mod.title } });
   return cert;
 }
 

@@ -129,8 +129,8 @@ export async function getModuleView(ctx: Ctx, slug: string) {
   return { module: mod, completed, attempts, certificate: cert ?? null, reflection: reflection ?? null };
 }
 
-/** One lesson with its neighbours; records it as the place to continue from. */
-export async function getLessonView(ctx: Ctx, moduleSlug: string, lessonSlug: string) {
+/** Opens one lesson (with its neighbours) and records it as the place the learner continues from: a read that writes, hence the verb. */
+export async function openLesson(ctx: Ctx, moduleSlug: string, lessonSlug: string) {
   assertCan(ctx, "modules.study");
   const mod = await getModuleBySlug(moduleSlug);
   const index = mod.lessons.findIndex((l) => l.slug === lessonSlug);

@@ -3,7 +3,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { getDb } from "@/db/client";
 import { memberships, modules, reflectionComments, reflections, users } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { FEEDBACK_CONFIRM_MESSAGE, FEEDBACK_FLAGGED_MESSAGE, feedbackFlags } from "@/lib/cases/identifier-check";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
@@ -84,9 +84,7 @@ export async function addReflectionComment(ctx: Ctx, input: { reflectionId: stri
       .insert(reflectionComments)
       .values({ organisationId: ctx.orgId, reflectionId: a.reflectionId, authorMembershipId: ctx.membershipId, parentId: input.parentId ?? null, body: input.body })
       .returning({ id: reflectionComments.id });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: input.parentId ? "reflection.comment_replied" : "reflection.commented",
       targetType: "reflection",
       targetId: a.reflectionId,

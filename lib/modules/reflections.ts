@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { reflections } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, ValidationError } from "@/lib/core/errors";
 import { zodFieldErrors } from "@/lib/core/zod-errors";
@@ -95,9 +95,7 @@ export async function setReflectionShared(ctx: Ctx, input: { moduleSlug: string;
       .returning({ id: reflections.id, sharedAt: reflections.sharedAt });
     if (!row && input.shared) throw new ConflictError("Your reflection changed while it was being shared. Try sharing it again.");
     if (!row) throw new ValidationError("Write something in your reflection before sharing it.");
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: input.shared ? "reflection.shared" : "reflection.unshared",
       targetType: "reflection",
       targetId: row.id,

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { queueEmails, type EmailMessage, type Pending } from "@/lib/email/send";
-import { dayKey, startOfDay } from "@/lib/onboarding/due";
+import { dayKey, startOfDay } from "@/lib/util/days";
 import { digestEmail } from "./emails";
 
 // The daily digest. A notification whose recipient chose "daily digest" is written with

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { notificationPreferences } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { ValidationError } from "@/lib/core/errors";
 import { CONFIGURABLE_KINDS, isNotificationKind, isSafetyKind, NOTIFICATION_KINDS, type Channel, type NotificationKind } from "./kinds";
@@ -52,9 +52,7 @@ export async function setPreferences(ctx: Ctx, input: NotificationPreferencesInp
         target: [notificationPreferences.organisationId, notificationPreferences.membershipId, notificationPreferences.kind],
         set: { channel: sql`excluded.channel`, updatedAt: now },
       });
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "notifications.preferences_changed",
       targetType: "membership",
       targetId: ctx.membershipId,

@@ -8,7 +8,7 @@ import { curriculum } from "@/lib/modules/curriculum-cache";
 import { moduleStatus, type ModuleStatus } from "./due";
 import { json } from "@/lib/util/json-cell";
 import { memberProgressColumns } from "@/lib/onboarding/member-columns";
-import { orgRequirementsOfMembership, requiredForMembers } from "./required";
+import { orgRequirementsOfMembership, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
 
 export type ChecklistItem =
   | { kind: "profile"; done: boolean; href: string; label: string }

@@ -1,4 +1,5 @@
 import "server-only";
+import { actorEvent } from "@/lib/core/audit";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, users, type Role } from "@/db/schema";
@@ -65,7 +66,7 @@ async function ensureCohorts(tx: Tx, ctx: Ctx, names: string[]): Promise<Map<str
     .returning({ id: cohorts.id, name: cohorts.name });
   await auditMany(
     tx,
-    created.map((c) => ({ organisationId: ctx.orgId, actorUserId: ctx.userId, action: "cohort.created", targetType: "cohort", targetId: c.id, detail: { name: c.name, via: "import" } })),
+    created.map((c) => actorEvent(ctx, { action: "cohort.created", targetType: "cohort", targetId: c.id, detail: { name: c.name, via: "import" } })),
   );
   const all = await tx
     .select({ id: cohorts.id, name: cohorts.name })

@@ -3,7 +3,7 @@ import { appBaseUrl } from "@/lib/email/base-url";
 import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, organisations, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs, actorEvent } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { queueEmails, smtpConfigured, type EmailMessage, type Pending } from "@/lib/email/send";
 import { invitationEmail } from "@/lib/email/templates";
@@ -68,7 +68,7 @@ export async function insertInvitations(tx: Tx, ctx: Ctx, items: NewInvite[], vi
     tx,
     inserted.map((row) => {
       const it = byEmail.get(row.email)!;
-      return { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.created", targetType: "invitation", targetId: row.id, detail: { email: row.email, role: it.role, via } };
+      return actorEvent(ctx, { action: "invitation.created", targetType: "invitation", targetId: row.id, detail: { email: row.email, role: it.role, via } });
     }),
   );
   return { inserted, pending };
@@ -203,7 +203,7 @@ export async function revokeInvitation(ctx: Ctx, input: { id: string; version: n
   await db.transaction(async (tx) => {
     const row = await lockOpen(tx, ctx, input);
     await tx.update(invitations).set({ revokedAt: new Date(), version: row.version + 1 }).where(eq(invitations.id, row.id));
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.revoked", targetType: "invitation", targetId: row.id, detail: { email: row.email } });
+    await auditAs(tx, ctx, { action: "invitation.revoked", targetType: "invitation", targetId: row.id, detail: { email: row.email } });
   });
 }
 
@@ -224,7 +224,7 @@ export async function resendInvitation(ctx: Ctx, input: { id: string; version: n
     const fresh = r.inserted[0];
     if (!fresh) throw new ConflictError();
     await tx.update(invitations).set({ replacedById: fresh.id }).where(eq(invitations.id, old.id));
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.resent", targetType: "invitation", targetId: fresh.id, detail: { email: old.email, replaces: old.id } });
+    await auditAs(tx, ctx, { action: "invitation.resent", targetType: "invitation", targetId: fresh.id, detail: { email: old.email, replaces: old.id } });
     pending = r.pending;
     return fresh.id;
   });

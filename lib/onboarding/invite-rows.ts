@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Role } from "@/db/schema";
 import type { InviteRowInput } from "./csv";
 
-export const NAME_MAX = 120;
-export const COHORT_NAME_MAX = 80;
+export { COHORT_NAME_MAX, NAME_MAX } from "@/lib/orgs/schemas";
+import { COHORT_NAME_MAX, NAME_MAX } from "@/lib/orgs/schemas";
 
 export type OrgLookup = {
   /** Lower-case emails of people who already have a membership here (any status). */

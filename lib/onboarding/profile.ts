@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberProfiles } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 
 export async function getMyProfile(ctx: Ctx): Promise<{ position: string; pronouns: string } | null> {
@@ -22,6 +22,6 @@ export async function saveMyProfile(ctx: Ctx, input: { position: string; pronoun
       .insert(memberProfiles)
       .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, position: input.position, pronouns: input.pronouns })
       .onConflictDoUpdate({ target: [memberProfiles.organisationId, memberProfiles.membershipId], set: { position: input.position, pronouns: input.pronouns } });
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "profile.saved", targetType: "membership", targetId: ctx.membershipId });
+    await auditAs(tx, ctx, { action: "profile.saved", targetType: "membership", targetId: ctx.membershipId });
   });
 }

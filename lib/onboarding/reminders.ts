@@ -9,7 +9,7 @@ import { notifyWithEmails, type NotificationWithEmail } from "@/lib/notification
 import { auditMany } from "./audit-batch";
 import { dayKey, formatDate, reminderKind } from "./due";
 import { progressFor, progressKey } from "./progress";
-import { requiredForMembers } from "./required";
+import { requiredForMembers } from "@/lib/onboarding/requirement-resolution";
 
 /** notified: in-app reminders written; queued: emails among them (people may choose in-app only or the digest). */
 export type ReminderRun = { day: string; organisations: number; notified: number; queued: number };

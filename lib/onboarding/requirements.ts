@@ -2,14 +2,14 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, cohorts, memberships, moduleRequirements, modules, type ModuleRequirement, type Role } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { isUniqueViolation } from "@/lib/core/db-errors";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
 import { dueFor, formatDate } from "./due";
-import { orgRequirements, requiredForMembers } from "./required";
+import { orgRequirements, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
 
 /** The required modules for the caller's membership, due dates resolved (earliest if several apply). */
 export async function listMyRequirements(ctx: Ctx): Promise<{ moduleId: string; dueAt: Date | null }[]> {
@@ -57,9 +57,7 @@ export async function createRequirement(ctx: Ctx, input: NewRequirement) {
         .insert(moduleRequirements)
         .values({ organisationId: ctx.orgId, moduleId: mod.id, role: input.cohortId ? null : input.role, cohortId: input.cohortId, dueOn: input.dueOn, dueDays: input.dueOn ? null : input.dueDays })
         .returning();
-      await audit(tx, {
-        organisationId: ctx.orgId,
-        actorUserId: ctx.userId,
+      await auditAs(tx, ctx, {
         action: "requirement.created",
         targetType: "module_requirement",
         targetId: row.id,
@@ -119,9 +117,7 @@ export async function deleteRequirement(ctx: Ctx, input: { id: string }) {
       .where(and(eq(moduleRequirements.id, input.id), eq(moduleRequirements.organisationId, ctx.orgId)))
       .returning();
     if (!row) throw new NotFoundError();
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "requirement.removed",
       targetType: "module_requirement",
       targetId: row.id,

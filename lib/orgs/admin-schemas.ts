@@ -1,7 +1,7 @@
 // Form and action inputs for organisation administration (shared by client forms and actions).
 import { z } from "zod";
 import { emailSchema } from "./schemas";
-import { COHORT_NAME_MAX, NAME_MAX } from "@/lib/onboarding/invite-rows";
+import { COHORT_NAME_MAX, NAME_MAX } from "@/lib/orgs/schemas";
 import { passwordSchema } from "@/lib/auth/password";
 
 const roleField = z.enum(["trainee", "supervisor", "org_admin"], { error: "Choose a role." });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cohortMembers, cohorts, memberships } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs, type AuditAction } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { isUniqueViolation } from "@/lib/core/db-errors";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
@@ -35,7 +35,7 @@ export async function createCohort(ctx: Ctx, input: { name: string }) {
   try {
     return await db.transaction(async (tx) => {
       const [c] = await tx.insert(cohorts).values({ organisationId: ctx.orgId, name: input.name }).returning();
-      await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "cohort.created", targetType: "cohort", targetId: c.id, detail: { name: c.name } });
+      await auditAs(tx, ctx, { action: "cohort.created", targetType: "cohort", targetId: c.id, detail: { name: c.name } });
       return c;
     });
   } catch (e) {
@@ -44,7 +44,7 @@ export async function createCohort(ctx: Ctx, input: { name: string }) {
   }
 }
 
-async function updateCohort(ctx: Ctx, input: { id: string; version: number }, set: { name?: string; archivedAt?: Date | null }, action: string) {
+async function updateCohort(ctx: Ctx, input: { id: string; version: number }, set: { name?: string; archivedAt?: Date | null }, action: AuditAction) {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   try {
@@ -57,7 +57,7 @@ async function updateCohort(ctx: Ctx, input: { id: string; version: number }, se
         .where(and(eq(cohorts.id, input.id), eq(cohorts.organisationId, ctx.orgId), eq(cohorts.version, input.version)))
         .returning();
       if (!after) throw new ConflictError();
-      await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action, targetType: "cohort", targetId: after.id, detail: { from: before.name, to: after.name } });
+      await auditAs(tx, ctx, { action, targetType: "cohort", targetId: after.id, detail: { from: before.name, to: after.name } });
       return after;
     });
   } catch (e) {
@@ -85,13 +85,13 @@ export async function setCohortMembership(ctx: Ctx, input: { membershipId: strin
     if (input.member) {
       if (c.archivedAt) throw new ConflictError("This cohort is archived. Restore it before adding people.");
       const added = await tx.insert(cohortMembers).values({ organisationId: ctx.orgId, cohortId: c.id, membershipId: m.id }).onConflictDoNothing().returning();
-      if (added.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "cohort.member_added", targetType: "membership", targetId: m.id, detail: { cohortId: c.id } });
+      if (added.length) await auditAs(tx, ctx, { action: "cohort.member_added", targetType: "membership", targetId: m.id, detail: { cohortId: c.id } });
     } else {
       const removed = await tx
         .delete(cohortMembers)
         .where(and(eq(cohortMembers.organisationId, ctx.orgId), eq(cohortMembers.cohortId, c.id), eq(cohortMembers.membershipId, m.id)))
         .returning();
-      if (removed.length) await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "cohort.member_removed", targetType: "membership", targetId: m.id, detail: { cohortId: c.id } });
+      if (removed.length) await auditAs(tx, ctx, { action: "cohort.member_removed", targetType: "membership", targetId: m.id, detail: { cohortId: c.id } });
     }
   });
 }

@@ -1,8 +1,9 @@
 import "server-only";
+import { escapeLike } from "@/lib/util/sql";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, memberships, supervisions, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { keyPage } from "@/lib/util/pagination";
@@ -70,9 +71,6 @@ export async function listMembers(
   return keyPage(rows, MEMBERS_PAGE_SIZE, (last) => ({ name: last.name.toLowerCase(), id: last.membershipId }));
 }
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function getMember(ctx: Ctx, membershipId: string): Promise<MemberRow> {
   assertCan(ctx, "org.manage");
@@ -122,9 +120,7 @@ export async function setMemberStatus(
       .where(and(eq(memberships.id, target.id), eq(memberships.version, input.version)))
       .returning({ id: memberships.id });
     if (updated.length === 0) throw new ConflictError();
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: input.status === "deactivated" ? "member.deactivated" : "member.reactivated",
       targetType: "membership",
       targetId: target.id,
@@ -182,9 +178,7 @@ export async function changeRole(ctx: Ctx, input: { membershipId: string; role: 
     if (target.role === "trainee") {
       linksRemoved += (await tx.delete(supervisions).where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.traineeMembershipId, target.id))).returning()).length;
     }
-    await audit(tx, {
-      organisationId: ctx.orgId,
-      actorUserId: ctx.userId,
+    await auditAs(tx, ctx, {
       action: "member.role_changed",
       targetType: "membership",
       targetId: target.id,

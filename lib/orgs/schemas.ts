@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { emailSchema } from "@/lib/auth/schemas";
 import { passwordSchema } from "@/lib/auth/password";
 
-export const emailSchema = z
-  .string({ error: "Enter an email address." })
-  .trim()
-  .min(1, { error: "Enter an email address." })
-  .max(254, { error: "Use an email address of at most 254 characters." })
-  .pipe(z.email({ error: "Enter an email address like name@example.org." }))
-  .transform((e) => e.toLowerCase());
+export { emailSchema };
+
+export const NAME_MAX = 120;
+export const COHORT_NAME_MAX = 80;
 
 // Names travel into emails Rapport sends to other people: a web address or a control character in
 // one would let anyone use Rapport's address to send their own message (phishing).
@@ -40,32 +38,9 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const switchOrgInput = z.object({ orgId: z.uuid({ error: "Choose an organisation." }) });
 
-export const changePasswordInput = z
-  .object({
-    currentPassword: z.string().min(1, { error: "Enter your current password." }).max(1024),
-    newPassword: passwordSchema,
-    confirmPassword: z.string().max(1024),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    error: "The two new passwords don't match. Type the same password in both fields.",
-    path: ["confirmPassword"],
-  });
-
 export const memberStatusInput = z.object({
   membershipId: z.uuid({ error: "Choose a member." }),
   status: z.enum(["active", "deactivated"], { error: "Choose active or deactivated." }),
   version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
 });
 
-export const resetRequestInput = z.object({ email: emailSchema });
-
-export const resetPasswordInput = z
-  .object({
-    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "This reset link isn't valid. Ask for a new one." }),
-    newPassword: passwordSchema,
-    confirmPassword: z.string().max(1024),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    error: "The two passwords don't match. Type the same password in both fields.",
-    path: ["confirmPassword"],
-  });

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { memberships, supervisions, users } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { appBaseUrl } from "@/lib/email/base-url";
@@ -71,7 +71,7 @@ export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: 
       if (trainee.role !== "trainee") throw new ValidationError("Check the highlighted fields.", { traineeMembershipId: ["Choose someone whose role is trainee."] });
       const added = await tx.insert(supervisions).values(key).onConflictDoNothing().returning();
       if (added.length) {
-        await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.assigned", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+        await auditAs(tx, ctx, { action: "supervision.assigned", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
         // The trainee is told who can now read the cases they submit.
         const [people] = await tx
           .select({ traineeEmail: users.email, traineeName: users.name, supervisorName: sql<string>`(select u2.name from memberships m2 join users u2 on u2.id = m2.user_id where m2.id = ${sup.id})` })
@@ -90,7 +90,7 @@ export async function setSupervision(ctx: Ctx, input: { supervisorMembershipId: 
         .where(and(eq(supervisions.organisationId, ctx.orgId), eq(supervisions.supervisorMembershipId, sup.id), eq(supervisions.traineeMembershipId, trainee.id)))
         .returning();
       if (removed.length) {
-        await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "supervision.removed", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
+        await auditAs(tx, ctx, { action: "supervision.removed", targetType: "membership", targetId: trainee.id, detail: { supervisorMembershipId: sup.id } });
         pending = await traineesLeftUnsupervised(tx, ctx, [trainee.id]);
       }
     }

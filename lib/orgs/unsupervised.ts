@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cases, memberships, organisations, users } from "@/db/schema";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import type { UnassignedPolicy } from "@/lib/cases/supervisors";
 
@@ -63,6 +63,6 @@ export async function setUnassignedPolicy(ctx: Ctx, policy: UnassignedPolicy): P
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(organisations).set({ unassignedCases: policy }).where(eq(organisations.id, ctx.orgId));
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "org.unassigned_cases_policy_changed", targetType: "organisation", targetId: ctx.orgId, detail: { policy } });
+    await auditAs(tx, ctx, { action: "org.unassigned_cases_policy_changed", targetType: "organisation", targetId: ctx.orgId, detail: { policy } });
   });
 }

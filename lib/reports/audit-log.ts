@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { endOfDay, isDay, startOfDay } from "@/lib/onboarding/due";
-import { escapeLike } from "@/lib/orgs/members";
+import { escapeLike } from "@/lib/util/sql";
 
 export type AuditFilters = { person?: string; action?: string; from?: string; to?: string };
 export type AuditRow = {

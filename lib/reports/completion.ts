@@ -7,8 +7,8 @@ import { cohortMembers, memberships, users, type Role } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
 import { progressKey, type Progress } from "@/lib/onboarding/progress";
-import { orgRequirements, requiredForMembers } from "@/lib/onboarding/required";
-import { escapeLike } from "@/lib/orgs/members";
+import { orgRequirements, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
+import { escapeLike } from "@/lib/util/sql";
 
 export type MatrixFilters = { role?: Role; cohortId?: string; moduleId?: string; status?: ModuleStatus; q?: string };
 export type MatrixCell = { status: ModuleStatus; dueAt: Date | null } | null;

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { countQueries } from "@/db/query-count";
 import { closeDb, getDb } from "@/db/client";
-import { LARGE_ORG, LARGE_SIGN_INS } from "@/db/seed/large";
+import { LARGE_ORG, LARGE_SIGN_INS } from "@/scripts/seed/large";
 import type { Ctx } from "@/lib/core/context";
 import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
 import { ROUTE_CALLS, type RouteInputs } from "./route-calls";

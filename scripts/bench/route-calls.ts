@@ -4,7 +4,7 @@ import { listReviewQueue, listUrgentReviews } from "@/lib/cases/queue";
 import { getEmailVerification } from "@/lib/auth/email-verification";
 import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
 import { listInbox } from "@/lib/notifications/inbox";
-import { getContinueLearning, getLessonView } from "@/lib/modules/queries";
+import { getContinueLearning, openLesson } from "@/lib/modules/queries";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { listMembers } from "@/lib/orgs/members";
@@ -33,7 +33,7 @@ export const ROUTE_CALLS: RouteCall[] = [
   {
     route: "Lesson page",
     page: "app/(app)/modules/[slug]/lessons/[lesson]/page.tsx",
-    run: (i) => getLessonView(i.trainee, i.moduleSlug, i.lessonSlug),
+    run: (i) => openLesson(i.trainee, i.moduleSlug, i.lessonSlug),
   },
   {
     route: "Trainee home",

@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: production build, throwaway PostgreSQL with the large data set, then autocannon
  * against each page as the right person, two baselines, a two-instance run, client JS weight,
- * query plans and the scanner micro-benchmark. Writes BENCHMARKS.md and prints the table.
+ * query plans and the scanner micro-benchmark. Writes docs/BENCHMARKS.md and prints the table.
  * Env: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, default 5), BENCH_CONNECTIONS (default 20),
- * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default BENCHMARKS.md).
+ * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default docs/BENCHMARKS.md).
  * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
  */
 import { randomBytes } from "node:crypto";
@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { DEFAULT_POOL_SIZE } from "@/db/client";
-import { DEMO_PASSWORD } from "@/db/seed/demo";
-import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/db/seed/large";
+import { DEMO_PASSWORD } from "@/scripts/seed/demo";
+import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/scripts/seed/large";
 import { getPage, signIn } from "./lib/auth";
 import { clientWeights } from "./lib/client-weight";
 import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
@@ -36,7 +36,7 @@ const cfg = {
   warmup: Number(process.env.BENCH_WARMUP ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS || 20),
 };
-const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || "BENCHMARKS.md");
+const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || "docs/BENCHMARKS.md");
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
 const NODE = process.execPath;
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -76,9 +76,9 @@ async function main() {
   const dbEnv = { DATABASE_URL: pg.url, DATABASE_POOL_SIZE: String(POOL) };
 
   step("migrate, demo data, large data set");
-  await run(NODE, [TSX, "db/seed/index.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv }, quiet: true });
+  await run(NODE, [TSX, "scripts/seed/index.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv }, quiet: true });
   const seedStart = Date.now();
-  const seedOutput = await run(NODE, [TSX, "db/seed/large.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
+  const seedOutput = await run(NODE, [TSX, "scripts/seed/large.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
   const seedSeconds = (Date.now() - seedStart) / 1000;
   await sql.unsafe("create extension if not exists pg_stat_statements");
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/db/seed/demo";
+import { DEMO_PASSWORD } from "@/scripts/seed/demo";
 import { addMember, bumpSessionVersion, createOrg, createUser, disableUser, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";

@@ -58,6 +58,10 @@ test.describe("onboarding", () => {
     await accept.open(path);
     await expect(vpage.getByText(`to join ${org.name} as a trainee`, { exact: false })).toBeVisible();
     await expectAccessible(vpage);
+    // A password error first: once fixed, one click on "Accept and join" is enough.
+    await vpage.getByLabel("Choose a password").fill("short");
+    await vpage.getByRole("button", { name: "Accept and join" }).click();
+    await expect(vpage.getByLabel("Choose a password")).toHaveAttribute("aria-invalid", "true");
     await accept.acceptAsNewPerson("Nia Okafor", "a long enough passphrase");
     await vpage.waitForURL("**/onboarding");
     await expect(vpage.getByRole("heading", { level: 1, name: "Getting started" })).toBeVisible();

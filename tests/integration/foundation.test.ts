@@ -1,7 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, getHandle, dataDir } from "@/db/client";
+import { getDb } from "@/db/client";
 import { applyMigrations, pendingMigrations } from "@/db/migrator";
 import { auditEvents, memberships, organisations, users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/sign-in";
@@ -11,7 +14,7 @@ import { getMember, listMembers, setMemberStatus, LAST_ADMIN } from "@/lib/orgs/
 import { listMyTrainees, getMemberCounts } from "@/lib/orgs/overview";
 import { signUp } from "@/lib/orgs/sign-up";
 import { createOrg, disableUser, TEST_PASSWORD, uid } from "../fixtures/factory";
-import { ctxOf, driver, withDatabase } from "./helpers";
+import { ctxOf, withDatabase } from "./helpers";
 
 withDatabase();
 
@@ -138,15 +141,31 @@ describe("members: scoped by organisation and role", () => {
 });
 
 describe("embedded database lock", () => {
-  it("a second process opening the same data directory fails with a clear message", async () => {
-    if ((await driver()) !== "pglite") return expect(process.env.DATABASE_URL).toBeTruthy();
-    await getHandle();
-    const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/migrate.ts"], {
-      env: { ...process.env, RAPPORT_DATA_DIR: dataDir(), DATABASE_URL: "" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr + r.stdout).toMatch(/already open in another Rapport process \(pid \d+\)/);
+  // On both drivers: the holder is another process of ours, whatever the suite's own database is.
+  it("a second process opening a data directory another process holds fails with a clear message", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-lock-"));
+    const env = { ...process.env, RAPPORT_DATA_DIR: dir, DATABASE_URL: "" };
+    const holder = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/support/hold-embedded-db.ts"], { env, stdio: ["pipe", "pipe", "inherit"] });
+    const exited = new Promise<number | null>((resolve) => holder.once("exit", resolve));
+    try {
+      let out = "";
+      holder.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const lockFile = path.join(dir, "pglite.lock");
+      const holderPid = () => /pid (\d+)/.exec(out)?.[1];
+      // Until the holder has taken the lock (or has died, which fails the test below).
+      while (holder.exitCode === null && !(holderPid() && fs.existsSync(lockFile) && fs.readFileSync(lockFile, "utf8") === holderPid())) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(holder.exitCode, `the holder exited early: ${out}`).toBeNull();
+
+      const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/migrate.ts"], { env, encoding: "utf8", timeout: 60_000 });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr + r.stdout).toContain(`already open in another Rapport process (pid ${holderPid()})`);
+    } finally {
+      holder.stdin.end();
+    }
+    // Ending the holder releases the lock.
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dir, "pglite.lock"))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { getCertificateForDownload, verifyCertificate } from "@/lib/modules/cert
 import { loadCurriculum, type ModuleSource } from "@/lib/modules/content";
 import { getTraineeTraining, listTraineeProgress } from "@/lib/modules/oversight";
 import { completeLesson, getAttempt, submitCheck } from "@/lib/modules/progress";
-import { getContinueLearning, getLessonView, listCatalogue } from "@/lib/modules/queries";
+import { getContinueLearning, openLesson, listCatalogue } from "@/lib/modules/queries";
 import { getMyReflection, saveReflection, setReflectionShared } from "@/lib/modules/reflections";
 import { syncContent } from "@/lib/modules/sync";
 import { createOrg } from "../fixtures/factory";
@@ -198,10 +198,10 @@ describe("progress, checks and certificates", () => {
     const org = await createOrg("Continue");
     const ctx = ctxOf(org, org.trainee);
     expect(await getContinueLearning(ctx)).toBeNull();
-    expect((await getLessonView(ctx, first.slug, first.lessons[1].slug)).completedAt).toBeNull();
+    expect((await openLesson(ctx, first.slug, first.lessons[1].slug)).completedAt).toBeNull();
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[1].slug);
     await completeLesson(ctx, first.slug, first.lessons[1].slug);
-    const done = (await getLessonView(ctx, first.slug, first.lessons[1].slug)).completedAt;
+    const done = (await openLesson(ctx, first.slug, first.lessons[1].slug)).completedAt;
     expect(done).toBeInstanceOf(Date);
     expect(Math.abs(Date.now() - done!.getTime())).toBeLessThan(60_000);
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[0].slug);

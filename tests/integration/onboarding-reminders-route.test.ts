@@ -20,7 +20,7 @@ describe("reminders route", () => {
   it("doesn't exist when REMINDERS_TOKEN is unset", async () => {
     delete process.env.REMINDERS_TOKEN;
     expect((await post("Bearer anything")).status).toBe(404);
-    expect(GET().status).toBe(404);
+    expect((await GET(new Request("http://rapport.test/api/reminders"))).status).toBe(404);
   });
 
   it("refuses a missing or wrong token and sends nothing", async () => {
@@ -40,6 +40,6 @@ describe("reminders route", () => {
     const again = await post("Bearer s3cret-scheduler-token-0123456789");
     expect(await again.json()).toMatchObject({ queued: 0 });
     expect(await n()).toBe(2);
-    expect(GET().status).toBe(405);
+    expect((await GET(new Request("http://rapport.test/api/reminders"))).status).toBe(405);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, memberships, outbox, reminderLog } from "@/db/schema";
 import { json } from "@/lib/util/json-cell";
-import { orgRequirements, orgRequirementsOfMembership } from "@/lib/onboarding/required";
+import { orgRequirements, orgRequirementsOfMembership } from "@/lib/onboarding/requirement-resolution";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { DAY_MS, endOfDay } from "@/lib/onboarding/due";

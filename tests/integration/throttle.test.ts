@@ -6,7 +6,7 @@ import { deviceHash } from "@/lib/auth/device";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { signIn } from "@/lib/auth/sign-in";
 import { checkThrottle, pruneThrottles, recordFailure, throttleKeysFor } from "@/lib/auth/throttle";
-import { clearSignInDelay, getSignInDelay } from "@/lib/auth/unlock";
+import { clearSignInDelay, getSignInDelay } from "@/lib/orgs/sign-in-delay";
 import { NotFoundError } from "@/lib/core/errors";
 import { createOrg, createResetToken, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { ctxOf, withDatabase } from "./helpers";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { signUpInput, changePasswordInput, resetPasswordInput, memberStatusInput } from "@/lib/orgs/schemas";
+import { signUpInput, memberStatusInput } from "@/lib/orgs/schemas";
+import { changePasswordInput, resetPasswordInput } from "@/lib/auth/schemas";
 import { inviteInput, pasteInvitesInput, requirementInput, createCohortInput, acceptNewInput, profileInput } from "@/lib/orgs/admin-schemas";
 import { createDraftInput, saveDraftInput, submitCaseInput, reviewDecisionInput, commentInput, reopenInput, dismissFlagInput } from "@/lib/cases/schemas";
 import { readInviteCsv, readPastedEmails } from "@/lib/onboarding/csv";

@@ -59,6 +59,22 @@ describe("access policy covers the code", () => {
     expect(elsewhere).toEqual([]);
   });
 
+  it("sends every page and route handler through the one entry pipeline (lib/core/page.ts, lib/core/route.ts)", () => {
+    const read = (f: string) => fs.readFileSync(path.join(root, f), "utf8");
+    const pageFiles = appFiles.filter((f) => f.endsWith("/page.tsx"));
+    expect(pageFiles.filter((f) => !/^export default (authedPage|publicPage)\(/m.test(read(f)))).toEqual([]);
+    // No page decides access for itself: no inline role checks, no hand-made not-found.
+    expect(pageFiles.filter((f) => /\bcan\(|\bnotFound\(|\borNotFound\(|\brequireContext\(/.test(read(f)))).toEqual([]);
+    const routeFiles = appFiles.filter((f) => f.endsWith("/route.ts"));
+    const bypass = routeFiles.flatMap((f) => {
+      const src = read(f);
+      const exported = [...src.matchAll(/^export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b(.*)$/gm)];
+      return exported.filter((m) => !/^ = (authedRoute|publicRoute)\b|^ = (GET|POST);$/.test(m[2])).map((m) => `${f}#${m[1]}`);
+    });
+    expect(routeFiles.length).toBeGreaterThan(5);
+    expect(bypass).toEqual([]);
+  });
+
   it("has no row that points at a route or action that no longer exists", () => {
     const stale = POLICY.filter((r) => {
       if (r.kind === "page") return !pages.includes(r.target);

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { SessionsList } from "@/components/auth/sessions-list";
 import { listMySessions } from "@/lib/auth/my-sessions";
@@ -13,6 +12,7 @@ import { smtpConfigured } from "@/lib/email/send";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { sendVerificationAction } from "@/lib/auth/actions/account";
+import { authedPage } from "@/lib/core/page";
 
 function describeDevice(ua: string | null): string {
   if (!ua) return "Unknown device";
@@ -25,8 +25,7 @@ const when = (d: Date) => formatIn(d, "en-AU", { dateStyle: "medium", timeStyle:
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
-  const ctx = await requireContext();
+export default authedPage(async function AccountPage(ctx) {
   const sessions = (await listMySessions(ctx)).map((s) => ({
     id: s.id,
     current: s.current,
@@ -90,4 +89,4 @@ export default async function AccountPage() {
       </section>
     </>
   );
-}
+});

@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { decodeCursor, encodeCursor, formatDateTime, waitingFor } from "@/components/cases/format";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
 import { labelOf, RUPTURE_TYPE_CODES, RUPTURE_TYPES } from "@/lib/cases/codes";
 import { CASE_STATUSES, STATUS_LABELS } from "@/lib/cases/workflow";
 import { dayParam, oneOf, param, searchText } from "@/lib/util/params";
 import { can } from "@/lib/core/permissions";
 import { isUuid } from "@/lib/util/uuid";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Caseload" };
 
 type Search = Record<string, string | string[] | undefined>;
 const SHOWN = CASE_STATUSES.filter((s) => s !== "draft");
 
-export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "cases.review")) notFound();
+export default authedPage({ permission: "cases.review" }, async function CaseloadPage(ctx, { searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const reviewed = oneOf(sp, "reviewed", ["signed_off", "changes_requested"] as const);
   const trainees = await listMyAssignedTrainees(ctx);
@@ -131,4 +128,4 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       ) : null}
     </>
   );
-}
+});

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { decodeCursor, encodeCursor, formatDate } from "@/components/cases/format";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext, type Ctx } from "@/lib/core/context";
+import type { Ctx } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
-import { listMyCases } from "@/lib/cases/queries";
+import { casesListFor, listMyCases } from "@/lib/cases/queries";
 import { listOrgCaseMetadata } from "@/lib/cases/queue";
 import { CASE_STATUSES, STATUS_LABELS, type CaseStatus } from "@/lib/cases/workflow";
-import { can } from "@/lib/core/permissions";
 import { oneOf, param, searchText } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -44,7 +43,8 @@ async function OrgCases({ ctx, status, after }: { ctx: Ctx; status?: CaseStatus;
       {rows.length === 0 ? (
         <p className="text-stone-700">No cases match.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Cases in the organisation">
+          <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Cases in your organisation</caption>
             <thead className="bg-stone-100">
@@ -77,14 +77,10 @@ async function OrgCases({ ctx, status, after }: { ctx: Ctx; status?: CaseStatus;
   );
 }
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const ctx = await requireContext();
+export default authedPage(async function CasesPage(ctx, { searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const status = oneOf(sp, "status", CASE_STATUSES);
-  if (!can(ctx.role, "cases.log")) {
-    if (can(ctx.role, "org.reports")) return <OrgCases ctx={ctx} status={status} after={param(sp, "after", 600)} />;
-    notFound();
-  }
+  if (casesListFor(ctx) === "organisation") return <OrgCases ctx={ctx} status={status} after={param(sp, "after", 600)} />;
   const q = searchText(sp);
   const { rows, next } = await listMyCases(ctx, { q, status, after: decodeCursor(param(sp, "after", 600)) });
   const nextHref = next ? `/cases?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), after: encodeCursor(next)! })}` : null;
@@ -111,7 +107,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p className="text-stone-700">{q || status ? "No cases match these filters." : "You haven't logged a case yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="My cases">
+          <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">My cases</caption>
             <thead className="bg-stone-100">
@@ -140,4 +137,4 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       {nextHref ? <p className="mt-4"><Link href={nextHref}>Next page</Link></p> : null}
     </>
   );
-}
+});

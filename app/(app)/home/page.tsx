@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext, type Ctx } from "@/lib/core/context";
+import { type Ctx } from "@/lib/core/context";
 import { getContinueLearning } from "@/lib/modules/queries";
 import { OrgCasesPanel } from "@/components/cases/org-cases-panel";
 import { OnboardingChecklistPanel } from "@/components/onboarding/onboarding-checklist-panel";
@@ -11,6 +11,7 @@ import { TraineeCasesPanel } from "@/components/cases/trainee-cases-panel";
 import { ReviewQueuePanel } from "@/components/reviews/review-queue-panel";
 import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
 import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -127,8 +128,7 @@ async function AdminHome({ ctx }: { ctx: Ctx }) {
   );
 }
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function HomePage(ctx, { searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const { notice } = await searchParams;
   return (
     <>
@@ -141,4 +141,4 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {ctx.role === "trainee" ? <TraineeHome ctx={ctx} /> : ctx.role === "supervisor" ? <SupervisorHome ctx={ctx} /> : <AdminHome ctx={ctx} />}
     </>
   );
-}
+});

@@ -6,10 +6,10 @@ import { decodeCursor, encodeCursor } from "@/components/cases/format";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Role } from "@/db/schema";
-import { requireContext } from "@/lib/core/context";
 import { listInbox, unreadCount } from "@/lib/notifications/inbox";
 import { UNREAD_CAP } from "@/lib/notifications/limits";
 import { markAllReadAction } from "@/lib/notifications/actions";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -19,8 +19,7 @@ const EMPTY: Record<Role, string> = {
   org_admin: "Invitations that are accepted, trainees or cases left without a supervisor, and reminders about your own training will appear here.",
 };
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function InboxPage(ctx, { searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const { after } = await searchParams;
   const [{ rows, next }, unread] = await Promise.all([listInbox(ctx, { after: decodeCursor(after) }), unreadCount(ctx)]);
   const nextHref = next ? `/inbox?after=${encodeCursor(next)}` : null;
@@ -54,4 +53,4 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       ) : null}
     </>
   );
-}
+});

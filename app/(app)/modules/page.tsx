@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listCatalogue } from "@/lib/modules/queries";
 import { listMyRequirements } from "@/lib/onboarding/requirements";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Modules" };
 
 const STATUS = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
 
-export default async function ModulesPage() {
-  const ctx = await requireContext();
-  const [rows, required] = await Promise.all([orNotFound(listCatalogue(ctx)), listMyRequirements(ctx)]);
+export default authedPage(async function ModulesPage(ctx) {
+  const [rows, required] = await Promise.all([listCatalogue(ctx), listMyRequirements(ctx)]);
   const due = new Map(required.map((r) => [r.moduleId, r.dueAt]));
   const now = new Date();
   const sorted = [...rows].sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.position - b.position);
@@ -55,4 +53,4 @@ export default async function ModulesPage() {
       </ol>
     </>
   );
-}
+});

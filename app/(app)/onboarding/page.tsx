@@ -3,14 +3,13 @@ import { ChecklistList } from "@/components/onboarding/checklist-list";
 import { ProfileForm } from "@/components/onboarding/profile-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getChecklist } from "@/lib/onboarding/checklist";
 import { getMyProfile } from "@/lib/onboarding/profile";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Getting started" };
 
-export default async function OnboardingPage() {
-  const ctx = await requireContext();
+export default authedPage(async function OnboardingPage(ctx) {
   const [checklist, profile] = await Promise.all([getChecklist(ctx), getMyProfile(ctx)]);
   return (
     <>
@@ -35,4 +34,4 @@ export default async function OnboardingPage() {
       </section>
     </>
   );
-}
+});

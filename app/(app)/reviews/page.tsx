@@ -1,32 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { decodeCursor, encodeCursor, formatDateTime, waitingFor } from "@/components/cases/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { listReviewQueue, listUrgentReviews, type QueueRow } from "@/lib/cases/queue";
-import { html } from "@/lib/html";
 import { can } from "@/lib/core/permissions";
 import { DataTable } from "@/components/ui/data-table";
 import { getEmailVerification } from "@/lib/auth/email-verification";
 import { Alert } from "@/components/ui/alert";
 import { oneOf, param } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
+import { QueueRows } from "@/components/tables/queue-rows";
 
 export const metadata: Metadata = { title: "Review queue" };
 
 const cell = "px-4 py-2";
 
-function queueRows(rows: QueueRow[], now: Date) {
-  return html`${rows.map(
-    (r) =>
-      html`<tr><td class="${cell}"><a href="/reviews/${r.id}">Review ${r.clientCode ?? "case"}</a></td><td class="${cell}">${r.traineeName}</td><td class="${cell}">${labelOf("ruptureType", r.ruptureType)}</td><td class="${cell}">${r.submissionCount}</td><td class="${cell}">${formatDateTime(r.submittedAt)}</td><td class="${cell}">${waitingFor(r.submittedAt, now)}</td></tr>`,
-  )}`;
-}
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "cases.review")) notFound();
+export default authedPage({ permission: "cases.review" }, async function ReviewQueuePage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const after = param(sp, "after", 600);
   const reviewed = oneOf(sp, "reviewed", ["signed_off", "changes_requested"] as const);
@@ -76,8 +67,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           cellClass="px-4 py-2"
           columns={["Case", "Trainee", "Rupture type", "Version", "Submitted", "Waiting"]}
         >
-          {/* The queue is opened dozens of times a day: its rows are one escaped string (lib/html.ts). */}
-          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: queueRows(rows, now).value }} />
+          <tbody className="divide-y divide-stone-200">
+            <QueueRows rows={rows} now={now} />
+          </tbody>
         </DataTable>
       )}
       {next ? (
@@ -87,4 +79,4 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       ) : null}
     </>
   );
-}
+});

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listTraineeProgress } from "@/lib/modules/oversight";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Trainees" };
 
-export default async function TraineesPage() {
-  const ctx = await requireContext();
-  const { moduleCount, rows } = await orNotFound(listTraineeProgress(ctx));
+export default authedPage(async function TraineesPage(ctx) {
+  const { moduleCount, rows } = await listTraineeProgress(ctx);
   return (
     <>
       <PageHeader
@@ -24,7 +22,8 @@ export default async function TraineesPage() {
       {rows.length === 0 ? (
         <p className="text-stone-700">{ctx.role === "supervisor" ? "No trainees are assigned to you yet." : "No trainees yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Trainees">
+          <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Trainee module progress</caption>
             <thead className="bg-stone-100">
@@ -55,4 +54,4 @@ export default async function TraineesPage() {
       )}
     </>
   );
-}
+});

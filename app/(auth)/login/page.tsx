@@ -4,10 +4,11 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getContext } from "@/lib/core/context";
 import { safeCallback } from "@/lib/util/safe-redirect";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default publicPage(async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getContext()) redirect(callbackUrl);
@@ -27,4 +28,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </p>
     </>
   );
-}
+});

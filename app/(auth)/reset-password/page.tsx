@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestResetForm } from "@/components/auth/reset-forms";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
-export default function RequestResetPage() {
+export default publicPage(function RequestResetPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Reset your password</h1>
@@ -17,4 +18,4 @@ export default function RequestResetPage() {
       </p>
     </>
   );
-}
+});

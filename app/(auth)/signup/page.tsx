@@ -3,10 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getContext } from "@/lib/core/context";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Create an organisation" };
 
-export default async function SignUpPage() {
+export default publicPage(async function SignUpPage() {
   if (await getContext()) redirect("/home");
   return (
     <>
@@ -20,4 +21,4 @@ export default async function SignUpPage() {
       </div>
     </>
   );
-}
+});

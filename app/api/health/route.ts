@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { getHandle } from "@/db/client";
 import { pendingMigrations } from "@/db/migrator";
+import { publicRoute } from "@/lib/core/route";
 
 export const dynamic = "force-dynamic";
 
 // Public and cheap: says whether the database answers and the schema is current, nothing more.
-export async function GET() {
+export const GET = publicRoute(async () => {
   try {
     const { db } = await getHandle();
     await db.execute(sql`select 1`);
@@ -15,4 +16,4 @@ export async function GET() {
   } catch {
     return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503 });
   }
-}
+});

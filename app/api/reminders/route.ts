@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { runReminders } from "@/lib/onboarding/reminders";
+import { publicRoute } from "@/lib/core/route";
 
 export const dynamic = "force-dynamic";
 
@@ -23,10 +24,10 @@ async function handle(request: Request) {
   return Response.json({ status: "ok", ...result });
 }
 
-export const POST = handle;
+export const POST = publicRoute(handle);
 
-export function GET() {
+export const GET = publicRoute(() => {
   return process.env.REMINDERS_TOKEN
     ? Response.json({ error: "Use POST." }, { status: 405, headers: { Allow: "POST" } })
     : new Response("Not found", { status: 404 });
-}
+});

@@ -1,4 +1,5 @@
 import { endCurrentSession } from "@/lib/auth/sign-out";
+import { publicRoute } from "@/lib/core/route";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +18,13 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
-export async function POST(request: Request) {
+export const POST = publicRoute(async (request) => {
   if (!sameOrigin(request)) return Response.json({ error: "Sign out from Rapport's own pages." }, { status: 403 });
   await endCurrentSession();
   return new Response(null, { status: 303, headers: { Location: "/login?notice=signed-out", "Cache-Control": "no-store", "Clear-Site-Data": '"cache"' } });
-}
+});
 
 /** Nothing changes on a GET (a link or a prefetch must not sign anyone out). */
-export function GET() {
+export const GET = publicRoute(() => {
   return new Response(null, { status: 303, headers: { Location: "/", "Cache-Control": "no-store" } });
-}
+});

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatAuDate, verifyCertificate } from "@/lib/modules/certificates";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Verify a certificate", robots: { index: false } };
 
-export default async function VerifyPage({ params }: { params: Promise<{ serial: string }> }) {
+export default publicPage(async function VerifyPage({ params }: { params: Promise<{ serial: string }> }) {
   const { serial } = await params;
   const cert = await verifyCertificate(decodeURIComponent(serial).toUpperCase());
   return (
@@ -37,4 +38,4 @@ export default async function VerifyPage({ params }: { params: Promise<{ serial:
       )}
     </main>
   );
-}
+});

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authedAction } from "@/lib/core/action";
 import { changePassword } from "@/lib/auth/account";
 import { endMyOtherSessions, endMySession } from "@/lib/auth/my-sessions";
-import { changePasswordInput } from "@/lib/orgs/schemas";
+import { changePasswordInput } from "@/lib/auth/schemas";
 import { requestEmailVerification } from "@/lib/auth/email-verification";
 import { setPreferences } from "@/lib/notifications/preferences";
 import { notificationPreferencesInput } from "@/lib/notifications/schemas";

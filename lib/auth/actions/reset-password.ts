@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { publicAction } from "@/lib/core/action";
 import { requestAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
-import { resetPasswordInput, resetRequestInput } from "@/lib/orgs/schemas";
+import { resetPasswordInput, resetRequestInput } from "@/lib/auth/schemas";
 
 export const requestResetAction = publicAction(resetRequestInput, async ({ email }) => {
   const address = await requestAddress();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/core/action";
-import { clearSignInDelay } from "@/lib/auth/unlock";
+import { clearSignInDelay } from "@/lib/orgs/sign-in-delay";
 import { changeRoleInput, memberCohortInput, supervisionInput } from "@/lib/orgs/admin-schemas";
 import { setCohortMembership } from "@/lib/orgs/cohorts";
 import { changeRole, setMemberStatus } from "@/lib/orgs/members";

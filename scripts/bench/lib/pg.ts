@@ -1,27 +1,35 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { findPostgres } from "../../find-postgres.mjs";
 import { freePort, onCleanup, run } from "./procs";
 
-// A throwaway PostgreSQL 15 cluster for the benchmark (same recipe as scripts/pg-temp.sh), run as
-// the postgres user when we are root. Stopped and deleted at cleanup.
+// A throwaway PostgreSQL cluster for the benchmark (same recipe and binaries as scripts/pg-temp.sh),
+// run as the postgres user (or nobody) when we are root. Stopped and deleted at cleanup.
 
-const PG_BIN = process.env.PG_BIN || "/usr/lib/postgresql/15/bin";
+const PG_USER = process.getuid?.() === 0 ? (spawnSync("id", ["postgres"]).status === 0 ? "postgres" : "nobody") : null;
 
 export type Pg = { url: string; port: number; dir: string; logFile: string; settings: string[] };
 
 function asPg(cmd: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+  return PG_USER ? ["runuser", ["-u", PG_USER, "--", cmd, ...args]] : [cmd, args];
 }
 
 export async function startPostgres(opts: { preload?: string[] } = {}): Promise<Pg> {
-  if (!fs.existsSync(path.join(PG_BIN, "initdb"))) throw new Error(`PostgreSQL server binaries not found in ${PG_BIN} (set PG_BIN).`);
+  const found = findPostgres();
+  console.log(`PostgreSQL ${found.version} from ${found.source}: ${found.bin}`);
+  const PG_BIN = found.bin;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-pg."));
   const port = await freePort();
   fs.mkdirSync(path.join(dir, "sock"));
-  if (process.getuid?.() === 0) await run("chown", ["-R", "postgres:postgres", dir], { quiet: true });
+  if (PG_USER) await run("chown", ["-R", PG_USER, dir], { quiet: true });
   onCleanup("postgres data folder", () => fs.rmSync(dir, { recursive: true, force: true }));
   await run(...asPg(path.join(PG_BIN, "initdb"), ["-D", path.join(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]), { quiet: true });
+  // Made in single-user mode before the server starts: the npm package has no createdb.
+  const [cmd, args] = asPg(path.join(PG_BIN, "postgres"), ["--single", "-D", path.join(dir, "data"), "postgres"]);
+  const created = spawnSync(cmd, args, { input: "CREATE DATABASE rapport;\n", encoding: "utf8" });
+  if (created.status !== 0) throw new Error(`CREATE DATABASE failed: ${created.stderr || created.stdout}`);
   // Throwaway durability settings (no fsync): writes cost less than on a durable server; the
   // pages measured here are reads, plus one small write each on the lesson and case review pages.
   const settings = [
@@ -41,6 +49,5 @@ export async function startPostgres(opts: { preload?: string[] } = {}): Promise<
   onCleanup("postgres", async () => {
     await run(...asPg(path.join(PG_BIN, "pg_ctl"), ["-D", path.join(dir, "data"), "-m", "fast", "-w", "stop"]), { quiet: true }).catch(() => {});
   });
-  await run(...asPg(path.join(PG_BIN, "createdb"), ["-h", path.join(dir, "sock"), "-p", String(port), "-U", "postgres", "rapport"]), { quiet: true });
   return { url: `postgres://postgres@127.0.0.1:${port}/rapport`, port, dir, logFile, settings };
 }

@@ -1,7 +1,7 @@
 import type { Weight } from "./client-weight";
 import type { Measured } from "./load";
 
-// BENCHMARKS.md: machine, the table, the targets with PASS/FAIL, client JS, query plans.
+// docs/BENCHMARKS.md: machine, the table, the targets with PASS/FAIL, client JS, query plans.
 
 export type Row = Measured & { group: "route" | "baseline" | "scale"; queriesPerRequest?: number | null; appCpu?: number; pgCpu?: number };
 export type Target = { what: string; limit: string; measured: string; pass: boolean };

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { can } from "@/lib/core/permissions";
 import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
 import { formatIn } from "@/lib/util/intl";
 import { DataTable } from "@/components/ui/data-table";
 import { intParam } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -17,9 +16,7 @@ function when(d: Date) {
   return formatIn(d, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.audit")) notFound();
+export default authedPage({ permission: "org.audit" }, async function AuditPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const f = auditFilters(sp);
   const before = intParam(sp, "before", 1, Number.MAX_SAFE_INTEGER);
@@ -79,4 +76,4 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : null}
     </>
   );
-}
+});

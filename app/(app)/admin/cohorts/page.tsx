@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { CohortNameForm } from "@/components/admin/cohort-name-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { can } from "@/lib/core/permissions";
 import { archiveCohortAction } from "@/lib/orgs/actions/cohorts";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
-export default async function CohortsPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function CohortsPage(ctx) {
   const cohorts = await listCohorts(ctx, { includeArchived: true });
   return (
     <>
@@ -56,4 +53,4 @@ export default async function CohortsPage() {
       )}
     </>
   );
-}
+});

@@ -1,29 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { InviteForm } from "@/components/admin/invite-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatDate } from "@/lib/onboarding/due";
 import { listInvitations, type InvitationStatus } from "@/lib/onboarding/invitations";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";
 import { listActiveByRole } from "@/lib/orgs/supervision";
-import { can, ROLE_LABELS } from "@/lib/core/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/onboarding/actions/invitations";
 import { DataTable } from "@/components/ui/data-table";
 import { oneOf, searchText } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Invitations" };
 
 const STATUS_LABELS: Record<InvitationStatus, string> = { open: "Waiting", expired: "Expired", accepted: "Accepted", revoked: "Revoked" };
 const STATUSES = Object.keys(STATUS_LABELS) as InvitationStatus[];
 
-export default async function InvitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function InvitationsPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const status = oneOf(sp, "status", STATUSES);
   const q = searchText(sp);
@@ -106,4 +103,4 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       </section>
     </>
   );
-}
+});

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listOutbox } from "@/lib/email/outbox";
 import { smtpConfigured } from "@/lib/email/send";
 import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";
 import { can } from "@/lib/core/permissions";
 import { formatIn } from "@/lib/util/intl";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -24,9 +23,7 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function OutboxPage(ctx, { searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const sp = await searchParams;
   const { rows, next } = await listOutbox(ctx, { after: decodeCursor(sp.after, isAtCursor) });
   return (
@@ -71,4 +68,4 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       ) : null}
     </>
   );
-}
+});

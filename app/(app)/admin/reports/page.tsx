@@ -1,37 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
-import { can, ROLE_LABELS, ROLES } from "@/lib/core/permissions";
-import { html } from "@/lib/html";
+import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { getCompletionMatrix, type MatrixRow } from "@/lib/reports/completion";
 import { matrixFilters, matrixQuery } from "@/lib/reports/filters";
 import { DataTable } from "@/components/ui/data-table";
+import { authedPage } from "@/lib/core/page";
+import { MatrixRows } from "@/components/tables/matrix-rows";
 
 export const metadata: Metadata = { title: "Completion" };
 
 const sel = "mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2";
 
-function matrixRows(rows: MatrixRow[], modules: { id: string }[]) {
-  return html`${rows.map(
-    (r) =>
-      html`<tr data-testid="matrix-row"><th scope="row" class="text-left font-normal"><a href="/admin/members/${r.membershipId}" class="font-medium">${r.name}</a><span class="cm-sub">${ROLE_LABELS[r.role]}${r.cohorts.length ? ` · ${r.cohorts.join(", ")}` : ""}</span></th>${modules.map((m) => {
-        const c = r.cells[m.id];
-        if (!c) return html`<td><span class="text-stone-700">Not required</span></td>`;
-        const due = c.dueAt && c.status !== "complete" ? html`<span class="cm-due">due ${formatDate(c.dueAt)}</span>` : null;
-        return html`<td><span class="cm-pill cm-${c.status}">${STATUS_LABELS[c.status]}${due}</span></td>`;
-      })}</tr>`,
-  )}`;
-}
 
-export default async function CompletionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.reports")) notFound();
+export default authedPage({ permission: "org.reports" }, async function CompletionPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const f = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
@@ -95,8 +81,9 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
           cellClass=""
           columns={["Member", ...matrix.modules.map((m) => m.title)]}
         >
-          {/* Up to 50 rows × every module: rendered as one escaped string (lib/html.ts), not ~1,000 elements. */}
-          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: matrixRows(matrix.rows, matrix.modules).value }} />
+          <tbody className="divide-y divide-stone-200">
+            <MatrixRows rows={matrix.rows} modules={matrix.modules} />
+          </tbody>
         </DataTable>
       )}
       {matrix.next ? (
@@ -106,4 +93,4 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
       ) : null}
     </>
   );
-}
+});

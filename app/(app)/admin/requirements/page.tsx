@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { RequirementForm } from "@/components/admin/requirement-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { formatDate, endOfDay } from "@/lib/onboarding/due";
 import { listModuleChoices, listRequirements } from "@/lib/onboarding/requirements";
 import { listCohorts } from "@/lib/orgs/cohorts";
-import { can, ROLE_LABELS } from "@/lib/core/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { deleteRequirementAction } from "@/lib/onboarding/actions/requirements";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Required modules" };
 
-export default async function RequirementsPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function RequirementsPage(ctx) {
   const [reqs, modules, cohorts] = await Promise.all([listRequirements(ctx), listModuleChoices(), listCohorts(ctx)]);
   return (
     <>
@@ -27,7 +24,7 @@ export default async function RequirementsPage() {
       {reqs.length === 0 ? (
         <p className="text-stone-700">No modules are required yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Current requirements">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Current requirements">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Current requirements</caption>
             <thead className="bg-stone-100">
@@ -55,4 +52,4 @@ export default async function RequirementsPage() {
       )}
     </>
   );
-}
+});

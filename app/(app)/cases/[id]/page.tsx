@@ -4,7 +4,6 @@ import { CaseDetails } from "@/components/cases/case-details";
 import { CaseForm } from "@/components/cases/case-form";
 import { SupervisionNotice } from "@/components/cases/supervision-notice";
 import { formatDate, formatDateTime } from "@/components/cases/format";
-import { loadCaseOr404 } from "@/lib/cases/load";
 import { PrintButton } from "@/components/cases/print-button";
 import { ReopenForm } from "@/components/cases/reopen-form";
 import { ReviewHistory, TransitionList } from "@/components/cases/review-history";
@@ -12,16 +11,16 @@ import { StatusBadge } from "@/components/cases/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { decide, isEditable } from "@/lib/cases/workflow";
 import { listCaseReaders, type CaseReader } from "@/lib/cases/readers";
+import { authedPage } from "@/lib/core/page";
+import { getCase } from "@/lib/cases/queries";
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function CasePage(ctx, { params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const { id } = await params;
-  const view = await loadCaseOr404(ctx, id);
+  const view = await getCase(ctx, id);
   const { submitted } = await searchParams;
   const canReopen = decide(view.relation, view.status, "reopen").ok;
 
@@ -134,7 +133,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       ) : null}
     </>
   );
-}
+});
 
 /** The author's view of exactly who can read this case. */
 function CaseReaders({ readers }: { readers: CaseReader[] }) {

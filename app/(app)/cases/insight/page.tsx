@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { InsightView } from "@/components/cases/insight-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getInsight } from "@/lib/cases/insight";
-import { can } from "@/lib/core/permissions";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "My insight" };
 
-export default async function MyInsightPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "cases.log")) notFound();
+export default authedPage({ permission: "cases.log" }, async function MyInsightPage(ctx) {
   const insight = await getInsight(ctx, ctx.membershipId);
   return (
     <>
@@ -18,4 +14,4 @@ export default async function MyInsightPage() {
       <InsightView insight={insight} />
     </>
   );
-}
+});

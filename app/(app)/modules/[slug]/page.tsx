@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { readingMinutes } from "@/lib/modules/markdown";
 import { getModuleView, percentOf } from "@/lib/modules/queries";
 import { isReflectionComplete } from "@/lib/modules/reflection-spec";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Module" };
 
-export default async function ModulePage({ params }: { params: Promise<{ slug: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function ModulePage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { module: mod, completed, attempts, certificate, reflection } = await orNotFound(getModuleView(ctx, slug));
+  const { module: mod, completed, attempts, certificate, reflection } = await getModuleView(ctx, slug);
   const passed = attempts.some((a) => a.passed);
   const best = attempts.reduce<number | null>((m, a) => (m === null || a.score > m ? a.score : m), null);
   const done = mod.lessons.filter((l) => completed.has(l.id)).length;
@@ -51,7 +49,7 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
         </section>
       ) : null}
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
         <section aria-labelledby="lessons" className="rounded-lg border border-stone-200 bg-white p-5 lg:col-span-2">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="lessons" className="text-lg font-semibold">
@@ -143,4 +141,4 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
       </section>
     </>
   );
-}
+});

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CaseDetails } from "@/components/cases/case-details";
 import { formatDateTime } from "@/components/cases/format";
-import { loadCaseOr404 } from "@/lib/cases/load";
 import { ReviewHistory } from "@/components/cases/review-history";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { CommentForm } from "@/components/reviews/comment-form";
@@ -11,7 +9,6 @@ import { CommentThreads } from "@/components/cases/comment-thread";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { labelOf } from "@/lib/cases/codes";
 import { decide } from "@/lib/cases/workflow";
 import { VersionDiff } from "@/components/cases/version-diff";
@@ -22,15 +19,17 @@ import { RiskAckForm } from "@/components/reviews/risk-ack-form";
 import { riskRecorded } from "@/lib/cases/risk";
 import { listRiskReviews } from "@/lib/cases/risk-review";
 import { riskFindings } from "@/lib/cases/urgency";
+import { authedPage } from "@/lib/core/page";
+import { getCase } from "@/lib/cases/queries";
+import { NotFoundError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Review case" };
 
-export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
+export default authedPage(async function ReviewPage(ctx, { params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const view = await loadCaseOr404(ctx, id, "review");
+  const view = await getCase(ctx, id, { via: "review" });
   // Only the trainee's assigned supervisors review; the author and an org_admin do not.
-  if (view.level !== "full" || !view.relation.assignedSupervisor || view.relation.author) notFound();
+  if (view.level !== "full" || !view.relation.assignedSupervisor || view.relation.author) throw new NotFoundError();
   const open = decide(view.relation, view.status, "sign_off").ok;
   const latest = view.versions[view.versions.length - 1];
   const pending = view.comments.filter((c) => c.submission === latest?.number);
@@ -145,4 +144,4 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       </section>
     </>
   );
-}
+});

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { getTraineeTraining } from "@/lib/modules/oversight";
 import { reflectionFields } from "@/lib/modules/reflection-spec";
-import { orNotFound } from "@/lib/core/denied";
 import { isUuid } from "@/lib/util/uuid";
 import { formatDateTime } from "@/components/cases/format";
 import { StatusBadge } from "@/components/cases/status-badge";
@@ -16,14 +13,15 @@ import type { Ctx } from "@/lib/core/context";
 import { listCaseload } from "@/lib/cases/caseload";
 import { ReflectionThread } from "@/components/modules/reflection-thread";
 import { listReflectionComments } from "@/lib/modules/reflection-comments";
+import { authedPage } from "@/lib/core/page";
+import { NotFoundError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Trainee" };
 
-export default async function TraineePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function TraineePage(ctx, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const t = await orNotFound(getTraineeTraining(ctx, id));
+  if (!isUuid(id)) throw new NotFoundError();
+  const t = await getTraineeTraining(ctx, id);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -118,7 +116,7 @@ export default async function TraineePage({ params }: { params: Promise<{ id: st
       ) : null}
     </>
   );
-}
+});
 
 /** The trainee's submitted cases, for their supervisor (the caseload, filtered to them). */
 async function TraineeCases({ ctx, membershipId }: { ctx: Ctx; membershipId: string }) {

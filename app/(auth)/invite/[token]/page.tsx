@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/core/context";
 import { UNUSABLE, viewInvitation, type InviteState } from "@/lib/onboarding/accept";
 import { formatDate } from "@/lib/onboarding/due";
 import { ROLE_LABELS } from "@/lib/core/permissions";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ const HEADINGS: Record<Exclude<InviteState, "valid">, string> = {
   unknown: "We don't recognise this invitation",
 };
 
-export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+export default publicPage(async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const view = await viewInvitation(token);
   if (view.state !== "valid") {
@@ -83,4 +84,4 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </div>
     </>
   );
-}
+});

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/reset-forms";
 import { Alert } from "@/components/ui/alert";
 import { checkResetToken, resetStateMessage } from "@/lib/auth/password-reset";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+export default publicPage(async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const state = await checkResetToken(token);
   return (
@@ -23,4 +24,4 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       </div>
     </>
   );
-}
+});

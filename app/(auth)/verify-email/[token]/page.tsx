@@ -4,12 +4,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { checkVerificationToken, VERIFY_MESSAGES } from "@/lib/auth/email-verification";
 import { confirmEmailAction } from "@/lib/auth/actions/verify-email";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Confirm your email address", referrer: "no-referrer" };
 
 // The link only shows a button: mail scanners that open links must not use it up, and nothing
 // changes on a GET.
-export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
+export default publicPage(async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const state = await checkVerificationToken(token);
   return (
@@ -32,4 +33,4 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
       </div>
     </>
   );
-}
+});

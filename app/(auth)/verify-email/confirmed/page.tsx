@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { publicPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Email address confirmed" };
 
-export default function EmailConfirmedPage() {
+export default publicPage(function EmailConfirmedPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Email address confirmed</h1>
@@ -15,4 +16,4 @@ export default function EmailConfirmedPage() {
       </div>
     </>
   );
-}
+});

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/core/context";
 import { authOptions } from "@/lib/auth/options";
 import { safeCallback } from "@/lib/util/safe-redirect";
+import { publicRoute } from "@/lib/core/route";
 
 const handler = NextAuth(authOptions);
 type Params = { params: Promise<{ nextauth: string[] }> };
@@ -50,4 +51,5 @@ async function handle(request: NextRequest, context: Params) {
   }
 }
 
-export { handle as GET, handle as POST };
+export const GET = publicRoute<Params>((request, context) => handle(request as NextRequest, context));
+export const POST = GET;

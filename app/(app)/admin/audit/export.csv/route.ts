@@ -1,17 +1,14 @@
-import { getContext } from "@/lib/core/context";
-import { can } from "@/lib/core/permissions";
 import { listAuditEvents } from "@/lib/reports/audit-log";
 import { csvLine } from "@/lib/reports/csv-write";
 import { auditFilters } from "@/lib/reports/filters";
+import { authedRoute } from "@/lib/core/route";
 
 export const dynamic = "force-dynamic";
 
 const MAX_ROWS = 100_000;
 
 /** The filtered audit log as CSV, newest first, read in key-paginated pages. */
-export async function GET(request: Request) {
-  const ctx = await getContext();
-  if (!ctx || !can(ctx.role, "org.audit")) return new Response("Not found", { status: 404 });
+export const GET = authedRoute({ permission: "org.audit", audit: "/admin/audit/export.csv" }, async (ctx, request) => {
   const f = auditFilters(Object.fromEntries(new URL(request.url).searchParams));
   let body = "\ufeff" + csvLine(["occurred_at", "actor_name", "actor_email", "action", "outcome", "target_type", "target_id", "detail"]);
   let before: number | undefined;
@@ -26,4 +23,4 @@ export async function GET(request: Request) {
   return new Response(body, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="audit-log-${day}.csv"`, "Cache-Control": "no-store" },
   });
-}
+});

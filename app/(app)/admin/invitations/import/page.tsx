@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ImportPanel } from "@/components/admin/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { listActiveByRole } from "@/lib/orgs/supervision";
-import { can } from "@/lib/core/permissions";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Invite many people" };
 
-export default async function ImportPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.manage")) notFound();
+export default authedPage({ permission: "org.manage" }, async function ImportPage(ctx) {
   const [supervisors, cohorts] = await Promise.all([listActiveByRole(ctx, "supervisor"), listCohorts(ctx)]);
   return (
     <>
@@ -26,4 +22,4 @@ export default async function ImportPage() {
       <ImportPanel supervisors={supervisors.map((s) => ({ email: s.email.toLowerCase(), label: `${s.name} (${s.email})` }))} cohorts={cohorts.map((c) => c.name)} />
     </>
   );
-}
+});

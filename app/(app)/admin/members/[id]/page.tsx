@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { MemberStatusForm } from "@/components/admin/member-status-form";
 import { PickAndAdd } from "@/components/admin/pick-and-add";
 import { RoleForm } from "@/components/admin/role-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
-import { getSignInDelay } from "@/lib/auth/unlock";
+import { getSignInDelay } from "@/lib/orgs/sign-in-delay";
 import { formatIn } from "@/lib/util/intl";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -43,14 +42,10 @@ function PeopleList({ people, empty, remove }: { people: PersonRef[]; empty: str
   );
 }
 
-export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function MemberPage(ctx, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const member = await getMember(ctx, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  const member = await getMember(ctx, id);
   const [lock, links, cohorts, mine, supervisors, trainees] = await Promise.all([
     getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
@@ -181,4 +176,4 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
       </div>
     </>
   );
-}
+});

@@ -1,16 +1,14 @@
-import { getContext } from "@/lib/core/context";
 import { formatDate, STATUS_LABELS } from "@/lib/onboarding/due";
-import { can, ROLE_LABELS } from "@/lib/core/permissions";
+import { ROLE_LABELS } from "@/lib/core/permissions";
 import { getCompletionMatrix, type Cursor } from "@/lib/reports/completion";
 import { csvLine } from "@/lib/reports/csv-write";
 import { matrixFilters } from "@/lib/reports/filters";
+import { authedRoute } from "@/lib/core/route";
 
 export const dynamic = "force-dynamic";
 
 /** The completion matrix with the page's filters, every matching member, as CSV. */
-export async function GET(request: Request) {
-  const ctx = await getContext();
-  if (!ctx || !can(ctx.role, "org.reports")) return new Response("Not found", { status: 404 });
+export const GET = authedRoute({ permission: "org.reports", audit: "/admin/reports/completion.csv" }, async (ctx, request) => {
   const f = matrixFilters(Object.fromEntries(new URL(request.url).searchParams));
   let after: Cursor | undefined;
   let body = "\ufeff";
@@ -40,4 +38,4 @@ export async function GET(request: Request) {
   return new Response(body, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="completion-${day}.csv"`, "Cache-Control": "no-store" },
   });
-}
+});

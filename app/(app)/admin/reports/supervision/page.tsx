@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
-import { can } from "@/lib/core/permissions";
 import { formatAge, getSupervisionActivity } from "@/lib/reports/supervision";
 import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
 import { UnassignedPolicyForm } from "@/components/admin/unassigned-policy-form";
 import { getUnassignedPolicy } from "@/lib/orgs/unsupervised";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Supervision activity" };
 
-export default async function SupervisionActivityPage() {
-  const ctx = await requireContext();
-  if (!can(ctx.role, "org.reports")) notFound();
+export default authedPage({ permission: "org.reports" }, async function SupervisionActivityPage(ctx) {
   const [rows, policy] = await Promise.all([getSupervisionActivity(ctx), getUnassignedPolicy(ctx)]);
   const now = new Date();
   return (
@@ -25,7 +21,7 @@ export default async function SupervisionActivityPage() {
       {rows.length === 0 ? (
         <p className="text-stone-700">No active supervisors yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Supervision activity">
+        <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Supervision activity">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Supervision activity</caption>
             <thead className="bg-stone-100">
@@ -61,4 +57,4 @@ export default async function SupervisionActivityPage() {
       </section>
     </>
   );
-}
+});

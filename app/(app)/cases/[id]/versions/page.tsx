@@ -1,30 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { UUID } from "@/components/cases/format";
+import { isUuid } from "@/lib/util/uuid";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getVersionsForCompare } from "@/lib/cases/queries";
 import { NotFoundError } from "@/lib/core/errors";
 import { VersionDiff } from "@/components/cases/version-diff";
 import type { CaseDraft } from "@/lib/cases/schemas";
 import { intParam } from "@/lib/util/params";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
-export default async function VersionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireContext();
+export default authedPage(async function VersionsPage(ctx, { params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) throw new NotFoundError();
   const sp = await searchParams;
   const b = intParam(sp, "b", 2, 100_000) ?? 2;
   const a = Math.min(b - 1, intParam(sp, "a", 1, 100_000) ?? b - 1);
-  const { left, right } = await getVersionsForCompare(ctx, id, a, b).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  if (!left) notFound();
+  const { left, right } = await getVersionsForCompare(ctx, id, a, b);
+  if (!left) throw new NotFoundError();
   return (
     <>
       <p className="mb-2 text-sm"><Link href={`/cases/${id}`}>← Back to the case</Link></p>
@@ -44,4 +39,4 @@ export default async function VersionsPage({ params, searchParams }: { params: P
       <VersionDiff before={left.content as CaseDraft} after={(right?.content ?? left.content) as CaseDraft} />
     </>
   );
-}
+});

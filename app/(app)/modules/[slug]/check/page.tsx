@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckForm, type PublicQuestion } from "@/components/modules/check-form";
-import { requireContext } from "@/lib/core/context";
 import { getModuleView } from "@/lib/modules/queries";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Knowledge check" };
 
-export default async function CheckPage({ params }: { params: Promise<{ slug: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function CheckPage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { module: mod } = await orNotFound(getModuleView(ctx, slug));
+  const { module: mod } = await getModuleView(ctx, slug);
   const questions: PublicQuestion[] = mod.knowledgeCheck.questions.map((q) => ({
     id: q.id,
     kind: q.kind,
@@ -33,4 +31,4 @@ export default async function CheckPage({ params }: { params: Promise<{ slug: st
       </div>
     </div>
   );
-}
+});

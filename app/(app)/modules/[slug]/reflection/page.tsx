@@ -3,17 +3,15 @@ import Link from "next/link";
 import { ReflectionForm } from "@/components/modules/reflection-form";
 import { ReflectionThread } from "@/components/modules/reflection-thread";
 import { listReflectionComments } from "@/lib/modules/reflection-comments";
-import { requireContext } from "@/lib/core/context";
 import { getMyReflection } from "@/lib/modules/reflections";
 import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
-import { orNotFound } from "@/lib/core/denied";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Reflection" };
 
-export default async function ReflectionPage({ params }: { params: Promise<{ slug: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function ReflectionPage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { module: mod, reflection } = await orNotFound(getMyReflection(ctx, slug));
+  const { module: mod, reflection } = await getMyReflection(ctx, slug);
   const comments = reflection?.sharedAt ? await listReflectionComments(ctx, reflection.id) : [];
   return (
     <div className="max-w-3xl">
@@ -48,4 +46,4 @@ export default async function ReflectionPage({ params }: { params: Promise<{ slu
       ) : null}
     </div>
   );
-}
+});

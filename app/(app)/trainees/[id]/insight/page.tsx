@@ -1,27 +1,22 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { UUID } from "@/components/cases/format";
+import { isUuid } from "@/lib/util/uuid";
 import { InsightView } from "@/components/cases/insight-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireContext } from "@/lib/core/context";
 import { getInsight } from "@/lib/cases/insight";
 import { NotFoundError } from "@/lib/core/errors";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Trainee insight" };
 
 /** For the trainee's assigned supervisors (and the trainee): everyone else gets not-found. */
-export default async function TraineeInsightPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function TraineeInsightPage(ctx, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
-  const insight = await getInsight(ctx, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  if (!isUuid(id)) throw new NotFoundError();
+  const insight = await getInsight(ctx, id);
   return (
     <>
       <PageHeader title={`Insight: ${insight.name}`} description="Patterns across this trainee's submitted cases and their reviews." />
       <InsightView insight={insight} perspective={id === ctx.membershipId ? "self" : "supervisor"} />
     </>
   );
-}
+});

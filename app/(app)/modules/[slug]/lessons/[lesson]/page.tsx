@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { requireContext } from "@/lib/core/context";
 import { readingMinutes, renderLesson } from "@/lib/modules/markdown";
-import { getLessonView } from "@/lib/modules/queries";
-import { orNotFound } from "@/lib/core/denied";
+import { openLesson } from "@/lib/modules/queries";
 import { completeLessonAction } from "@/lib/modules/actions/lessons";
+import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Lesson" };
 
-export default async function LessonPage({ params }: { params: Promise<{ slug: string; lesson: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function LessonPage(ctx, { params }: { params: Promise<{ slug: string; lesson: string }> }) {
   const { slug, lesson: lessonSlug } = await params;
-  const view = await orNotFound(getLessonView(ctx, slug, lessonSlug));
+  const view = await openLesson(ctx, slug, lessonSlug);
   const { module: mod, lesson, previous, next } = view;
   return (
-    <article className="max-w-3xl">
+    <div className="gap-10 lg:grid lg:grid-cols-[minmax(0,48rem)_16rem]">
+    <article className="min-w-0">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/modules/${mod.slug}`}>{mod.title}</Link>
       </nav>
@@ -43,5 +42,26 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         </form>
       </div>
     </article>
+    <nav aria-labelledby="module-lessons" className="no-print mt-10 lg:mt-0">
+      <h2 id="module-lessons" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+        Lessons in this module
+      </h2>
+      <ol className="mt-2 space-y-1 text-sm">
+        {mod.lessons.map((l, i) => (
+          <li key={l.id}>
+            {l.id === lesson.id ? (
+              <span aria-current="page" className="font-semibold">
+                {i + 1}. {l.title}
+              </span>
+            ) : (
+              <Link href={`/modules/${mod.slug}/lessons/${l.slug}`}>
+                {i + 1}. {l.title}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+    </div>
   );
-}
+});

@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { requireContext } from "@/lib/core/context";
 import { getAttempt } from "@/lib/modules/progress";
-import { orNotFound } from "@/lib/core/denied";
 import { isUuid } from "@/lib/util/uuid";
+import { authedPage } from "@/lib/core/page";
+import { NotFoundError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Check result" };
 
-export default async function AttemptPage({ params }: { params: Promise<{ slug: string; attemptId: string }> }) {
-  const ctx = await requireContext();
+export default authedPage(async function AttemptPage(ctx, { params }: { params: Promise<{ slug: string; attemptId: string }> }) {
   const { slug, attemptId } = await params;
-  if (!isUuid(attemptId)) notFound();
-  const { attempt, module: mod } = await orNotFound(getAttempt(ctx, slug, attemptId));
+  if (!isUuid(attemptId)) throw new NotFoundError();
+  const { attempt, module: mod } = await getAttempt(ctx, slug, attemptId);
   const byId = new Map(attempt.answers.map((a) => [a.questionId, a]));
   const correctCount = attempt.answers.filter((a) => a.correct).length;
   return (
@@ -76,4 +74,4 @@ export default async function AttemptPage({ params }: { params: Promise<{ slug: 
       </ol>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
-import { getDb } from "./client";
-import { applyMigrations } from "./migrator";
+import { getDb } from "@/db/client";
+import { applyMigrations } from "@/db/migrator";
 import { syncContent, type SyncReport } from "@/lib/modules/sync";
 
 /** Migrates the schema, then synchronises the built-in curriculum (idempotent). */

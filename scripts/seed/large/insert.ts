@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { Db } from "../../client";
+import type { Db } from "@/db/client";
 
 // Multi-row INSERTs in batches, one transaction per table: a few hundred statements for the
 // whole data set instead of hundreds of thousands.

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { JsonCell } from "@/lib/util/json-cell";
 import type { DbOrTx } from "@/db/client";
 import { cohortMembers, cohorts, moduleRequirements, modules, type Role } from "@/db/schema";
-import { earliestDue, type DueRule } from "./due";
+import { earliestDue, type DueRule } from "@/lib/onboarding/due";
 
 export type MemberForRequirements = { membershipId: string; role: Role; joinedAt: Date };
 export type RequiredItem = { moduleId: string; dueAt: Date | null };

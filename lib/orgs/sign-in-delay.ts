@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { audit } from "@/lib/core/audit";
+import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { getMember } from "@/lib/orgs/members";
-import { accountDelay, clearAccountThrottle } from "./throttle";
+import { accountDelay, clearAccountThrottle } from "@/lib/auth/throttle";
 
 /** Until when a member's sign-in is slowed down for unfamiliar browsers (their own organisation only). */
 export async function getSignInDelay(ctx: Ctx, membershipId: string): Promise<{ blockedUntil: Date | null }> {
@@ -20,7 +20,7 @@ export async function clearSignInDelay(ctx: Ctx, membershipId: string): Promise<
   const db = await getDb();
   return db.transaction(async (tx) => {
     const cleared = (await clearAccountThrottle(tx, member.email)) > 0;
-    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "auth.sign_in_unlocked", targetType: "membership", targetId: membershipId, detail: { lifted: cleared } });
+    await auditAs(tx, ctx, { action: "auth.sign_in_unlocked", targetType: "membership", targetId: membershipId, detail: { lifted: cleared } });
     return cleared;
   });
 }

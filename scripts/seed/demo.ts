@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { memberships, organisations, supervisions, users, type Role } from "../schema";
+import type { Db } from "@/db/client";
+import { memberships, organisations, supervisions, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hash";
 
 export const DEMO_PASSWORD = "rapport-demo-2026";

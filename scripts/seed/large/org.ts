@@ -1,5 +1,5 @@
 import { and, asc, isNull } from "drizzle-orm";
-import type { Db } from "../../client";
+import type { Db } from "@/db/client";
 import {
   caseComments,
   caseReviews,
@@ -20,12 +20,12 @@ import {
   organisations,
   supervisions,
   users,
-} from "../../schema";
-import { buildCases } from "./cases";
-import { insertAll } from "./insert";
-import { buildPeople, type People, type PeopleSpec } from "./people";
-import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule } from "./progress";
-import type { Rng } from "./prng";
+} from "@/db/schema";
+import { buildCases } from "@/scripts/seed/large/cases";
+import { insertAll } from "@/scripts/seed/large/insert";
+import { buildPeople, type People, type PeopleSpec } from "@/scripts/seed/large/people";
+import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule } from "@/scripts/seed/large/progress";
+import type { Rng } from "@/scripts/seed/large/prng";
 
 export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & { name: string; slug: string; casesPerTrainee: number };
 export type SeededOrg = { orgId: string; people: People; counts: Record<string, number> };

@@ -1,6 +1,6 @@
-import { closeDb, getDb } from "../client";
-import { prepareDatabase } from "../prepare";
-import { demoSignInsText, seedDemo } from "./demo";
+import { closeDb, getDb } from "@/db/client";
+import { prepareDatabase } from "@/lib/server/prepare";
+import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
 
 // `npm run db:seed`: adds the demo organisations on purpose (also against DATABASE_URL).
 async function main() {

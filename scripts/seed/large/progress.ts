@@ -1,6 +1,6 @@
-import type { AttemptAnswer, certificates, checkAttempts, KnowledgeCheck, lessonProgress, moduleActivity, moduleRequirements } from "../../schema";
-import type { Person, Trainee } from "./people";
-import { DAY, HOUR, type Rng } from "./prng";
+import type { AttemptAnswer, certificates, checkAttempts, KnowledgeCheck, lessonProgress, moduleActivity, moduleRequirements } from "@/db/schema";
+import type { Person, Trainee } from "@/scripts/seed/large/people";
+import { DAY, HOUR, type Rng } from "@/scripts/seed/large/prng";
 
 // Lesson progress, check attempts, certificates and "continue where you left off" rows, as
 // lib/modules/progress.ts and the check action write them.

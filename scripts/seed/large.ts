@@ -1,11 +1,11 @@
 import { inArray, sql } from "drizzle-orm";
-import { closeDb, getDb, getHandle, type Db } from "../client";
-import { prepareDatabase } from "../prepare";
-import { organisations } from "../schema";
+import { closeDb, getDb, getHandle, type Db } from "@/db/client";
+import { prepareDatabase } from "@/lib/server/prepare";
+import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hash";
-import { DEMO_PASSWORD } from "./demo";
-import { loadCurriculumRows, seedOrg, type OrgSpec } from "./large/org";
-import { Rng } from "./large/prng";
+import { DEMO_PASSWORD } from "@/scripts/seed/demo";
+import { loadCurriculumRows, seedOrg, type OrgSpec } from "@/scripts/seed/large/org";
+import { Rng } from "@/scripts/seed/large/prng";
 
 // `npm run seed:large`: a deterministic large organisation beside the demo (1,000 trainees,
 // 50 supervisors, 20,000 rupture cases with their history, training progress for everyone)

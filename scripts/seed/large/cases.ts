@@ -1,10 +1,10 @@
 import { CODE_LIST_VERSION, FEEDBACK_FOCUS_CODES } from "@/lib/cases/codes";
 import type { CaseStatus } from "@/lib/cases/workflow";
-import type { caseComments, caseReviews, cases, caseTransitions, caseVersions } from "../../schema";
-import { completeContent, draftContent, earlierContent, reviewRatings, type Content } from "./content";
-import type { Trainee } from "./people";
-import { DAY, HOUR, type Rng } from "./prng";
-import { COMMENTS, REOPEN_REASONS, WHAT_TO_CHANGE } from "./text";
+import type { caseComments, caseReviews, cases, caseTransitions, caseVersions } from "@/db/schema";
+import { completeContent, draftContent, earlierContent, reviewRatings, type Content } from "@/scripts/seed/large/content";
+import type { Trainee } from "@/scripts/seed/large/people";
+import { DAY, HOUR, type Rng } from "@/scripts/seed/large/prng";
+import { COMMENTS, REOPEN_REASONS, WHAT_TO_CHANGE } from "@/scripts/seed/large/text";
 
 // Rupture cases with their whole history, replayed the way lib/cases writes it: every save bumps
 // the case version; each submission adds a case_versions row; each decision a review and a

@@ -1,7 +1,7 @@
-import type { cohortMembers, cohorts, memberProfiles, memberships, supervisions, users } from "../../schema";
-import type { Role } from "../../schema";
-import { DAY, type Rng } from "./prng";
-import { COHORT_NAMES, FIRST_NAMES, LAST_NAMES, POSITIONS } from "./text";
+import type { cohortMembers, cohorts, memberProfiles, memberships, supervisions, users } from "@/db/schema";
+import type { Role } from "@/db/schema";
+import { DAY, type Rng } from "@/scripts/seed/large/prng";
+import { COHORT_NAMES, FIRST_NAMES, LAST_NAMES, POSITIONS } from "@/scripts/seed/large/text";
 
 export type Person = { userId: string; membershipId: string; email: string; name: string; role: Role; joinedAt: Date; active: boolean };
 export type Trainee = Person & { cohort: number; supervisor: Person };

@@ -1,5 +1,5 @@
-import { closeDb } from "./client";
-import { describeSync, prepareDatabase } from "./prepare";
+import { closeDb } from "@/db/client";
+import { describeSync, prepareDatabase } from "@/lib/server/prepare";
 
 // `npm run db:migrate`: applies the committed migrations and syncs the curriculum, on the
 // embedded database or on DATABASE_URL.

@@ -1,7 +1,7 @@
 import { APPROACH_CODES, markersFor, MOVEMENT_CODES, PRECONDITION_CODES, RATING_CODES, RUPTURE_TYPE_CODES, STRATEGY_CODES, THERAPIST_CONDITION_CODES } from "@/lib/cases/codes";
-import type { StoredRating, StoredReviewEntry } from "../../schema";
-import type { Rng } from "./prng";
-import { CLOSINGS, CONTRIBUTIONS, EVIDENCE, MIDDLES, NEXT_TIMES, OPENINGS } from "./text";
+import type { StoredRating, StoredReviewEntry } from "@/db/schema";
+import type { Rng } from "@/scripts/seed/large/prng";
+import { CLOSINGS, CONTRIBUTIONS, EVIDENCE, MIDDLES, NEXT_TIMES, OPENINGS } from "@/scripts/seed/large/text";
 
 // Case content in the shape of lib/cases/schemas.ts (caseSubmitContent for submitted versions,
 // caseDraftContent for drafts) under the current code lists (year only; c1/c2 notes and one to

@@ -1,0 +1,82 @@
+// The audit log's vocabulary: every action name an audit row may carry, its category (the audit
+// viewer's filter) and how it reads in a sentence ("Deactivated Sam Lee"). A new mutation adds its
+// name here; the type stops a typo from creating a name nobody filters on.
+
+export const AUDIT_CATEGORIES = ["people", "cases", "training", "settings", "security"] as const;
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
+
+export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {
+  people: "People",
+  cases: "Cases",
+  training: "Training",
+  settings: "Settings",
+  security: "Security and sign-in",
+};
+
+type Entry = { category: AuditCategory; verb: string; routine?: true };
+
+export const AUDIT_ACTIONS = {
+  "access.denied": { category: "security", verb: "Was refused access to" },
+  "auth.sign_in": { category: "security", verb: "Signed in" },
+  "auth.sign_in_unlocked": { category: "security", verb: "Lifted the sign-in delay for" },
+  "auth.signed_out": { category: "security", verb: "Signed out" },
+  "auth.session_ended": { category: "security", verb: "Ended a session" },
+  "auth.other_sessions_ended": { category: "security", verb: "Ended their other sessions" },
+  "auth.password_changed": { category: "security", verb: "Changed their password" },
+  "auth.password_reset_requested": { category: "security", verb: "Asked for a password reset" },
+  "auth.password_reset": { category: "security", verb: "Reset their password" },
+  "auth.email_verification_requested": { category: "security", verb: "Asked for an email verification link" },
+  "auth.email_verified": { category: "security", verb: "Verified their email address" },
+  "org.created": { category: "settings", verb: "Created the organisation" },
+  "org.verified_by_operator": { category: "settings", verb: "Verified the organisation" },
+  "org.unassigned_cases_policy_changed": { category: "settings", verb: "Changed what happens to cases without a supervisor" },
+  "notifications.preferences_changed": { category: "settings", verb: "Changed their notification settings" },
+  "reminders.sent": { category: "training", verb: "Sent training reminders" },
+  "member.deactivated": { category: "people", verb: "Deactivated" },
+  "member.reactivated": { category: "people", verb: "Reactivated" },
+  "member.role_changed": { category: "people", verb: "Changed the role of" },
+  "profile.saved": { category: "people", verb: "Updated their profile" },
+  "invitation.created": { category: "people", verb: "Invited" },
+  "invitation.revoked": { category: "people", verb: "Revoked the invitation of" },
+  "invitation.resent": { category: "people", verb: "Resent the invitation to" },
+  "invitation.accepted": { category: "people", verb: "Accepted an invitation" },
+  "invitations.imported": { category: "people", verb: "Imported invitations" },
+  "cohort.created": { category: "people", verb: "Created cohort" },
+  "cohort.renamed": { category: "people", verb: "Renamed cohort" },
+  "cohort.archived": { category: "people", verb: "Archived cohort" },
+  "cohort.restored": { category: "people", verb: "Restored cohort" },
+  "cohort.member_added": { category: "people", verb: "Added to a cohort" },
+  "cohort.member_removed": { category: "people", verb: "Removed from a cohort" },
+  "supervision.assigned": { category: "people", verb: "Assigned a supervisor to" },
+  "supervision.removed": { category: "people", verb: "Removed a supervisor from" },
+  "requirement.created": { category: "training", verb: "Required a module" },
+  "requirement.removed": { category: "training", verb: "Removed a required module" },
+  "certificate.issued": { category: "training", verb: "Earned a certificate" },
+  "reflection.shared": { category: "training", verb: "Shared a reflection" },
+  "reflection.unshared": { category: "training", verb: "Stopped sharing a reflection" },
+  "reflection.commented": { category: "training", verb: "Commented on a reflection" },
+  "reflection.comment_replied": { category: "training", verb: "Replied on a reflection" },
+  "case.created": { category: "cases", verb: "Started case" },
+  "case.submitted": { category: "cases", verb: "Submitted case" },
+  "case.flag_dismissed": { category: "cases", verb: "Dismissed an identifier flag on case" },
+  "case.viewed": { category: "cases", verb: "Viewed case", routine: true },
+  "case.signed_off": { category: "cases", verb: "Signed off case" },
+  "case.changes_requested": { category: "cases", verb: "Requested changes to case" },
+  "case.commented": { category: "cases", verb: "Commented on case" },
+  "case.comment_replied": { category: "cases", verb: "Replied on case" },
+  "case.reopened": { category: "cases", verb: "Reopened case" },
+  "case.risk_acknowledged": { category: "cases", verb: "Acknowledged the risk in case" },
+} as const satisfies Record<string, Entry>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(s: string): s is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, s);
+}
+
+export function auditEntry(action: string): Entry | undefined {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action] : undefined;
+}
+
+/** The actions a routine filter leaves out of the viewer by default (reads, not changes). */
+export const ROUTINE_AUDIT_ACTIONS: AuditAction[] = (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((a) => "routine" in AUDIT_ACTIONS[a]);
