@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validCase } from "@/tests/fixtures/cases";
 import { CODE_LIST_VERSION, CODE_LIST_VERSIONS, labelOf, LEGACY_CODE_LIST_VERSION, MARKERS, markersFor, VERSION_RULES } from "./codes";
 import { caseDraftContent, caseSubmitContent, dismissFlagInput, reviewDecisionInput } from "./schemas";
+import { CLIENT_CODE_INITIALS_MESSAGE } from "./client-code";
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -48,6 +49,17 @@ describe("case schemas", () => {
     expect(e.ruptureType).toBe("Choose the type of rupture.");
     expect(e.sessionNumber).toMatch(/from 1 to 500/);
     expect(e.markers).toBe("Tick at least one marker you observed.");
+  });
+
+  it("refuse client codes that look like initials, saying what a good code looks like", () => {
+    for (const bad of ["ST", "STK", "st", "R.K.", "R.K", "r.k.", "R K", "R-K", "J", "A.B.C."]) {
+      expect(issues(caseDraftContent.safeParse({ clientCode: bad })).clientCode, bad).toBe(CLIENT_CODE_INITIALS_MESSAGE);
+    }
+    expect(CLIENT_CODE_INITIALS_MESSAGE).toMatch(/looks like initials.*made-up code.*e\.g\. C-0142/);
+    // codes with digits are made up, whatever their letters: the seeds, fixtures and e2e use these
+    for (const ok of ["C-0142", "RC-07", "RK-1", "OR-1", "CH-2", "OLD-1", "PAR-1", "A1", "Q-0", "FIND-ME", "STK-04"]) {
+      expect(caseDraftContent.safeParse({ clientCode: ok }).success, ok).toBe(true);
+    }
   });
 
   it("refuse client codes that aren't short made-up codes", () => {

@@ -123,6 +123,31 @@ test.describe("training modules", () => {
     await expect(supervisor.getByText("A swimming coach who agreed goals", { exact: false })).toHaveCount(0);
   });
 
+  test("a reflection naming someone is flagged next to the answer and can't be shared until the name is gone", async ({ page }) => {
+    const org = await createOrg("ReflFlag");
+    await new LoginPage(page).signInAs(org.trainee.email, TEST_PASSWORD);
+    await page.goto(`/modules/${MOD.slug}/reflection`);
+    const box = page.getByRole("textbox").first();
+    await box.fill("I noticed how Mr Johnson at the corner shop waits for me to speak first.");
+    const flag = page.getByTestId("flag").filter({ hasText: "Mr Johnson" });
+    await expect(flag).toContainText("Looks like a person's name");
+    // the draft still saves privately, with the warning
+    await expect(page.getByTestId("save-status")).toHaveText("All changes saved", { timeout: 15_000 });
+    await expect(page.getByText("Your draft is saved privately with them.", { exact: false })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Share with my supervisors" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Your reflection wasn't shared" })).toBeVisible();
+    await expect(page.getByText("Private to you", { exact: true })).toBeVisible();
+    await expectAccessible(page);
+
+    await box.fill("I noticed how the shopkeeper at the corner shop waits for me to speak first.");
+    await expect(page.getByTestId("flag")).toHaveCount(0);
+    await expect(page.getByTestId("save-status")).toHaveText("All changes saved", { timeout: 15_000 });
+    await page.getByRole("button", { name: "Share with my supervisors" }).click();
+    await expect(page.getByText("Shared with your supervisors", { exact: true })).toBeVisible();
+  });
+
   test("a reflection survives a network failure: the person is told, the text stays, and it saves on retry", async ({ page }) => {
     const org = await createOrg("Offline");
     await new LoginPage(page).signInAs(org.trainee.email, TEST_PASSWORD);

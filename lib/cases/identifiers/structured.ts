@@ -163,14 +163,18 @@ function chunkAround(text: string, at: number): [number, number] {
   return [a, b];
 }
 
-/** Whether a handle cue is among the five words before `start`, in the same sentence. */
-function handleCue(text: string, start: number): boolean {
+/**
+ * Whether a handle cue is among the five words before `start`, in the same sentence. "account" and
+ * "profile" are cues for a dotted or mixed word ("the account jay.bird", "profile tash2000") but not
+ * for a camel-case one, which is as often a brand ("her account with CommBank").
+ */
+function handleCue(text: string, start: number, camel = false): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   let cut = 0;
   for (const m of before.matchAll(/[!?\n]|\.(?=\s)/g)) cut = (m.index ?? 0) + 1;
   const words = before.slice(cut).toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-5);
   const prev = words[words.length - 1] ?? "";
-  return words.some((w) => HANDLE_CUES.has(w)) || prev === "as" || prev === "under" || words.join(" ").endsWith("goes by");
+  return words.some((w) => HANDLE_CUES.has(w) && !(camel && (w === "account" || w === "profile"))) || prev === "as" || prev === "under" || words.join(" ").endsWith("goes by");
 }
 
 function handleShape(s: string): "at" | "reddit" | "underscore" | "dotted" | "mixed" | "camel" | "plain" | null {
@@ -214,7 +218,7 @@ export function detectHandles(text: string, out: Candidate[]): void {
     const shape = handleShape(chunk);
     if (shape === null || shape === "plain") continue;
     if (shape === "dotted" || shape === "mixed" || shape === "camel") {
-      if (!handleCue(text, start)) continue;
+      if (!handleCue(text, start, shape === "camel")) continue;
       if (shape === "mixed" && (TIME_RE.test(chunk) || /^(?:k|phq|gad|dass|ors|srs|wai|covid|mp|v)\d+$/i.test(chunk))) continue; // K10, PHQ9: measures
       if (shape === "camel" && STOP_WORDS.has(chunk.toLowerCase())) continue; // YouTube, TikTok, iPhone
     }

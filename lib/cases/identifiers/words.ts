@@ -148,6 +148,7 @@ export const STOP_WORDS = set(`
   bumble uber spotify reddit twitter iphone android fitbit apple samsung kmart coles woolworths bunnings
   aldi mcdonald's telehealth covid omicron
   insta discord twitch linkedin grindr onlyfans telegram xbox playstation fortnite roblox minecraft kik pinterest tumblr bereal
+  paypal commbank jobseeker afterpay mastercard jobactive newstart westpac
   gestalt socratic rogerian freudian jungian kleinian adlerian oedipal cbt dbt act emdr ifs mbct schema
   mindfulness motivational interviewing narrative solution focused person centred person-centred psychodynamic
   psychoanalytic integrative humanistic existential systemic attachment
