@@ -203,6 +203,6 @@ test.describe("practicum hours", () => {
     await expect(admin.getByTestId("placement-assignment")).toHaveCount(1);
     await expectAccessible(admin);
     await admin.goto("/admin/reports/supervision");
-    await expect(admin.getByTestId("supervisor-row").filter({ hasText: org.supervisor.name }).getByTestId("supervisor-sessions")).toHaveText("1");
+    await expect(admin.getByTestId("supervisor-row").filter({ has: admin.getByRole("link", { name: org.supervisor.name, exact: true }) }).getByTestId("supervisor-sessions")).toHaveText("1");
   });
 });
