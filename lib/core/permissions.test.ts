@@ -31,4 +31,14 @@ describe("permissions", () => {
     expect(navFor("org_admin", new Set(["/admin/members"])).map((n) => n.href)).toEqual(["/admin/members"]);
     expect(ROLES).toHaveLength(3);
   });
+
+  it("offers Hours to trainees and supervisors, and the hours reports to admins", () => {
+    const all = new Set(["/hours", "/admin/hours"]);
+    expect(navFor("trainee", all).map((n) => [n.href, n.label])).toEqual([["/hours", "Hours"]]);
+    expect(navFor("supervisor", all).map((n) => [n.href, n.label])).toEqual([["/hours", "Hours"]]);
+    expect(navFor("org_admin", all).map((n) => [n.href, n.label])).toEqual([["/admin/hours", "Hours reports"]]);
+    expect(can("trainee", "hours.log")).toBe(true);
+    expect(can("supervisor", "hours.log")).toBe(false);
+    expect(can("org_admin", "hours.supervise")).toBe(false);
+  });
 });
