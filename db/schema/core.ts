@@ -121,6 +121,8 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_org_time_idx").on(t.organisationId, t.occurredAt),
     index("audit_events_actor_time_idx").on(t.actorUserId, t.occurredAt),
+    // One thing's history (an hour entry's page lists its events) without reading the organisation's whole log.
+    index("audit_events_org_target_idx").on(t.organisationId, t.targetType, t.targetId),
   ],
 );
 

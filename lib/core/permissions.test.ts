@@ -39,4 +39,14 @@ describe("permissions", () => {
     expect(ROLES.filter((r) => can(r, "evaluations.forms"))).toEqual(["org_admin"]);
     expect(ROLES.filter((r) => can(r, "evaluations.reports"))).toEqual(["org_admin"]);
   });
+
+  it("offers Hours to trainees and supervisors, and the hours reports to admins", () => {
+    const all = new Set(["/hours", "/admin/hours"]);
+    expect(navFor("trainee", all).map((n) => [n.href, n.label])).toEqual([["/hours", "Hours"]]);
+    expect(navFor("supervisor", all).map((n) => [n.href, n.label])).toEqual([["/hours", "Hours"]]);
+    expect(navFor("org_admin", all).map((n) => [n.href, n.label])).toEqual([["/admin/hours", "Hours reports"]]);
+    expect(can("trainee", "hours.log")).toBe(true);
+    expect(can("supervisor", "hours.log")).toBe(false);
+    expect(can("org_admin", "hours.supervise")).toBe(false);
+  });
 });

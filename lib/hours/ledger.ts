@@ -6,6 +6,7 @@ import { auditEvents, hourApprovals, hourEntries, memberships, placements, train
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
 import { keyPage } from "@/lib/util/pagination";
+import { isUuid } from "@/lib/util/uuid";
 import { loadTraineeFor, visibleEntries, type TraineeRef } from "./access";
 import type { CategoryCode } from "./categories";
 import { addDays } from "./days";
@@ -39,6 +40,9 @@ export type LedgerRow = {
   correctionId: string | null;
 };
 export type LedgerCursor = { day: string; id: string };
+/** A ledger page cursor read back from a URL: a calendar day and an entry id, or nothing. */
+export const isLedgerCursor = (x: unknown): x is LedgerCursor =>
+  typeof x === "object" && x !== null && typeof (x as LedgerCursor).day === "string" && /^\d{4}-\d{2}-\d{2}$/.test((x as LedgerCursor).day) && isUuid((x as LedgerCursor).id);
 export type LedgerFilters = { status?: EntryStatus; traineePlacementId?: string };
 
 const approver = alias(memberships, "approver");

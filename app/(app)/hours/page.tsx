@@ -14,21 +14,17 @@ import { type Ctx } from "@/lib/core/context";
 import { listApprovalQueue } from "@/lib/hours/approvals";
 import { addMonths, today } from "@/lib/hours/days";
 import { formatDuration } from "@/lib/hours/duration";
-import { ENTRY_STATUSES, listEntries, type EntryStatus, type LedgerCursor } from "@/lib/hours/ledger";
+import { ENTRY_STATUSES, listEntries, type EntryStatus, isLedgerCursor } from "@/lib/hours/ledger";
 import { listSupervisedTrainees } from "@/lib/hours/overview";
 import { listMyPlacements } from "@/lib/hours/placements";
 import { getTraineeProgress } from "@/lib/hours/progress";
 import { decodeCursor, encodeCursor } from "@/lib/util/cursor";
 import { oneOf, type RawSearch } from "@/lib/util/params";
-import { isUuid } from "@/lib/util/uuid";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Hours" };
 
 type SP = Record<string, string | string[] | undefined>;
-const isLedgerCursor = (x: unknown): x is LedgerCursor =>
-  typeof x === "object" && x !== null && typeof (x as LedgerCursor).day === "string" && /^\d{4}-\d{2}-\d{2}$/.test((x as LedgerCursor).day) && isUuid((x as LedgerCursor).id);
-
 async function TraineeHours({ ctx, sp }: { ctx: Ctx; sp: RawSearch }) {
   const status = oneOf(sp, "status", ENTRY_STATUSES as readonly EntryStatus[]);
   const after = decodeCursor(typeof (sp as SP).after === "string" ? ((sp as SP).after as string) : undefined, isLedgerCursor);

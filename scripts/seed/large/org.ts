@@ -93,8 +93,10 @@ export async function seedOrg(db: Db, rng: Rng, spec: OrgSpec, ctx: { passwordHa
   await put("check_attempts", checkAttempts, progress.attempts, 1_000);
   await put("certificates", certificates, progress.certificates);
   if (spec.hours) {
-    // Its own random stream, so adding hours leaves every other generated row as it was.
-    const h = buildHours(new Rng(spec.trainees * 7919 + spec.supervisors), orgId, people.trainees, people.supervisors, spec.anchor, spec.hours);
+    // Its own random stream (seeded by the organisation's slug, so each organisation's rows get
+    // their own ids), so adding hours leaves every other generated row as it was.
+    const seed = [...spec.slug].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7919);
+    const h = buildHours(new Rng(seed), orgId, people.trainees, people.supervisors, spec.anchor, spec.hours);
     await put("placements", placements, h.placements);
     await put("trainee_placements", traineePlacements, h.traineePlacements);
     await put("trainee_placement_supervisors", traineePlacementSupervisors, h.supervisors);

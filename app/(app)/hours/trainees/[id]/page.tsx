@@ -5,7 +5,7 @@ import { ProgressPanel } from "@/components/hours/progress-panel";
 import { SummaryForm } from "@/components/hours/summary-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { addMonths, today } from "@/lib/hours/days";
-import { listEntries, type LedgerCursor } from "@/lib/hours/ledger";
+import { listEntries, isLedgerCursor } from "@/lib/hours/ledger";
 import { getTraineeHoursOverview } from "@/lib/hours/overview";
 import { decodeCursor, encodeCursor } from "@/lib/util/cursor";
 import { isUuid } from "@/lib/util/uuid";
@@ -13,9 +13,6 @@ import { authedPage } from "@/lib/core/page";
 import { NotFoundError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Trainee hours" };
-
-const isLedgerCursor = (x: unknown): x is LedgerCursor =>
-  typeof x === "object" && x !== null && typeof (x as LedgerCursor).day === "string" && /^\d{4}-\d{2}-\d{2}$/.test((x as LedgerCursor).day) && isUuid((x as LedgerCursor).id);
 
 export default authedPage(async function TraineeHoursPage(ctx, { params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
