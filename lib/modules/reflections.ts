@@ -11,7 +11,8 @@ import { activeSupervisorsOf } from "@/lib/cases/supervisors";
 import { deliverLater } from "@/lib/cases/events";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
-import { reflectionContentSchema } from "./reflection-spec";
+import { isReflectionComplete, reflectionContentSchema } from "./reflection-spec";
+import { issueCertificates } from "./certificate-rule";
 
 export async function getMyReflection(ctx: Ctx, moduleSlug: string) {
   assertCan(ctx, "modules.study");
@@ -35,10 +36,21 @@ export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; cont
   if (!parsed.success) throw new ValidationError("Check the highlighted answers.", zodFieldErrors(parsed.error));
   const content = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const db = await getDb();
-  if (input.version === 0) {
+  const saved = await writeReflection(ctx, mod.id, content, input.version);
+  // Where the organisation's rules make the certificate wait for the reflection, finishing it may
+  // be the step that completes the module.
+  const certificate = isReflectionComplete(mod.reflection, content)
+    ? ((await db.transaction((tx) => issueCertificates(tx, { orgId: ctx.orgId, moduleId: mod.id, membershipId: ctx.membershipId, actorUserId: ctx.userId })))[0] ?? null)
+    : null;
+  return { ...saved, certificateSerial: certificate?.serial ?? null };
+}
+
+async function writeReflection(ctx: Ctx, moduleId: string, content: Record<string, string>, version: number) {
+  const db = await getDb();
+  if (version === 0) {
     const [created] = await db
       .insert(reflections)
-      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId: mod.id, content, version: 1 })
+      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId, content, version: 1 })
       .onConflictDoNothing()
       .returning({ version: reflections.version, updatedAt: reflections.updatedAt });
     if (created) return created;
@@ -51,8 +63,8 @@ export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; cont
       and(
         eq(reflections.organisationId, ctx.orgId),
         eq(reflections.membershipId, ctx.membershipId),
-        eq(reflections.moduleId, mod.id),
-        eq(reflections.version, input.version),
+        eq(reflections.moduleId, moduleId),
+        eq(reflections.version, version),
       ),
     )
     .returning({ version: reflections.version, updatedAt: reflections.updatedAt });

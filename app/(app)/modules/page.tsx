@@ -5,6 +5,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireContext } from "@/lib/core/context";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listCatalogue } from "@/lib/modules/queries";
+import { listCertificateRules } from "@/lib/modules/certificate-rule";
 import { listMyRequirements } from "@/lib/onboarding/requirements";
 import { orNotFound } from "@/lib/core/denied";
 
@@ -14,7 +15,8 @@ const STATUS = { not_started: "Not started", in_progress: "In progress", complet
 
 export default async function ModulesPage() {
   const ctx = await requireContext();
-  const [rows, required] = await Promise.all([orNotFound(listCatalogue(ctx)), listMyRequirements(ctx)]);
+  const [rows, required, rules] = await Promise.all([orNotFound(listCatalogue(ctx)), listMyRequirements(ctx), listCertificateRules(ctx)]);
+  const anyReflection = rows.some((m) => rules.reflectionRequired(m.id));
   const due = new Map(required.map((r) => [r.moduleId, r.dueAt]));
   const now = new Date();
   const sorted = [...rows].sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.position - b.position);
@@ -22,7 +24,7 @@ export default async function ModulesPage() {
     <>
       <PageHeader
         title="Training modules"
-        description="The therapeutic alliance through the CBT and person-centred lenses. Each module has short lessons, a reflection and a knowledge check; complete them all for a certificate."
+        description={`The therapeutic alliance through the CBT and person-centred lenses. Each module has short lessons, a reflection and a knowledge check. You get a module's certificate when you have marked every lesson complete and passed its check${anyReflection ? "; where a module says so below, your organisation also requires its reflection" : ""}.`}
       />
       <ol className="grid gap-4 md:grid-cols-2">
         {sorted.map((m) => {
@@ -47,6 +49,9 @@ export default async function ModulesPage() {
                 <ProgressBar percent={m.percent} label={`${m.title} progress`} />
                 <p className="mt-1 text-sm text-stone-700">
                   {STATUS[m.status]} · {m.lessonsDone} of {m.lessonCount} lessons · check {m.passed ? `passed (${m.bestScore}%)` : m.bestScore !== null ? `best ${m.bestScore}%` : "not attempted"}
+                </p>
+                <p className="mt-1 text-sm text-stone-700" data-testid="certificate-rule">
+                  Certificate: every lesson and a pass in the check{rules.reflectionRequired(m.id) ? ", and your reflection written in full" : ""}.
                 </p>
               </div>
             </li>

@@ -8,6 +8,7 @@ import type { World } from "./world";
 export type Sample = { page: string; args: (w: World) => unknown[] };
 
 const SLUG = "why-the-alliance-matters";
+const ASSESSMENT_SAMPLE = { revealAnswers: "after_pass", shuffleQuestions: true, shuffleOptions: true, attemptLimit: "", waitAmount: "0", waitUnit: "minutes", requireReflection: false };
 
 function csvForm(who: string) {
   const csv = `email,name,role,supervisor_email,cohort\n${who}.${Date.now()}@test.example,${who.toUpperCase()},trainee,,\n`;
@@ -68,4 +69,8 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/onboarding/actions/invitations.ts#importCsvAction": { page: "/admin/invitations/import", args: () => [csvForm("y")] },
   "lib/onboarding/actions/requirements.ts#createRequirementAction": { page: "/admin/requirements", args: (w) => [{ moduleId: w.a.moduleId, target: "role", role: "trainee", dueKind: "days", dueDays: 30 }] },
   "lib/onboarding/actions/requirements.ts#deleteRequirementAction": { page: "/admin/requirements", args: (w) => [{ id: w.a.requirementId }] },
+  // A stale version: allowed callers get past authorisation and are told to reload; nothing changes.
+  "lib/modules/actions/assessment.ts#updateAssessmentSettingsAction": { page: "/admin/settings/assessment", args: () => [{ ...ASSESSMENT_SAMPLE, version: 99 }] },
+  "lib/modules/actions/assessment.ts#saveAssessmentOverrideAction": { page: "/admin/settings/assessment", args: (w) => [{ ...ASSESSMENT_SAMPLE, version: 99, moduleId: w.a.moduleId }] },
+  "lib/modules/actions/assessment.ts#removeAssessmentOverrideAction": { page: "/admin/settings/assessment", args: (w) => [{ moduleId: w.a.moduleId }] },
 };

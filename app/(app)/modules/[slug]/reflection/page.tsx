@@ -5,6 +5,7 @@ import { ReflectionThread } from "@/components/modules/reflection-thread";
 import { listReflectionComments } from "@/lib/modules/reflection-comments";
 import { requireContext } from "@/lib/core/context";
 import { getMyReflection } from "@/lib/modules/reflections";
+import { getCheckStatus } from "@/lib/modules/checks";
 import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
 import { orNotFound } from "@/lib/core/denied";
 
@@ -14,7 +15,7 @@ export default async function ReflectionPage({ params }: { params: Promise<{ slu
   const ctx = await requireContext();
   const { slug } = await params;
   const { module: mod, reflection } = await orNotFound(getMyReflection(ctx, slug));
-  const comments = reflection?.sharedAt ? await listReflectionComments(ctx, reflection.id) : [];
+  const [comments, status] = await Promise.all([reflection?.sharedAt ? listReflectionComments(ctx, reflection.id) : Promise.resolve([]), getCheckStatus(ctx, mod)]);
   return (
     <div className="max-w-3xl">
       <p className="mb-2 text-sm">
@@ -27,6 +28,11 @@ export default async function ReflectionPage({ params }: { params: Promise<{ slu
         Your answers save as you type. They are private to you unless you share them with your supervisors, and you can stop sharing at any time. Describe
         people by their role, never by name.
       </p>
+      {status.certificate.reflectionRequired && !status.certificate.certificate ? (
+        <p className="mt-2 font-medium text-stone-800" data-testid="reflection-required">
+          Your organisation requires this reflection for the module&apos;s certificate: answer every question in it.
+        </p>
+      ) : null}
       <div className="mt-6">
         <ReflectionForm
           moduleSlug={mod.slug}
