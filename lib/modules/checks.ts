@@ -5,6 +5,7 @@ import { checkAttempts, checkDraws, moduleActivity, modules, type CheckDraw, typ
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { formatIn } from "@/lib/util/intl";
+import { ORG_TIME_ZONE } from "@/lib/onboarding/due";
 import { attemptAvailability, type Availability, type AttemptHistory } from "./assessment/availability";
 import { drawQuestions, drawSize } from "./assessment/draw";
 import { reviewAttempt } from "./assessment/review";
@@ -44,7 +45,7 @@ async function attemptHistory(db: DbOrTx, who: Who, moduleId: string): Promise<A
 }
 
 export function formatWhen(d: Date): string {
-  return formatIn(d, "en-AU", { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: "Australia/Sydney", timeZoneName: "short" });
+  return formatIn(d, "en-AU", { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: ORG_TIME_ZONE, timeZoneName: "short" });
 }
 
 /** The sentence that explains why no attempt can start now. */
@@ -181,6 +182,7 @@ export async function getAttemptReview(ctx: Ctx, moduleSlug: string, attemptId: 
 
 /** The rules and where the caller stands, for the module page (attempts, certificate). */
 export async function getCheckStatus(ctx: Ctx, mod: { id: string; reflection: ReflectionSpec }) {
+  assertCan(ctx, "modules.study");
   const db = await getDb();
   const settings = await effectiveSettings(db, ctx.orgId, mod.id);
   const [history, certificate] = await Promise.all([attemptHistory(db, ctx, mod.id), certificateProgress(db, ctx, mod, settings)]);

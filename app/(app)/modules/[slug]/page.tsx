@@ -26,6 +26,10 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
   const status = await getCheckStatus(ctx, mod);
   const bank = mod.knowledgeCheck.questions.length;
   const served = drawSize(mod.knowledgeCheck);
+  // Where the reflection is required, it is one more step towards the certificate.
+  const progress = status.certificate.reflectionRequired
+    ? Math.round(((done + (passed ? 1 : 0) + (reflectionDone ? 1 : 0)) / (mod.lessons.length + 2)) * 100)
+    : percentOf(done, mod.lessons.length, passed);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -35,7 +39,7 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
       <h1 className="text-2xl font-semibold tracking-tight">{mod.title}</h1>
       <p className="mt-2 max-w-3xl text-stone-700">{mod.summary}</p>
       <div className="mt-4 max-w-md">
-        <ProgressBar percent={certificate ? 100 : percentOf(done, mod.lessons.length, passed)} label="Module progress" />
+        <ProgressBar percent={certificate ? 100 : progress} label="Module progress" />
       </div>
 
       {certificate ? (
