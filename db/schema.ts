@@ -7,3 +7,4 @@ export * from "./schema/onboarding";
 export * from "./schema/notifications";
 export * from "./schema/hours";
 export * from "./schema/evaluations";
+export * from "./schema/assessment";

@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/invitations", label: "Invitations" },
   { href: "/admin/cohorts", label: "Cohorts" },
   { href: "/admin/requirements", label: "Required modules" },
+  { href: "/admin/settings/assessment", label: "Assessment" },
   { href: "/admin/reports", label: "Completion" },
   { href: "/admin/reports/supervision", label: "Supervision activity" },
   { href: "/admin/hours", label: "Hours" },

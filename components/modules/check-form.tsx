@@ -2,17 +2,18 @@
 
 import { useActionState } from "react";
 import { submitCheckAction, type CheckFormState } from "@/lib/modules/actions/check";
+import type { PublicQuestion } from "@/lib/modules/checks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-// Only ids and texts reach the browser: which options are correct stays on the server.
-export type PublicQuestion = { id: string; kind: "single" | "multiple"; prompt: string; scenario?: string; options: { id: string; text: string }[] };
-
-export function CheckForm({ moduleSlug, questions }: { moduleSlug: string; questions: PublicQuestion[] }) {
+// Only ids and texts reach the browser (lib/modules/checks.ts publicQuestions): which options are
+// correct stays on the server. Questions and options arrive in the order the draw serves them.
+export function CheckForm({ moduleSlug, drawId, questions }: { moduleSlug: string; drawId: string; questions: PublicQuestion[] }) {
   const [state, action, pending] = useActionState<CheckFormState, FormData>(submitCheckAction, {});
   return (
     <form action={action} className="space-y-6" noValidate>
       <input type="hidden" name="moduleSlug" value={moduleSlug} />
+      <input type="hidden" name="drawId" value={drawId} />
       {state.formError ? (
         <Alert tone="error" live>
           {state.formError}

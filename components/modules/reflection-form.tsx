@@ -44,6 +44,8 @@ export function ReflectionForm(props: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [sharedAt, setSharedAt] = useState(props.sharedAt);
   const [restorable, setRestorable] = useState<Record<string, string> | null>(null);
+  // Set when finishing the reflection was the step that completed the module's certificate.
+  const [issuedSerial, setIssuedSerial] = useState<string | null>(null);
   // A copy in this browser, so nothing typed is lost even if every save fails. Read after
   // hydration: the server can't see browser storage, so reading it while rendering would mismatch.
   useEffect(() => {
@@ -70,6 +72,7 @@ export function ReflectionForm(props: {
       const result = await saveReflectionAction({ moduleSlug: props.moduleSlug, content: latest.current, version: version.current });
       if (result.ok) {
         version.current = result.data.version;
+        if (result.data.certificateSerial) setIssuedSerial(result.data.certificateSerial);
         setFieldErrors({});
         setMessage(null);
         setStatus(dirty.current ? "unsaved" : "saved");
@@ -176,6 +179,12 @@ export function ReflectionForm(props: {
           </Button>
         </div>
       </div>
+      {issuedSerial ? (
+        <Alert tone="success" title="Certificate issued" live>
+          Your reflection completed this module: certificate {issuedSerial} is ready.{" "}
+          <a href={`/modules/${props.moduleSlug}`}>Go to the module to download it</a>.
+        </Alert>
+      ) : null}
       {restorable ? (
         <Alert tone="warning" title="Unsaved text found in this browser">
           <p>You typed something here that never reached Rapport.</p>

@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   boolean,
   foreignKey,
@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { memberships, organisations } from "./core";
@@ -19,7 +20,8 @@ import { memberships, organisations } from "./core";
 
 export type CheckOption = { id: string; text: string; correct: boolean; explanation: string };
 export type CheckQuestion = { id: string; kind: "single" | "multiple"; prompt: string; scenario?: string; options: CheckOption[] };
-export type KnowledgeCheck = { passMark: number; questions: CheckQuestion[] };
+/** `draw`: how many of the bank's questions one attempt serves (all of them when absent). */
+export type KnowledgeCheck = { passMark: number; draw?: number; questions: CheckQuestion[] };
 export type ReflectionSpec = { kind: "prompt"; prompt: string } | { kind: "two_relationships" };
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -104,6 +106,33 @@ export const moduleActivity = pgTable(
 
 export type AttemptAnswer = { questionId: string; selected: string[]; correct: boolean };
 
+/**
+ * The questions one attempt was served: drawn from the module's bank, in the order shown, options
+ * in the order shown, with their key (a server-side snapshot, never sent to the browser as is).
+ * Submitting scores exactly these; at most one draw per person and module is open at a time.
+ */
+export const checkDraws = pgTable(
+  "check_draws",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    membershipId: uuid("membership_id").notNull(),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    moduleVersion: integer("module_version").notNull(),
+    passMark: integer("pass_mark").notNull(),
+    questions: jsonb("questions").$type<CheckQuestion[]>().notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    submittedAt: ts("submitted_at"),
+  },
+  (t) => [
+    index("check_draws_org_member_module_idx").on(t.organisationId, t.membershipId, t.moduleId, t.createdAt),
+    uniqueIndex("check_draws_open_uq").on(t.organisationId, t.membershipId, t.moduleId).where(sql`${t.submittedAt} is null`),
+    foreignKey({ name: "check_draws_member_fk", columns: [t.organisationId, t.membershipId], foreignColumns: [memberships.organisationId, memberships.id] }).onDelete("cascade"),
+  ],
+);
+
 export const checkAttempts = pgTable(
   "check_attempts",
   {
@@ -118,9 +147,13 @@ export const checkAttempts = pgTable(
     score: integer("score").notNull(),
     passed: boolean("passed").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
+    // The draw this attempt answered (null for attempts made before question banks). Unique: a
+    // draw is submitted once, whatever the number of concurrent requests.
+    drawId: uuid("draw_id").references(() => checkDraws.id, { onDelete: "set null" }),
   },
   (t) => [
     index("check_attempts_org_member_module_idx").on(t.organisationId, t.membershipId, t.moduleId, t.createdAt),
+    unique("check_attempts_draw_uq").on(t.organisationId, t.drawId),
     foreignKey({ name: "check_attempts_member_fk", columns: [t.organisationId, t.membershipId], foreignColumns: [memberships.organisationId, memberships.id] }).onDelete("cascade"),
   ],
 );
@@ -196,5 +229,6 @@ export const lessonsRelations = relations(lessons, ({ one }) => ({
 export type Module = typeof modules.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
 export type CheckAttempt = typeof checkAttempts.$inferSelect;
+export type CheckDraw = typeof checkDraws.$inferSelect;
 export type Reflection = typeof reflections.$inferSelect;
 export type Certificate = typeof certificates.$inferSelect;

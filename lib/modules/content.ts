@@ -21,10 +21,13 @@ const question = z
     if (q.kind === "multiple" && (correct < 2 || correct === q.options.length))
       ctx.addIssue({ code: "custom", message: `${q.id}: a multiple-choice question needs two or more correct and at least one incorrect option` });
     if (new Set(q.options.map((o) => o.id)).size !== q.options.length) ctx.addIssue({ code: "custom", message: `${q.id}: duplicate option ids` });
+    if (new Set(q.options.map((o) => o.text.trim().toLowerCase())).size !== q.options.length) ctx.addIssue({ code: "custom", message: `${q.id}: two options have the same text` });
   });
+// `draw`: how many questions of the bank one attempt serves (each attempt draws its own); absent, all of them.
 export const knowledgeCheckSchema = z
-  .object({ passMark: z.number().int().min(1).max(100), questions: z.array(question).min(6) })
-  .refine((c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length, { message: "duplicate question ids" });
+  .object({ passMark: z.number().int().min(1).max(100), draw: z.number().int().min(6).optional(), questions: z.array(question).min(6) })
+  .refine((c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length, { message: "duplicate question ids" })
+  .refine((c) => c.draw === undefined || c.draw <= c.questions.length, { message: "draw is larger than the question bank" });
 
 const moduleMeta = z.object({
   slug: z.string().regex(/^[a-z0-9-]+$/),

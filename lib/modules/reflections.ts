@@ -11,8 +11,9 @@ import { activeSupervisorsOf } from "@/lib/cases/supervisors";
 import { deliverLater } from "@/lib/cases/events";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
-import { reflectionContentSchema } from "./reflection-spec";
+import { isReflectionComplete, reflectionContentSchema } from "./reflection-spec";
 import { reflectionFlags, SHARED_REFLECTION_FLAGGED, SHARE_REFUSED_FLAGGED } from "./reflection-identifiers";
+import { issueCertificates } from "./certificate-rule";
 
 export async function getMyReflection(ctx: Ctx, moduleSlug: string) {
   assertCan(ctx, "modules.study");
@@ -42,19 +43,30 @@ export async function saveReflection(ctx: Ctx, input: { moduleSlug: string; cont
   const parsed = reflectionContentSchema(mod.reflection).safeParse(input.content);
   if (!parsed.success) throw new ValidationError("Check the highlighted answers.", zodFieldErrors(parsed.error));
   const content = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const db = await getDb();
+  const saved = await writeReflection(ctx, mod.id, content, input.version);
+  // Where the organisation's rules make the certificate wait for the reflection, finishing it may
+  // be the step that completes the module.
+  const certificate = isReflectionComplete(mod.reflection, content)
+    ? ((await db.transaction((tx) => issueCertificates(tx, { orgId: ctx.orgId, moduleId: mod.id, membershipId: ctx.membershipId, actorUserId: ctx.userId })))[0] ?? null)
+    : null;
+  return { ...saved, certificateSerial: certificate?.serial ?? null };
+}
+
+async function writeReflection(ctx: Ctx, moduleId: string, content: Record<string, string>, version: number) {
   const flags = reflectionFlags(content);
   const flagged = Object.keys(flags).length > 0;
   const db = await getDb();
-  if (input.version === 0) {
+  if (version === 0) {
     const [created] = await db
       .insert(reflections)
-      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId: mod.id, content, version: 1 })
+      .values({ organisationId: ctx.orgId, membershipId: ctx.membershipId, moduleId, content, version: 1 })
       .onConflictDoNothing()
       .returning({ version: reflections.version, updatedAt: reflections.updatedAt });
     if (created) return { ...created, flags };
     throw new ConflictError(CHANGED_ELSEWHERE);
   }
-  const mine = and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, mod.id), eq(reflections.version, input.version));
+  const mine = and(eq(reflections.organisationId, ctx.orgId), eq(reflections.membershipId, ctx.membershipId), eq(reflections.moduleId, moduleId), eq(reflections.version, version));
   // Flagged text is written only while the reflection is private: the condition sits in the same
   // statement as the write, so a share in between can't let it through.
   const [updated] = await db

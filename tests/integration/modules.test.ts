@@ -6,7 +6,9 @@ import { NotFoundError, ValidationError, ConflictError } from "@/lib/core/errors
 import { getCertificateForDownload, verifyCertificate } from "@/lib/modules/certificates";
 import { loadCurriculum, type ModuleSource } from "@/lib/modules/content";
 import { getTraineeTraining, listTraineeProgress } from "@/lib/modules/oversight";
-import { completeLesson, getAttempt, submitCheck } from "@/lib/modules/progress";
+import { completeLesson } from "@/lib/modules/progress";
+import { getAttemptReview, openCheck, submitCheck } from "@/lib/modules/checks";
+import { answersFor, takeCheck } from "../fixtures/checks";
 import { getContinueLearning, openLesson, listCatalogue } from "@/lib/modules/queries";
 import { getMyReflection, saveReflection, setReflectionShared } from "@/lib/modules/reflections";
 import { syncContent } from "@/lib/modules/sync";
@@ -17,7 +19,6 @@ withDatabase();
 
 const curriculum = loadCurriculum();
 const first = curriculum[0];
-const rightAnswers = (m: ModuleSource) => Object.fromEntries(m.check.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
 
 async function counts() {
   const db = await getDb();
@@ -41,13 +42,14 @@ const TEN_MODULES = [
 ];
 
 describe("the built-in curriculum", () => {
-  it("ships ten modules in order, each with lessons of 500+ words, an 8-question check, a reflection and references", () => {
+  it("ships ten modules in order, each with lessons of 500+ words, a check drawing 8 of a bank of 12 or more, a reflection and references", () => {
     expect(curriculum.map((m) => m.slug)).toEqual(TEN_MODULES);
     expect(curriculum.map((m) => m.order)).toEqual(TEN_MODULES.map((_, i) => i + 1));
     for (const m of curriculum) {
       expect(m.lessons.length, m.slug).toBeGreaterThanOrEqual(4);
       for (const l of m.lessons) expect(l.wordCount, `${m.slug}/${l.slug}`).toBeGreaterThanOrEqual(500);
-      expect(m.check.questions, m.slug).toHaveLength(8);
+      expect(m.check.questions.length, m.slug).toBeGreaterThanOrEqual(12);
+      expect(m.check.draw, m.slug).toBe(8);
       for (const q of m.check.questions) for (const o of q.options) expect(o.explanation.length, `${m.slug} ${q.id}${o.id}`).toBeGreaterThan(0);
       expect(m.reflection.kind === "two_relationships" || m.reflection.prompt.length > 0, m.slug).toBe(true);
       expect(m.references.length, m.slug).toBeGreaterThan(0);
@@ -72,11 +74,11 @@ describe("the built-in curriculum", () => {
     const mod = curriculum.find((m) => m.slug === "ruptures-and-repair")!;
     expect(mod.version).toBeGreaterThanOrEqual(2);
     await completeLesson(ctx, mod.slug, mod.lessons[0].slug);
-    const { attemptId } = await submitCheck(ctx, mod.slug, rightAnswers(mod));
+    const { attemptId } = await takeCheck(ctx, mod.slug);
     // Simulate the stored version 1 being replaced by this version 2 content.
     await db.update(modules).set({ version: 1, contentHash: "v1" }).where(eq(modules.slug, mod.slug));
     expect((await syncContent(db)).updated).toEqual([mod.slug]);
-    expect((await getAttempt(ctx, mod.slug, attemptId)).attempt.score).toBe(100);
+    expect((await getAttemptReview(ctx, mod.slug, attemptId)).attempt.score).toBe(100);
     expect((await listCatalogue(ctx)).find((r) => r.slug === mod.slug)?.lessonsDone).toBe(1);
   });
 });
@@ -141,16 +143,16 @@ describe("progress, checks and certificates", () => {
     for (const m of curriculum) expect(catalogue.find((r) => r.slug === m.slug)?.lessonCount, m.slug).toBe(m.lessons.length);
     const mod = catalogue.find((r) => r.slug === first.slug)!;
     expect(mod).toMatchObject({ status: "not_started", percent: 0, lessonsDone: 0 });
-    const wrong = (i: number) => [first.check.questions[i].options.find((o) => !o.correct)!.id];
-    const failed = await submitCheck(ctx, first.slug, { ...rightAnswers(first), q1: wrong(0), q2: wrong(1) });
-    expect(failed.passed).toBe(false);
-    const passed = await submitCheck(ctx, first.slug, rightAnswers(first));
+    // Two of the eight drawn questions wrong: 75%, below the pass mark of 80.
+    const failed = await takeCheck(ctx, first.slug, 2);
+    expect(failed).toMatchObject({ passed: false, score: 75 });
+    const passed = await takeCheck(ctx, first.slug);
     expect(passed).toMatchObject({ passed: true, score: 100, certificate: null });
     for (const l of first.lessons.slice(0, -1)) expect((await completeLesson(ctx, first.slug, l.slug)).certificate).toBeNull();
     const done = await completeLesson(ctx, first.slug, first.lessons.at(-1)!.slug);
     expect(done.certificate?.serial).toMatch(/^RAP-/);
     await completeLesson(ctx, first.slug, first.lessons[0].slug);
-    await submitCheck(ctx, first.slug, rightAnswers(first));
+    await takeCheck(ctx, first.slug);
     const db = await getDb();
     const certs = await db.select().from(certificates).where(eq(certificates.membershipId, org.trainee.membershipId));
     expect(certs).toHaveLength(1);
@@ -165,24 +167,29 @@ describe("progress, checks and certificates", () => {
     const org = await createOrg("Tamper");
     const ctx = ctxOf(org, org.trainee);
     const db = await getDb();
-    const { q1: _drop, ...missing } = rightAnswers(first);
-    await expect(submitCheck(ctx, first.slug, missing)).rejects.toBeInstanceOf(ValidationError);
-    await expect(submitCheck(ctx, first.slug, { ...rightAnswers(first), q999: ["a"] })).rejects.toThrow(/isn't part of this check/);
-    await expect(submitCheck(ctx, first.slug, { ...rightAnswers(first), q1: ["x"] })).rejects.toBeInstanceOf(ValidationError);
-    await expect(submitCheck(ctx, "no-such-module", rightAnswers(first))).rejects.toBeInstanceOf(NotFoundError);
+    const { drawId, answers } = await answersFor(ctx, first.slug);
+    const [served] = Object.keys(answers);
+    const { [served]: _drop, ...missing } = answers;
+    await expect(submitCheck(ctx, { moduleSlug: first.slug, drawId, answers: missing })).rejects.toBeInstanceOf(ValidationError);
+    await expect(submitCheck(ctx, { moduleSlug: first.slug, drawId, answers: { ...answers, q999: ["a"] } })).rejects.toThrow(/isn't part of this check/);
+    await expect(submitCheck(ctx, { moduleSlug: first.slug, drawId, answers: { ...answers, [served]: ["x"] } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(submitCheck(ctx, { moduleSlug: "no-such-module", drawId, answers })).rejects.toBeInstanceOf(NotFoundError);
     const stored = await db.select().from(checkAttempts).where(eq(checkAttempts.membershipId, org.trainee.membershipId));
     expect(stored).toHaveLength(0);
+    // The draw is still open: the same questions come back, and answering them properly works.
+    expect((await openCheck(ctx, first.slug)).draw?.id).toBe(drawId);
+    expect(await submitCheck(ctx, { moduleSlug: first.slug, drawId, answers })).toMatchObject({ passed: true, score: 100 });
   });
 
   it("keeps attempts, certificates and lesson views inside the person and organisation", async () => {
     const a = await createOrg("ScopeA");
     const b = await createOrg("ScopeB");
     const mine = ctxOf(a, a.trainee);
-    const { attemptId } = await submitCheck(mine, first.slug, rightAnswers(first));
-    expect((await getAttempt(mine, first.slug, attemptId)).attempt.score).toBe(100);
-    await expect(getAttempt(ctxOf(a, a.otherTrainee), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getAttempt(ctxOf(a, a.supervisor), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getAttempt(ctxOf(b, b.trainee), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    const { attemptId } = await takeCheck(mine, first.slug);
+    expect((await getAttemptReview(mine, first.slug, attemptId)).attempt.score).toBe(100);
+    await expect(getAttemptReview(ctxOf(a, a.otherTrainee), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttemptReview(ctxOf(a, a.supervisor), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttemptReview(ctxOf(b, b.trainee), first.slug, attemptId)).rejects.toBeInstanceOf(NotFoundError);
     for (const l of first.lessons) await completeLesson(mine, first.slug, l.slug);
     const [cert] = await (await getDb()).select().from(certificates).where(eq(certificates.membershipId, a.trainee.membershipId));
     expect((await getCertificateForDownload(mine, cert.serial)).serial).toBe(cert.serial);
@@ -206,7 +213,7 @@ describe("progress, checks and certificates", () => {
     expect(Math.abs(Date.now() - done!.getTime())).toBeLessThan(60_000);
     expect((await getContinueLearning(ctx))?.lesson?.slug).toBe(first.lessons[0].slug);
     for (const l of first.lessons) await completeLesson(ctx, first.slug, l.slug);
-    await submitCheck(ctx, first.slug, rightAnswers(first));
+    await takeCheck(ctx, first.slug);
     expect(await getContinueLearning(ctx)).toEqual({ allDone: true, completed: 1 });
   });
 });

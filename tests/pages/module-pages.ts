@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import type { ModuleSource } from "@/lib/modules/content";
 import { expectAccessible } from "../e2e/axe";
-import type { answerPlan } from "../fixtures/curriculum";
+import { optionTexts } from "../fixtures/curriculum";
 
 export class ModulePages {
   constructor(readonly page: Page) {}
@@ -21,14 +22,27 @@ export class ModulePages {
     }
   }
 
-  async takeCheck(slug: string, plan: ReturnType<typeof answerPlan>) {
-    await this.page.goto(`/modules/${slug}/check`);
+  /** The question ids served on the open check page, in the order shown. */
+  async servedQuestions(): Promise<string[]> {
     const groups = this.page.getByRole("group");
-    for (const [i, q] of plan.entries()) {
-      const group = groups.nth(i);
-      for (const text of q.texts) await group.getByLabel(text, { exact: true }).check();
+    await expect(groups.first()).toBeVisible();
+    const names = await groups.evaluateAll((els) => els.map((el) => el.querySelector("input")?.getAttribute("name") ?? ""));
+    return names.map((n) => n.replace(/^answer:/, ""));
+  }
+
+  /**
+   * Opens the check and answers the questions it serves (a draw of the bank, shuffled), the
+   * first `wrong` of them wrongly; then submits and waits for the result page.
+   */
+  async takeCheck(mod: ModuleSource, wrong = 0) {
+    await this.page.goto(`/modules/${mod.slug}/check`);
+    const ids = await this.servedQuestions();
+    const groups = this.page.getByRole("group");
+    for (const [i, id] of ids.entries()) {
+      for (const text of optionTexts(mod, id, i < wrong)) await groups.nth(i).getByLabel(text, { exact: true }).check();
     }
     await this.page.getByRole("button", { name: "Submit answers" }).click();
     await this.page.waitForURL(/\/check\/attempts\//);
+    return ids;
   }
 }

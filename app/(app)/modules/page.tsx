@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatAuDate } from "@/lib/modules/certificates";
 import { listCatalogue } from "@/lib/modules/queries";
+import { listCertificateRules } from "@/lib/modules/certificate-rule";
 import { listMyRequirements } from "@/lib/onboarding/requirements";
 import { authedPage } from "@/lib/core/page";
 
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: "Modules" };
 const STATUS = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
 
 export default authedPage(async function ModulesPage(ctx) {
-  const [rows, required] = await Promise.all([listCatalogue(ctx), listMyRequirements(ctx)]);
+  const [rows, required, rules] = await Promise.all([listCatalogue(ctx), listMyRequirements(ctx), listCertificateRules(ctx)]);
+  const anyReflection = rows.some((m) => rules.reflectionRequired(m.id));
   const due = new Map(required.map((r) => [r.moduleId, r.dueAt]));
   const now = new Date();
   const sorted = [...rows].sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.position - b.position);
@@ -20,7 +22,7 @@ export default authedPage(async function ModulesPage(ctx) {
     <>
       <PageHeader
         title="Training modules"
-        description="The therapeutic alliance through the CBT and person-centred lenses. Each module has short lessons, a reflection and a knowledge check; complete them all for a certificate."
+        description={`The therapeutic alliance through the CBT and person-centred lenses. Each module has short lessons, a reflection and a knowledge check. You get a module's certificate when you have marked every lesson complete and passed its check${anyReflection ? "; where a module says so below, your organisation also requires its reflection" : ""}.`}
       />
       <ol className="grid gap-4 md:grid-cols-2">
         {sorted.map((m) => {
@@ -45,6 +47,9 @@ export default authedPage(async function ModulesPage(ctx) {
                 <ProgressBar percent={m.percent} label={`${m.title} progress`} />
                 <p className="mt-1 text-sm text-stone-700">
                   {STATUS[m.status]} · {m.lessonsDone} of {m.lessonCount} lessons · check {m.passed ? `passed (${m.bestScore}%)` : m.bestScore !== null ? `best ${m.bestScore}%` : "not attempted"}
+                </p>
+                <p className="mt-1 text-sm text-stone-700" data-testid="certificate-rule">
+                  Certificate: every lesson and a pass in the check{rules.reflectionRequired(m.id) ? ", and your reflection written in full" : ""}.
                 </p>
               </div>
             </li>

@@ -11,7 +11,8 @@ export const saveReflectionAction = authedAction(
   { schema: z.object({ moduleSlug: slug, content: z.record(z.string(), z.unknown()), version: z.number().int().min(0) }), permission: "reflections.write" },
   async (ctx, input) => {
     const saved = await saveReflection(ctx, input);
-    return { version: saved.version, savedAt: saved.updatedAt.toISOString() };
+    if (saved.certificateSerial) revalidatePath(`/modules/${input.moduleSlug}`);
+    return { version: saved.version, savedAt: saved.updatedAt.toISOString(), certificateSerial: saved.certificateSerial };
   },
 );
 

@@ -10,6 +10,7 @@ import { addDays, today, weekStart } from "@/lib/hours/days";
 export type Sample = { page: string; args: (w: World) => unknown[] };
 
 const SLUG = "why-the-alliance-matters";
+const ASSESSMENT_SAMPLE = { revealAnswers: "after_pass", shuffleQuestions: true, shuffleOptions: true, attemptLimit: "", waitAmount: "0", waitUnit: "minutes", requireReflection: false };
 
 const yesterday = () => addDays(today(), -1);
 const pastMonday = () => weekStart(addDays(today(), -14));
@@ -139,4 +140,8 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/evaluations/actions/responses.ts#saveResponseAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, ratings: { alliance__engagement: { rating: "3", comment: "" } }, overallComment: "", recommendation: "" }] },
   "lib/evaluations/actions/responses.ts#submitResponseAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, ratings: {}, overallComment: "", recommendation: "" }] },
   "lib/evaluations/actions/responses.ts#signEvaluationAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, name: "Matrix Signer", attest: true, disagree: false, disagreement: "" }] },
+  // A stale version: allowed callers get past authorisation and are told to reload; nothing changes.
+  "lib/modules/actions/assessment.ts#updateAssessmentSettingsAction": { page: "/admin/settings/assessment", args: () => [{ ...ASSESSMENT_SAMPLE, version: 99 }] },
+  "lib/modules/actions/assessment.ts#saveAssessmentOverrideAction": { page: "/admin/settings/assessment", args: (w) => [{ ...ASSESSMENT_SAMPLE, version: 99, moduleId: w.a.moduleId }] },
+  "lib/modules/actions/assessment.ts#removeAssessmentOverrideAction": { page: "/admin/settings/assessment", args: (w) => [{ moduleId: w.a.moduleId }] },
 };

@@ -50,6 +50,7 @@ export const URLS: Record<string, UrlFor> = {
   "/admin/invitations/import/template": () => "/admin/invitations/import/template",
   "/admin/cohorts": () => "/admin/cohorts",
   "/admin/requirements": () => "/admin/requirements",
+  "/admin/settings/assessment": () => "/admin/settings/assessment",
   "/admin/outbox": () => "/admin/outbox",
   "/admin/audit": () => "/admin/audit",
   "/admin/audit/export.csv": () => "/admin/audit/export.csv",

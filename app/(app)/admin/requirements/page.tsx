@@ -7,12 +7,15 @@ import { listModuleChoices, listRequirements } from "@/lib/onboarding/requiremen
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { deleteRequirementAction } from "@/lib/onboarding/actions/requirements";
+import Link from "next/link";
+import { getAssessmentAdmin } from "@/lib/modules/assessment-settings";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Required modules" };
 
 export default authedPage({ permission: "org.manage" }, async function RequirementsPage(ctx) {
-  const [reqs, modules, cohorts] = await Promise.all([listRequirements(ctx), listModuleChoices(), listCohorts(ctx)]);
+  const [reqs, modules, cohorts, assessment] = await Promise.all([listRequirements(ctx), listModuleChoices(), listCohorts(ctx), getAssessmentAdmin(ctx)]);
+  const ownRules = new Set(assessment.overrides.map((o) => o.moduleId));
   return (
     <>
       <PageHeader title="Required modules" description="Make modules required for a role or a cohort, due on a date or a number of days after each person joins. When several rules apply to one person, the earliest due date counts." />
@@ -32,6 +35,7 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
                 <th scope="col" className="px-3 py-2">Module</th>
                 <th scope="col" className="px-3 py-2">Required for</th>
                 <th scope="col" className="px-3 py-2">Due</th>
+                <th scope="col" className="px-3 py-2">Check rules</th>
                 <th scope="col" className="px-3 py-2">Actions</th>
               </tr>
             </thead>
@@ -41,6 +45,9 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
                   <td className="px-3 py-2">{r.moduleTitle}</td>
                   <td className="px-3 py-2">{r.role ? `Every ${ROLE_LABELS[r.role].toLowerCase()}` : `Cohort: ${r.cohortName ?? "?"}`}</td>
                   <td className="px-3 py-2">{r.dueOn ? formatDate(endOfDay(r.dueOn)) : `${r.dueDays} days after joining`}</td>
+                  <td className="px-3 py-2">
+                    <Link href="/admin/settings/assessment">{ownRules.has(r.moduleId) ? "Own rules" : "Organisation's rules"}</Link>
+                  </td>
                   <td className="px-3 py-2">
                     <ActionButton action={deleteRequirementAction} payload={{ id: r.id }} label="Remove" variant="danger" accessibleLabel={`Remove requirement ${r.moduleTitle}`} success="Requirement removed." />
                   </td>

@@ -6,6 +6,9 @@ import { formatAuDate } from "@/lib/modules/certificates";
 import { readingMinutes } from "@/lib/modules/markdown";
 import { getModuleView, percentOf } from "@/lib/modules/queries";
 import { isReflectionComplete } from "@/lib/modules/reflection-spec";
+import { AttemptsLeft } from "@/components/modules/attempts-left";
+import { getCheckStatus, unavailableMessage } from "@/lib/modules/checks";
+import { drawSize } from "@/lib/modules/assessment/draw";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Module" };
@@ -18,6 +21,13 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
   const done = mod.lessons.filter((l) => completed.has(l.id)).length;
   const firstOpen = mod.lessons.find((l) => !completed.has(l.id)) ?? mod.lessons[0];
   const reflectionDone = isReflectionComplete(mod.reflection, reflection?.content);
+  const status = await getCheckStatus(ctx, mod);
+  const bank = mod.knowledgeCheck.questions.length;
+  const served = drawSize(mod.knowledgeCheck);
+  // Where the reflection is required, it is one more step towards the certificate.
+  const progress = status.certificate.reflectionRequired
+    ? Math.round(((done + (passed ? 1 : 0) + (reflectionDone ? 1 : 0)) / (mod.lessons.length + 2)) * 100)
+    : percentOf(done, mod.lessons.length, passed);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -27,7 +37,7 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
       <h1 className="text-2xl font-semibold tracking-tight">{mod.title}</h1>
       <p className="mt-2 max-w-3xl text-stone-700">{mod.summary}</p>
       <div className="mt-4 max-w-md">
-        <ProgressBar percent={certificate ? 100 : percentOf(done, mod.lessons.length, passed)} label="Module progress" />
+        <ProgressBar percent={certificate ? 100 : progress} label="Module progress" />
       </div>
 
       {certificate ? (
@@ -47,7 +57,12 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
             </Link>
           </div>
         </section>
-      ) : null}
+      ) : (
+        <p className="mt-4 max-w-3xl text-sm text-stone-700" data-testid="certificate-rule">
+          Certificate: mark every lesson complete and pass the knowledge check
+          {status.certificate.reflectionRequired ? ", and write your reflection in full (your organisation requires it for this module)" : ""}.
+        </p>
+      )}
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
         <section aria-labelledby="lessons" className="rounded-lg border border-stone-200 bg-white p-5 lg:col-span-2">
@@ -81,14 +96,21 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
               Knowledge check
             </h2>
             <p className="mt-1 text-sm text-stone-700">
-              {mod.knowledgeCheck.questions.length} questions · pass mark {mod.knowledgeCheck.passMark}% · retake as often as you like.
+              {served} questions{bank > served ? ` drawn from a bank of ${bank}` : ""} · pass mark {mod.knowledgeCheck.passMark}%
             </p>
+            <AttemptsLeft availability={status.availability} waitMinutes={status.settings.waitMinutes} />
             <p className="mt-2 text-sm">
-              {passed ? `Passed (best ${best}%).` : best !== null ? `Best so far: ${best}%.` : "Not attempted yet."}
+              {passed || status.hasPassed ? `Passed (best ${best}%).` : best !== null ? `Best so far: ${best}%.` : "Not attempted yet."}
             </p>
-            <Link className={`${buttonClass(passed ? "secondary" : "primary")} mt-3`} href={`/modules/${mod.slug}/check`}>
-              {attempts.length ? "Take the check again" : "Take the check"}
-            </Link>
+            {status.availability.allowed ? (
+              <Link className={`${buttonClass(passed ? "secondary" : "primary")} mt-3`} href={`/modules/${mod.slug}/check`}>
+                {attempts.length ? "Take the check again" : "Take the check"}
+              </Link>
+            ) : (
+              <p className="mt-2 text-sm font-medium text-stone-800" data-testid="next-attempt">
+                {unavailableMessage(status.availability)}
+              </p>
+            )}
             {attempts.length ? (
               <ul className="mt-3 space-y-1 text-sm">
                 {attempts.slice(0, 5).map((a) => (
@@ -109,6 +131,9 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
               {mod.reflection.kind === "two_relationships" ? "The two-relationships exercise." : "One question to think through in writing."} Private unless you
               share it with your supervisors.
             </p>
+            {status.certificate.reflectionRequired ? (
+              <p className="mt-1 text-sm font-medium text-stone-800">Your organisation requires this reflection for the certificate.</p>
+            ) : null}
             <p className="mt-2 text-sm">
               {reflectionDone ? "Written" : reflection ? "Draft saved" : "Not started"}
               {reflection?.sharedAt ? " · shared with your supervisors" : ""}

@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CheckForm, type PublicQuestion } from "@/components/modules/check-form";
-import { getModuleView } from "@/lib/modules/queries";
+import { AttemptsLeft } from "@/components/modules/attempts-left";
+import { CheckForm } from "@/components/modules/check-form";
+import { Alert } from "@/components/ui/alert";
+import { openCheck, unavailableMessage } from "@/lib/modules/checks";
+import { revealSentence } from "@/lib/modules/assessment/settings";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Knowledge check" };
 
 export default authedPage(async function CheckPage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { module: mod } = await getModuleView(ctx, slug);
-  const questions: PublicQuestion[] = mod.knowledgeCheck.questions.map((q) => ({
-    id: q.id,
-    kind: q.kind,
-    prompt: q.prompt,
-    scenario: q.scenario,
-    options: q.options.map((o) => ({ id: o.id, text: o.text })),
-  }));
+  const check = await openCheck(ctx, slug);
+  const { module: mod, draw, availability, settings } = check;
   return (
     <div className="max-w-3xl">
       <p className="mb-2 text-sm">
@@ -23,12 +20,25 @@ export default authedPage(async function CheckPage(ctx, { params }: { params: Pr
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Knowledge check: {mod.title}</h1>
       <p className="mt-2 text-stone-700">
-        {questions.length} questions. You need {mod.knowledgeCheck.passMark}% to pass, and you can retake the check as often as you like.
-        After you submit you&apos;ll see an explanation for every option.
+        {check.drawSize} questions
+        {check.bankSize > check.drawSize ? `, drawn from a bank of ${check.bankSize} (each attempt gets its own selection)` : ""}. You need {mod.knowledgeCheck.passMark}% to
+        pass. {revealSentence(settings.revealAnswers, check.hasPassed)}
       </p>
-      <div className="mt-6">
-        <CheckForm moduleSlug={mod.slug} questions={questions} />
-      </div>
+      <AttemptsLeft availability={availability} waitMinutes={settings.waitMinutes} />
+      {draw ? (
+        <div className="mt-6">
+          <CheckForm moduleSlug={mod.slug} drawId={draw.id} questions={draw.questions} />
+        </div>
+      ) : (
+        <div className="mt-6">
+          <Alert tone="warning" title={availability.reason === "limit" ? "No attempts left" : "Not yet"}>
+            <p data-testid="check-unavailable">{unavailableMessage(availability)}</p>
+            <p className="mt-2">
+              <Link href={`/modules/${mod.slug}`}>Back to the module</Link>
+            </p>
+          </Alert>
+        </div>
+      )}
     </div>
   );
 });

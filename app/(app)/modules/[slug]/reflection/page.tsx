@@ -4,6 +4,7 @@ import { ReflectionForm } from "@/components/modules/reflection-form";
 import { ReflectionThread } from "@/components/modules/reflection-thread";
 import { listReflectionComments } from "@/lib/modules/reflection-comments";
 import { getMyReflection } from "@/lib/modules/reflections";
+import { getCheckStatus } from "@/lib/modules/checks";
 import { REFLECTION_FIELD_MAX, reflectionFields } from "@/lib/modules/reflection-spec";
 import { authedPage } from "@/lib/core/page";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Reflection" };
 export default authedPage(async function ReflectionPage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { module: mod, reflection } = await getMyReflection(ctx, slug);
-  const comments = reflection?.sharedAt ? await listReflectionComments(ctx, reflection.id) : [];
+  const [comments, status] = await Promise.all([reflection?.sharedAt ? listReflectionComments(ctx, reflection.id) : Promise.resolve([]), getCheckStatus(ctx, mod)]);
   return (
     <div className="max-w-3xl">
       <p className="mb-2 text-sm">
@@ -25,6 +26,11 @@ export default authedPage(async function ReflectionPage(ctx, { params }: { param
         Your answers save as you type. They are private to you unless you share them with your supervisors, and you can stop sharing at any time. Describe
         people by their role, never by name.
       </p>
+      {status.certificate.reflectionRequired && !status.certificate.certificate ? (
+        <p className="mt-2 font-medium text-stone-800" data-testid="reflection-required">
+          Your organisation requires this reflection for the module&apos;s certificate: answer every question in it.
+        </p>
+      ) : null}
       <div className="mt-6">
         <ReflectionForm
           moduleSlug={mod.slug}

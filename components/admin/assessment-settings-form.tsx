@@ -1,0 +1,149 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { saveAssessmentOverrideAction, updateAssessmentSettingsAction } from "@/lib/modules/actions/assessment";
+import { ANSWER_REVEALS, REVEAL_LABELS } from "@/lib/modules/assessment/settings";
+import { assessmentOverrideInput, assessmentSettingsInput, type AssessmentSettingsInput } from "@/lib/modules/schemas";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox, FieldMessage, TextField } from "@/components/ui/field";
+
+type Values = AssessmentSettingsInput & { moduleId?: string };
+
+const selectClass = "mt-1 block min-h-11 rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
+
+/**
+ * The organisation's assessment rules (mode "organisation"), or one required module's own rules
+ * (mode "override": a fixed module, or a picker of required modules for a new override).
+ */
+export function AssessmentSettingsForm(props: {
+  mode: "organisation" | "override";
+  defaults: AssessmentSettingsInput;
+  moduleId?: string;
+  moduleChoices?: { id: string; title: string }[];
+  submitLabel: string;
+  /** Names the form for screen readers when a page holds several. */
+  label: string;
+}) {
+  const router = useRouter();
+  const uid = useId();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const schema = props.mode === "organisation" ? assessmentSettingsInput : assessmentOverrideInput;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    resolver: zodResolver(schema) as unknown as Resolver<Values>,
+    defaultValues: { ...props.defaults, ...(props.mode === "override" ? { moduleId: props.moduleId ?? "" } : {}) },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const r =
+      props.mode === "organisation"
+        ? await updateAssessmentSettingsAction(values)
+        : await saveAssessmentOverrideAction({ ...values, moduleId: props.moduleId ?? values.moduleId });
+    if (!r.ok) {
+      let placed = false;
+      for (const [field, msgs] of Object.entries(r.fieldErrors ?? {})) {
+        if (!msgs?.length || field === "_form") continue;
+        setError(field as keyof Values, { type: "server", message: msgs[0] });
+        placed = true;
+      }
+      if (!placed || r.code !== "validation") setMessage({ tone: "error", text: r.error });
+      return;
+    }
+    const issued = r.data.issued ? ` ${r.data.issued} certificate${r.data.issued === 1 ? " was" : "s were"} issued to people who now meet the rule.` : "";
+    setMessage({ tone: "success", text: `Saved. Trainees see the new rules on their next visit to a check.${issued}` });
+    if (props.mode === "override" && !props.moduleId) reset({ ...props.defaults, moduleId: "" });
+    else setValue("version", r.data.version);
+    router.refresh();
+  });
+  const id = (name: string) => `${uid}-${name}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.label}>
+      {message ? (
+        <Alert tone={message.tone} live>
+          {message.text}
+        </Alert>
+      ) : null}
+      <input type="hidden" {...register("version")} />
+      {props.mode === "override" && !props.moduleId ? (
+        <div>
+          <label htmlFor={id("module")} className="block text-sm font-medium text-stone-800">
+            Required module
+          </label>
+          <select
+            id={id("module")}
+            className={`${selectClass} w-full`}
+            aria-invalid={errors.moduleId ? true : undefined}
+            aria-describedby={errors.moduleId ? `${id("module")}-error` : undefined}
+            {...register("moduleId")}
+          >
+            <option value="">Choose a module…</option>
+            {(props.moduleChoices ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id={id("module")} error={errors.moduleId?.message} />
+        </div>
+      ) : null}
+      <fieldset aria-describedby={errors.revealAnswers ? `${id("reveal")}-error` : undefined}>
+        <legend className="text-sm font-medium text-stone-800">When are the correct answers and explanations shown?</legend>
+        <div className="mt-1 space-y-1">
+          {ANSWER_REVEALS.map((r) => (
+            <label key={r} className="flex min-h-11 items-center gap-2">
+              <input type="radio" value={r} {...register("revealAnswers")} /> {REVEAL_LABELS[r]}
+            </label>
+          ))}
+        </div>
+        <FieldMessage id={id("reveal")} error={errors.revealAnswers?.message} />
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-stone-800">Order</legend>
+        <Checkbox label="Shuffle the order of the questions in each attempt" {...register("shuffleQuestions")} error={errors.shuffleQuestions?.message} />
+        <Checkbox label="Shuffle the order of the options in each question" {...register("shuffleOptions")} error={errors.shuffleOptions?.message} />
+      </fieldset>
+      <TextField
+        id={id("limit")}
+        label="Attempt limit"
+        hint="How many times a person may submit this check. Leave it empty for no limit."
+        inputMode="numeric"
+        {...register("attemptLimit")}
+        error={errors.attemptLimit?.message}
+      />
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="w-48">
+          <TextField id={id("wait")} label="Wait between attempts" hint="0 for no wait; at most 30 days." inputMode="numeric" {...register("waitAmount")} error={errors.waitAmount?.message} />
+        </div>
+        <div>
+          <label htmlFor={id("unit")} className="block text-sm font-medium text-stone-800">
+            Unit of the wait
+          </label>
+          <select id={id("unit")} className={selectClass} aria-invalid={errors.waitUnit ? true : undefined} {...register("waitUnit")}>
+            <option value="minutes">minutes</option>
+            <option value="hours">hours</option>
+            <option value="days">days</option>
+          </select>
+          <FieldMessage id={id("unit")} error={errors.waitUnit?.message} />
+        </div>
+      </div>
+      <Checkbox
+        label="The certificate also waits for the module's reflection, written in full (for trainees and supervisors)"
+        {...register("requireReflection")}
+        error={errors.requireReflection?.message}
+      />
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : props.submitLabel}
+      </Button>
+    </form>
+  );
+}
