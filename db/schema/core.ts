@@ -121,6 +121,9 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_org_time_idx").on(t.organisationId, t.occurredAt),
     index("audit_events_actor_time_idx").on(t.actorUserId, t.occurredAt),
+    // The audit viewer's default page leaves out routine reads (case viewed, by far the most rows):
+    // this partial index serves it newest first without reading past them.
+    index("audit_events_org_changes_idx").on(t.organisationId, t.id.desc()).where(sql`${t.action} <> 'case.viewed'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_org_changes_idx" ON "audit_events" USING btree ("organisation_id","id" DESC NULLS LAST) WHERE "audit_events"."action" <> 'case.viewed';
