@@ -114,6 +114,7 @@ test.describe("onboarding", () => {
     await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
     await page.goto(`/admin/invitations?q=${encodeURIComponent(revoked)}`);
     await page.getByRole("button", { name: `Revoke invitation to ${revoked}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: `Revoke invitation to ${revoked}` }).click();
     await expect(page.getByText("Invitation revoked.")).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL("**/login**");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
+import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
 import { CohortNameForm } from "@/components/admin/cohort-name-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
@@ -40,13 +41,21 @@ export default authedPage({ permission: "org.manage" }, async function CohortsPa
                 <div className="min-w-0 flex-1">
                   <CohortNameForm cohort={{ id: c.id, name: c.name, version: c.version }} />
                 </div>
-                <ActionButton
-                  action={archiveCohortAction}
-                  payload={{ id: c.id, archived: !c.archivedAt, version: c.version }}
-                  label={c.archivedAt ? "Restore" : "Archive"}
-                  accessibleLabel={`${c.archivedAt ? "Restore" : "Archive"} ${c.name}`}
-                  success={c.archivedAt ? "Cohort restored." : "Cohort archived."}
-                />
+                {c.archivedAt ? (
+                  <ActionButton action={archiveCohortAction} payload={{ id: c.id, archived: false, version: c.version }} label="Restore" accessibleLabel={`Restore ${c.name}`} success="Cohort restored." />
+                ) : (
+                  <ConfirmActionButton
+                    action={archiveCohortAction}
+                    payload={{ id: c.id, archived: true, version: c.version }}
+                    label="Archive"
+                    accessibleLabel={`Archive ${c.name}`}
+                    title={`Archive the cohort “${c.name}”?`}
+                    confirmLabel={`Archive ${c.name}`}
+                    success="Cohort archived."
+                  >
+                    <p>It leaves the lists of cohorts to choose from. Its {c.members} {c.members === 1 ? "member keeps" : "members keep"} their access and records, and requirements set for the cohort stay as they are. You can restore it at any time.</p>
+                  </ConfirmActionButton>
+                )}
               </div>
             </li>
           ))}

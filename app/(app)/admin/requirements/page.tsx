@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionButton } from "@/components/admin/action-button";
+import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
 import { RequirementForm } from "@/components/admin/requirement-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
@@ -43,7 +43,17 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
                   <td className="px-3 py-2">{r.role ? `Every ${ROLE_LABELS[r.role].toLowerCase()}` : `Cohort: ${r.cohortName ?? "?"}`}</td>
                   <td className="px-3 py-2">{r.dueOn ? formatDate(endOfDay(r.dueOn)) : `${r.dueDays} days after joining`}</td>
                   <td className="px-3 py-2">
-                    <ActionButton action={deleteRequirementAction} payload={{ id: r.id }} label="Remove" variant="danger" accessibleLabel={`Remove requirement ${r.moduleTitle}`} success="Requirement removed." />
+                    <ConfirmActionButton
+                      action={deleteRequirementAction}
+                      payload={{ id: r.id }}
+                      label="Remove"
+                      accessibleLabel={`Remove requirement ${r.moduleTitle}`}
+                      title={`Stop requiring “${r.moduleTitle}”?`}
+                      confirmLabel={`Remove ${r.moduleTitle}`}
+                      success="Requirement removed."
+                    >
+                      <p>{r.role ? `Every ${ROLE_LABELS[r.role].toLowerCase()}` : `The cohort ${r.cohortName ?? ""}`} will no longer be asked to complete it: it leaves their checklists, the completion report and reminders. Progress and certificates already earned are kept. You can require it again later.</p>
+                    </ConfirmActionButton>
                   </td>
                 </tr>
               ))}
