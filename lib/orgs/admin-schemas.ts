@@ -95,3 +95,13 @@ export const acceptExistingInput = z.object({ token: z.string().min(1).max(100) 
 export const unassignedPolicyInput = z.object({
   policy: z.enum(["refuse", "admin_queue"], { error: "Choose what happens when a trainee without a supervisor submits a case." }),
 });
+
+/** Bulk actions on the members list: at most this many at once, so one request stays one short transaction. */
+export const BULK_MAX = 200;
+const memberIds = z
+  .array(z.uuid({ error: "Choose members from the list." }), { error: "Choose at least one member." })
+  .min(1, { error: "Choose at least one member." })
+  .max(BULK_MAX, { error: `Choose at most ${BULK_MAX} members at a time.` })
+  .transform((ids) => [...new Set(ids)]);
+export const bulkSupervisorInput = z.object({ membershipIds: memberIds, supervisorMembershipId: z.uuid({ error: "Choose a supervisor." }) });
+export const bulkCohortInput = z.object({ membershipIds: memberIds, cohortId: z.uuid({ error: "Choose a cohort." }) });

@@ -112,6 +112,8 @@ export const POLICY: PolicyRow[] = [
   page("/admin/members", adminOnly, "own_only"),
   page("/admin/members/[id]", adminOnly, "deny"),
   action("lib/orgs/actions/members.ts#*", adminOnly, "deny"),
+  action("lib/orgs/actions/bulk.ts#bulkAssignSupervisorAction", adminOnly, "deny", "every id must be in the caller's organisation, or nothing changes"),
+  action("lib/orgs/actions/bulk.ts#bulkAddToCohortAction", adminOnly, "deny", "every id must be in the caller's organisation, or nothing changes"),
   page("/admin/invitations", adminOnly, "own_only"),
   page("/admin/invitations/import", adminOnly, "own_only"),
   { kind: "route", target: "/admin/invitations/import/template", anonymous: "sign_in", roles: everyone, crossOrg: "own_only", note: "a static blank template: no organisation's data" },
