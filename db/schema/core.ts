@@ -67,6 +67,8 @@ export const memberships = pgTable(
     status: membershipStatusEnum("status").notNull().default("active"),
     version: integer("version").notNull().default(0),
     joinedAt: createdAt(),
+    // When this admin dismissed the first-run setup guide on home (per membership: each admin decides).
+    setupGuideDismissedAt: timestamp("setup_guide_dismissed_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [
     unique("memberships_org_user_uq").on(t.organisationId, t.userId),

@@ -112,6 +112,7 @@ export const POLICY: PolicyRow[] = [
   page("/admin/members", adminOnly, "own_only"),
   page("/admin/members/[id]", adminOnly, "deny"),
   action("lib/orgs/actions/members.ts#*", adminOnly, "deny"),
+  action("lib/orgs/actions/setup-guide.ts#dismissSetupGuideAction", adminOnly, "own_only", "dismisses the guide for the caller's own membership"),
   action("lib/orgs/actions/bulk.ts#bulkAssignSupervisorAction", adminOnly, "deny", "every id must be in the caller's organisation, or nothing changes"),
   action("lib/orgs/actions/bulk.ts#bulkAddToCohortAction", adminOnly, "deny", "every id must be in the caller's organisation, or nothing changes"),
   page("/admin/invitations", adminOnly, "own_only"),

@@ -21,7 +21,7 @@ export default authedPage(async function TraineesPage(ctx) {
         }
       />
       {rows.length === 0 ? (
-        <p className="text-stone-700">{ctx.role === "supervisor" ? "No trainees are assigned to you yet." : "No trainees yet."}</p>
+        <p className="text-stone-700">{ctx.role === "supervisor" ? "No trainees are assigned to you yet." : <>No trainees yet. This page shows each trainee&apos;s module progress. <Link href="/admin/invitations">Invite trainees</Link>.</>}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="w-full text-left text-sm">

@@ -55,6 +55,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
     page: "/admin/members",
     args: (w) => [{ supervisorMembershipId: w.a.org.otherSupervisor.membershipId, traineeMembershipId: w.a.org.otherTrainee.membershipId, assigned: true }],
   },
+  "lib/orgs/actions/setup-guide.ts#dismissSetupGuideAction": { page: "/home", args: () => [{}] },
   "lib/orgs/actions/bulk.ts#bulkAssignSupervisorAction": {
     page: "/admin/members",
     args: (w) => [{ membershipIds: [w.a.org.otherTrainee.membershipId], supervisorMembershipId: w.a.org.otherSupervisor.membershipId }],

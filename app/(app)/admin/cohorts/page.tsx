@@ -23,7 +23,7 @@ export default authedPage({ permission: "org.manage" }, async function CohortsPa
       </section>
       <h2 className="mb-3 text-lg font-semibold">All cohorts</h2>
       {cohorts.length === 0 ? (
-        <p className="text-stone-700">No cohorts yet.</p>
+        <p className="text-stone-700">No cohorts yet. A cohort groups people who start together (an intake), so you can require modules of them and filter reports by them. Create one above.</p>
       ) : (
         <ul className="space-y-4">
           {cohorts.map((c) => (

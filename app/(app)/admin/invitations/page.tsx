@@ -64,7 +64,7 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
           <button type="submit" className={buttonClass("secondary")}>Filter</button>
         </form>
         {rows.length === 0 ? (
-          <p className="text-stone-700">No invitations match.</p>
+          <p className="text-stone-700">{q || status ? "No invitations match." : "No invitations yet. An invitation emails someone a link to join your organisation with a role. Use the form above to invite your first supervisors and trainees."}</p>
         ) : (
           <DataTable
             label="Invitations table"

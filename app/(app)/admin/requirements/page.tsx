@@ -23,7 +23,7 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
       </section>
       <h2 className="mb-3 text-lg font-semibold">Current requirements</h2>
       {reqs.length === 0 ? (
-        <p className="text-stone-700">No modules are required yet.</p>
+        <p className="text-stone-700">No modules are required yet. A required module appears on each member&apos;s checklist with a due date, and in the completion report. Choose one with the form above.</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Current requirements">
           <table className="w-full text-left text-sm">
