@@ -1,25 +1,25 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/auth/actions/account";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export type SessionItem = { id: string; createdAt: string; lastSeenAt: string; device: string; current: boolean };
 
 export function SessionsList({ sessions }: { sessions: SessionItem[] }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [pending, start] = useTransition();
   const others = sessions.filter((s) => !s.current).length;
 
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
-    start(async () => {
-      const r = await fn();
-      setMessage(r.ok ? { tone: "success", text: done } : { tone: "error", text: r.error ?? "That didn't work. Try again." });
-      router.refresh();
-    });
+  const run = async (fn: () => Promise<{ ok: boolean; error?: string }>, done: string): Promise<string | null> => {
+    const r = await fn();
+    if (!r.ok) return r.error ?? "That didn't work. Try again.";
+    setMessage({ tone: "success", text: done });
+    router.refresh();
+    return null;
+  };
 
   return (
     <div className="space-y-3">
@@ -40,17 +40,28 @@ export function SessionsList({ sessions }: { sessions: SessionItem[] }) {
               </span>
             </span>
             {s.current ? null : (
-              <Button variant="secondary" disabled={pending} onClick={() => run(() => endSessionAction({ sessionId: s.id }), "That session has been signed out.")}>
-                Sign out this session
-              </Button>
+              <ConfirmDialog
+                triggerLabel="Sign out this session"
+                triggerVariant="secondary"
+                title={`Sign out ${s.device}?`}
+                confirmLabel={`Sign out ${s.device}`}
+                onConfirm={() => run(() => endSessionAction({ sessionId: s.id }), "That session has been signed out.")}
+              >
+                <p>Whoever is using that session is signed out at once and has to sign in again with your password.</p>
+              </ConfirmDialog>
             )}
           </li>
         ))}
       </ul>
       {others > 0 ? (
-        <Button variant="danger" disabled={pending} onClick={() => run(() => endOtherSessionsAction({}), "Every other session has been signed out.")}>
-          Sign out all other sessions
-        </Button>
+        <ConfirmDialog
+          triggerLabel="Sign out all other sessions"
+          title={`Sign out ${others === 1 ? "your other session" : `all ${others} other sessions`}?`}
+          confirmLabel="Sign out all other sessions"
+          onConfirm={() => run(() => endOtherSessionsAction({}), "Every other session has been signed out.")}
+        >
+          <p>Every device except this one is signed out at once. Use this if you signed in somewhere you no longer trust, then change your password.</p>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

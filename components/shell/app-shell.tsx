@@ -7,7 +7,7 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 // Pages that exist; the nav only offers what is built.
-export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/cases", "/reviews", "/caseload", "/trainees", "/admin/members", "/admin/invitations", "/admin/reports", "/admin/audit", "/hours", "/admin/hours", "/evaluations"]);
+export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/cases", "/reviews", "/caseload", "/trainees", "/hours", "/evaluations", "/admin/members", "/admin/invitations", "/admin/cohorts", "/admin/requirements", "/admin/settings/assessment", "/admin/reports", "/admin/reports/supervision", "/admin/hours", "/admin/audit", "/admin/outbox"]);
 
 export function AppShell({ ctx, orgs, unread, children }: { ctx: Ctx; orgs: OrgChoice[]; unread: number; children: React.ReactNode }) {
   const items = [{ href: "/home", label: "Home" }, ...navFor(ctx.role, AVAILABLE_ROUTES), { href: "/account", label: "Account" }];

@@ -67,6 +67,8 @@ export const memberships = pgTable(
     status: membershipStatusEnum("status").notNull().default("active"),
     version: integer("version").notNull().default(0),
     joinedAt: createdAt(),
+    // When this admin dismissed the first-run setup guide on home (per membership: each admin decides).
+    setupGuideDismissedAt: timestamp("setup_guide_dismissed_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [
     unique("memberships_org_user_uq").on(t.organisationId, t.userId),
@@ -123,6 +125,9 @@ export const auditEvents = pgTable(
     index("audit_events_actor_time_idx").on(t.actorUserId, t.occurredAt),
     // One thing's history (an hour entry's page lists its events) without reading the organisation's whole log.
     index("audit_events_org_target_idx").on(t.organisationId, t.targetType, t.targetId),
+    // The audit viewer's default page leaves out routine reads (case viewed, by far the most rows):
+    // this partial index serves it newest first without reading past them.
+    index("audit_events_org_changes_idx").on(t.organisationId, t.id.desc()).where(sql`${t.action} <> 'case.viewed'`),
   ],
 );
 

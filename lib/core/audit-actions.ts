@@ -1,6 +1,7 @@
 // The audit log's vocabulary: every action name an audit row may carry, its category (the audit
 // viewer's filter) and how it reads in a sentence ("Deactivated Sam Lee"). A new mutation adds its
-// name here; the type stops a typo from creating a name nobody filters on.
+// name here; the type stops a typo from creating a name nobody filters on. A verb reads before the
+// target's name ("Deactivated" Sam Lee) unless it places it itself with {target}.
 
 export const AUDIT_CATEGORIES = ["people", "cases", "training", "practicum", "settings", "security"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
@@ -34,25 +35,27 @@ export const AUDIT_ACTIONS = {
   "notifications.preferences_changed": { category: "settings", verb: "Changed their notification settings" },
   "reminders.sent": { category: "training", verb: "Sent training reminders" },
   "member.deactivated": { category: "people", verb: "Deactivated" },
+  "reminders.module_sent": { category: "training", verb: "Sent a reminder about" },
+  "setup_guide.dismissed": { category: "settings", verb: "Dismissed the setup guide" },
   "member.reactivated": { category: "people", verb: "Reactivated" },
   "member.role_changed": { category: "people", verb: "Changed the role of" },
   "profile.saved": { category: "people", verb: "Updated their profile" },
   "invitation.created": { category: "people", verb: "Invited" },
   "invitation.revoked": { category: "people", verb: "Revoked the invitation of" },
   "invitation.resent": { category: "people", verb: "Resent the invitation to" },
-  "invitation.accepted": { category: "people", verb: "Accepted an invitation" },
+  "invitation.accepted": { category: "people", verb: "Accepted the invitation for" },
   "invitations.imported": { category: "people", verb: "Imported invitations" },
   "cohort.created": { category: "people", verb: "Created cohort" },
   "cohort.renamed": { category: "people", verb: "Renamed cohort" },
   "cohort.archived": { category: "people", verb: "Archived cohort" },
   "cohort.restored": { category: "people", verb: "Restored cohort" },
-  "cohort.member_added": { category: "people", verb: "Added to a cohort" },
-  "cohort.member_removed": { category: "people", verb: "Removed from a cohort" },
+  "cohort.member_added": { category: "people", verb: "Added {target} to a cohort" },
+  "cohort.member_removed": { category: "people", verb: "Removed {target} from a cohort" },
   "supervision.assigned": { category: "people", verb: "Assigned a supervisor to" },
   "supervision.removed": { category: "people", verb: "Removed a supervisor from" },
   "requirement.created": { category: "training", verb: "Required a module" },
   "requirement.removed": { category: "training", verb: "Removed a required module" },
-  "certificate.issued": { category: "training", verb: "Earned a certificate" },
+  "certificate.issued": { category: "training", verb: "Earned a certificate for" },
   "assessment.settings_updated": { category: "settings", verb: "Changed the knowledge-check rules" },
   "assessment.override_created": { category: "settings", verb: "Set a module's own check rules" },
   "assessment.override_updated": { category: "settings", verb: "Changed a module's own check rules" },

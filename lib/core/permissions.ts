@@ -40,7 +40,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLES: readonly Role[] = ["trainee", "supervisor", "org_admin"];
 
-export type NavItem = { href: string; label: string; permission: Permission };
+export type NavItem = { href: string; label: string; permission: Permission; group?: "Administration" };
 
 const NAV: NavItem[] = [
   // Supervision first for the people who supervise.
@@ -54,11 +54,19 @@ const NAV: NavItem[] = [
   { href: "/hours", label: "Hours", permission: "hours.supervise" },
   { href: "/evaluations", label: "Evaluations", permission: "evaluations.view" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },
-  { href: "/admin/members", label: "Members", permission: "org.manage" },
-  { href: "/admin/invitations", label: "Invitations", permission: "org.manage" },
-  { href: "/admin/reports", label: "Reports", permission: "org.reports" },
-  { href: "/admin/hours", label: "Hours reports", permission: "org.reports" },
-  { href: "/admin/audit", label: "Audit log", permission: "org.audit" },
+  // One navigation for admins: these were also a row of tabs with other names ("Reports" here,
+  // "Completion" there); the tabs are gone and the sidebar groups them.
+  { href: "/admin/members", label: "Members", permission: "org.manage", group: "Administration" },
+  { href: "/admin/invitations", label: "Invitations", permission: "org.manage", group: "Administration" },
+  { href: "/admin/cohorts", label: "Cohorts", permission: "org.manage", group: "Administration" },
+  { href: "/admin/requirements", label: "Required modules", permission: "org.manage", group: "Administration" },
+  { href: "/admin/settings", label: "Settings", permission: "org.manage", group: "Administration" },
+  { href: "/admin/settings/assessment", label: "Check rules", permission: "org.manage", group: "Administration" },
+  { href: "/admin/reports", label: "Completion", permission: "org.reports", group: "Administration" },
+  { href: "/admin/reports/supervision", label: "Supervision activity", permission: "org.reports", group: "Administration" },
+  { href: "/admin/hours", label: "Hours reports", permission: "org.reports", group: "Administration" },
+  { href: "/admin/audit", label: "Audit log", permission: "org.audit", group: "Administration" },
+  { href: "/admin/outbox", label: "Outbox", permission: "org.manage", group: "Administration" },
 ];
 
 export function navFor(role: Role, available: ReadonlySet<string>): NavItem[] {

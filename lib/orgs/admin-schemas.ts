@@ -3,7 +3,9 @@ import { z } from "zod";
 import { emailSchema } from "./schemas";
 import { COHORT_NAME_MAX, NAME_MAX } from "@/lib/orgs/schemas";
 import { passwordSchema } from "@/lib/auth/password";
+import { ORG_TIME_ZONE } from "@/lib/onboarding/due";
 
+const todayIn = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
 const roleField = z.enum(["trainee", "supervisor", "org_admin"], { error: "Choose a role." });
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
 const optionalUuid = (what: string) =>
@@ -68,6 +70,15 @@ export const requirementInput = z
     if (v.target === "role" && !v.role) ctx.addIssue({ code: "custom", path: ["role"], message: "Choose the role this module is required for." });
     if (v.target === "cohort" && !v.cohortId) ctx.addIssue({ code: "custom", path: ["cohortId"], message: "Choose the cohort this module is required for." });
     if (v.dueKind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(v.dueOn ?? "")) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "Enter the due date." });
+    // A date already past would turn every member it applies to overdue at once (and send each an
+    // overdue reminder): refuse it and say what to do instead.
+    else if (v.dueKind === "date" && v.dueOn! < todayIn(ORG_TIME_ZONE)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dueOn"],
+        message: "That date has passed: everyone this applies to would be overdue at once. Choose today or a later date, or use days after joining.",
+      });
+    }
     if (v.dueKind === "days") {
       const n = v.dueDays;
       if (n === "" || n === undefined || !Number.isInteger(n) || n < 0 || n > 3650) {
@@ -95,3 +106,13 @@ export const acceptExistingInput = z.object({ token: z.string().min(1).max(100) 
 export const unassignedPolicyInput = z.object({
   policy: z.enum(["refuse", "admin_queue"], { error: "Choose what happens when a trainee without a supervisor submits a case." }),
 });
+
+/** Bulk actions on the members list: at most this many at once, so one request stays one short transaction. */
+export const BULK_MAX = 200;
+const memberIds = z
+  .array(z.uuid({ error: "Choose members from the list." }), { error: "Choose at least one member." })
+  .min(1, { error: "Choose at least one member." })
+  .max(BULK_MAX, { error: `Choose at most ${BULK_MAX} members at a time.` })
+  .transform((ids) => [...new Set(ids)]);
+export const bulkSupervisorInput = z.object({ membershipIds: memberIds, supervisorMembershipId: z.uuid({ error: "Choose a supervisor." }) });
+export const bulkCohortInput = z.object({ membershipIds: memberIds, cohortId: z.uuid({ error: "Choose a cohort." }) });

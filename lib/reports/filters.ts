@@ -2,6 +2,7 @@
 import type { Role } from "@/db/schema";
 import type { ModuleStatus } from "@/lib/onboarding/due";
 import { ROLES } from "@/lib/core/permissions";
+import { AUDIT_CATEGORIES } from "@/lib/core/audit-actions";
 import type { MatrixFilters } from "./completion";
 import type { AuditFilters } from "./audit-log";
 import type { HoursReportFilters } from "./hours";
@@ -36,13 +37,16 @@ export function auditFilters(sp: SP): AuditFilters {
   return {
     person: searchText(sp, "person") || undefined,
     action: action && /^[a-z_.]{1,60}$/.test(action) ? action : undefined,
+    category: oneOf(sp, "category", AUDIT_CATEGORIES),
+    reads: param(sp, "reads", 1) === "1" || undefined,
     from: dayParam(sp, "from"),
     to: dayParam(sp, "to"),
   };
 }
 
 export function auditQuery(f: AuditFilters): Record<string, string> {
-  return Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => Boolean(e[1])));
+  const { reads, ...rest } = f;
+  return Object.fromEntries([...Object.entries(rest), ["reads", reads ? "1" : undefined]].filter((e): e is [string, string] => Boolean(e[1])));
 }
 
 export function hoursReportFilters(sp: SP): HoursReportFilters {

@@ -96,6 +96,7 @@ test.describe("administration", () => {
     await page.getByRole("button", { name: "Rename" }).click();
     await expect(page.getByText("Cohort renamed.")).toBeVisible();
     await page.getByRole("button", { name: `Archive ${name} (Feb)` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: `Archive ${name} (Feb)` }).click();
     await expect(page.getByText("Cohort archived.")).toBeVisible();
     await expectAccessible(page);
 

@@ -185,6 +185,7 @@ test.describe("foundation", () => {
     await expectAccessible(adminPage);
     await adminPage.getByRole("link", { name: org.trainee.name, exact: true }).click();
     await adminPage.getByRole("button", { name: "Deactivate member" }).click();
+    await adminPage.getByRole("dialog").getByRole("button", { name: `Deactivate ${org.trainee.name}` }).click();
     await expect(adminPage.getByText("Member deactivated.", { exact: false })).toBeVisible();
 
     await traineePage.goto("/home");
@@ -204,6 +205,7 @@ test.describe("foundation", () => {
     await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
     await page.goto(`/admin/members/${org.admin.membershipId}`);
     await page.getByRole("button", { name: "Deactivate my own access" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Deactivate my own access" }).click();
     await expect(page.getByText("This is the organisation's last active admin.", { exact: false })).toBeVisible();
   });
 
@@ -316,6 +318,7 @@ test.describe("sessions", () => {
     await expect(laptop.getByRole("button", { name: "Sign out this session" })).toHaveCount(1);
     await expectAccessible(laptop);
     await laptop.getByRole("button", { name: "Sign out all other sessions" }).click();
+    await laptop.getByRole("dialog").getByRole("button", { name: "Sign out all other sessions" }).click();
     await expect(laptop.getByText("Every other session has been signed out.")).toBeVisible();
     await phone.goto("/home");
     await expect(phone).toHaveURL(/\/login/);

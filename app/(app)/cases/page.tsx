@@ -41,7 +41,7 @@ async function OrgCases({ ctx, status, after }: { ctx: Ctx; status?: CaseStatus;
         <button type="submit" className={buttonClass("primary")}>Filter</button>
       </form>
       {rows.length === 0 ? (
-        <p className="text-stone-700">No cases match.</p>
+        <p className="text-stone-700">{status ? "No cases match this filter." : "No cases have been logged yet. Trainees log cases from their own case log; once they submit them, their status and dates appear here."}</p>
       ) : (
         <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Cases in the organisation">
           <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>

@@ -11,6 +11,7 @@ import { TraineeCasesPanel } from "@/components/cases/trainee-cases-panel";
 import { ReviewQueuePanel } from "@/components/reviews/review-queue-panel";
 import { getMemberCounts, listMyTrainees } from "@/lib/orgs/overview";
 import { UnsupervisedPanel } from "@/components/admin/unsupervised-panel";
+import { SetupGuide } from "@/components/admin/setup-guide";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Home" };
@@ -107,6 +108,7 @@ async function AdminHome({ ctx }: { ctx: Ctx }) {
   return (
     <>
       <PageHeader title="Organisation overview" description={`${ctx.orgName}: people, training completion and supervision activity.`} />
+      <SetupGuide ctx={ctx} />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {stats.map((s) => (
           <div key={s.label} className="rounded-lg border border-stone-200 bg-white p-4">

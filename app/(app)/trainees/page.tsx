@@ -20,7 +20,7 @@ export default authedPage(async function TraineesPage(ctx) {
         }
       />
       {rows.length === 0 ? (
-        <p className="text-stone-700">{ctx.role === "supervisor" ? "No trainees are assigned to you yet." : "No trainees yet."}</p>
+        <p className="text-stone-700">{ctx.role === "supervisor" ? "No trainees are assigned to you yet." : <>No trainees yet. This page shows each trainee&apos;s module progress. <Link href="/admin/invitations">Invite trainees</Link>.</>}</p>
       ) : (
         <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Trainees">
           <p className="px-3 pt-2 text-xs text-stone-700 sm:hidden">Scroll sideways to see every column.</p>

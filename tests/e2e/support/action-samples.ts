@@ -66,6 +66,12 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
     page: "/admin/members",
     args: (w) => [{ supervisorMembershipId: w.a.org.otherSupervisor.membershipId, traineeMembershipId: w.a.org.otherTrainee.membershipId, assigned: true }],
   },
+  "lib/orgs/actions/setup-guide.ts#dismissSetupGuideAction": { page: "/home", args: () => [{}] },
+  "lib/orgs/actions/bulk.ts#bulkAssignSupervisorAction": {
+    page: "/admin/members",
+    args: (w) => [{ membershipIds: [w.a.org.otherTrainee.membershipId], supervisorMembershipId: w.a.org.otherSupervisor.membershipId }],
+  },
+  "lib/orgs/actions/bulk.ts#bulkAddToCohortAction": { page: "/admin/members", args: (w) => [{ membershipIds: [w.a.org.otherTrainee.membershipId], cohortId: w.a.cohortId }] },
   "lib/orgs/actions/members.ts#unlockSignInAction": { page: "/admin/members", args: (w) => [{ membershipId: w.a.org.otherTrainee.membershipId }] },
   "lib/orgs/actions/cohorts.ts#createCohortAction": { page: "/admin/cohorts", args: () => [{ name: `Matrix intake ${Date.now()}` }] },
   "lib/orgs/actions/cohorts.ts#renameCohortAction": { page: "/admin/cohorts", args: (w) => [{ id: w.a.cohortId, name: `Renamed ${Date.now()}`, version: 0 }] },

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/core/permissions";
-import { listAuditActions, listAuditEvents } from "@/lib/reports/audit-log";
+import { AUDIT_ACTIONS, AUDIT_CATEGORIES, AUDIT_CATEGORY_LABELS, isAuditAction } from "@/lib/core/audit-actions";
+import { listAuditActions, listAuditEvents, type AuditRow } from "@/lib/reports/audit-log";
+import { auditFields, auditSentence, auditVerb, OUTCOME_WORDS } from "@/lib/reports/audit-words";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
 import { formatIn } from "@/lib/util/intl";
-import { DataTable } from "@/components/ui/data-table";
 import { intParam } from "@/lib/util/params";
 import { authedPage } from "@/lib/core/page";
 
@@ -16,12 +16,64 @@ function when(d: Date) {
   return formatIn(d, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
 }
 
+// On narrow screens each row stacks into a card (every cell a block with its own label), so the
+// page never scrolls sideways; from md up it is an ordinary table.
+const CELL = "block px-3 py-1 md:table-cell md:py-2 md:align-top";
+const CELL_LABEL = "block text-xs font-semibold uppercase tracking-wide text-stone-600 md:hidden";
+
+function Sentence({ row }: { row: AuditRow }) {
+  const s = auditSentence(row);
+  return (
+    <span data-testid="audit-sentence">
+      {s.before}
+      {s.target ? s.target.href ? <Link href={s.target.href}>{s.target.label}</Link> : <strong className="font-semibold">{s.target.label}</strong> : null}
+      {s.after}
+    </span>
+  );
+}
+
+function Details({ row }: { row: AuditRow }) {
+  const fields = auditFields(row);
+  return (
+    <>
+      {fields.length ? (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+          {fields.map((f, i) => (
+            <div key={i} className="contents">
+              <dt className="text-stone-700">{f.label}</dt>
+              <dd className="min-w-0 break-words">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <details className="mt-1">
+        <summary className="cursor-pointer text-stone-700">Technical details</summary>
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
+          <dt>Action</dt>
+          <dd className="min-w-0 break-words"><code>{row.action}</code></dd>
+          <dt>Target</dt>
+          <dd className="min-w-0 break-words">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "—"}</dd>
+          <dt>Event</dt>
+          <dd>{row.id}</dd>
+          {row.detail ? (
+            <>
+              <dt>Detail</dt>
+              <dd className="min-w-0 break-words"><code>{JSON.stringify(row.detail)}</code></dd>
+            </>
+          ) : null}
+        </dl>
+      </details>
+    </>
+  );
+}
+
 export default authedPage({ permission: "org.audit" }, async function AuditPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const f = auditFilters(sp);
   const before = intParam(sp, "before", 1, Number.MAX_SAFE_INTEGER);
   const [{ rows, next }, actions] = await Promise.all([listAuditEvents(ctx, f, { before }), listAuditActions(ctx)]);
   const query = auditQuery(f);
+  const filtered = Boolean(f.person || f.action || f.category || f.from || f.to);
   return (
     <>
       <PageHeader
@@ -30,15 +82,22 @@ export default authedPage({ permission: "org.audit" }, async function AuditPage(
         actions={<a href={`/admin/audit/export.csv?${new URLSearchParams(query)}`} className={buttonClass("secondary")} download>Download CSV</a>}
       />
       <form method="get" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
-        <div>
+        <div className="min-w-0">
           <label htmlFor="a-person" className="block text-sm font-medium">Person (name or email)</label>
-          <input id="a-person" name="person" defaultValue={f.person ?? ""} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />
+          <input id="a-person" name="person" defaultValue={f.person ?? ""} maxLength={100} className="mt-1 min-h-11 w-full max-w-full rounded-md border border-stone-400 px-3" />
         </div>
-        <div>
+        <div className="min-w-0">
+          <label htmlFor="a-category" className="block text-sm font-medium">Category</label>
+          <select id="a-category" name="category" defaultValue={f.category ?? ""} className="mt-1 min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-2">
+            <option value="">All categories</option>
+            {AUDIT_CATEGORIES.map((c) => <option key={c} value={c}>{AUDIT_CATEGORY_LABELS[c]}</option>)}
+          </select>
+        </div>
+        <div className="min-w-0">
           <label htmlFor="a-action" className="block text-sm font-medium">Action</label>
-          <select id="a-action" name="action" defaultValue={f.action ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
+          <select id="a-action" name="action" defaultValue={f.action ?? ""} className="mt-1 min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-2">
             <option value="">Any action</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions.map((a) => <option key={a} value={a}>{auditVerb(a).replace("{target}", "someone")}{isAuditAction(a) ? ` (${AUDIT_CATEGORY_LABELS[AUDIT_ACTIONS[a].category]})` : ""}</option>)}
           </select>
         </div>
         <div>
@@ -49,25 +108,42 @@ export default authedPage({ permission: "org.audit" }, async function AuditPage(
           <label htmlFor="a-to" className="block text-sm font-medium">To</label>
           <input id="a-to" name="to" type="date" defaultValue={f.to ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 px-2" />
         </div>
+        <div className="flex min-h-11 items-center gap-2">
+          <input id="a-reads" name="reads" type="checkbox" value="1" defaultChecked={Boolean(f.reads)} className="size-5" />
+          <label htmlFor="a-reads" className="text-sm font-medium">Include routine reads (case viewed)</label>
+        </div>
         <button type="submit" className={buttonClass("primary")}>Filter</button>
       </form>
+      {!f.reads ? <p className="mb-3 text-sm text-stone-700">Routine reads, such as a case being viewed, are hidden. Tick “Include routine reads” to see them.</p> : null}
       {rows.length === 0 ? (
-        <p className="text-stone-700">No events match these filters.</p>
+        <p className="text-stone-700">{filtered || before ? "No events match these filters." : "Nothing has been recorded yet. Changes people make — invitations, roles, cases signed off — appear here as they happen."}</p>
       ) : (
-        <DataTable label="Audit events" caption="Audit events, newest first" columns={["When", "Who", "Action", "Outcome", "Target", "Details"]}>
-          <tbody className="divide-y divide-stone-200">
+        <div className="rounded-lg border border-stone-200 bg-white md:overflow-x-auto" role="region" aria-label="Audit events" tabIndex={0}>
+          <table className="block w-full text-left text-sm md:table">
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className="sr-only bg-stone-100 md:not-sr-only md:table-header-group">
+              <tr>
+                {["When", "Who", "What happened", "Outcome", "Details"].map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2">{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="block divide-y divide-stone-200 md:table-row-group">
               {rows.map((r) => (
-                <tr key={r.id} data-testid="audit-row">
-                  <td className="whitespace-nowrap px-3 py-2">{when(r.occurredAt)}</td>
-                  <td className="px-3 py-2">{r.actorName ? <>{r.actorName}<span className="block text-stone-700">{r.actorEmail}</span></> : "System"}</td>
-                  <td className="px-3 py-2"><code>{r.action}</code></td>
-                  <td className="px-3 py-2">{r.outcome}</td>
-                  <td className="px-3 py-2 break-all">{r.targetType ? `${r.targetType} ${r.targetId ?? ""}` : "—"}</td>
-                  <td className="max-w-xs px-3 py-2 break-words">{r.detail ? JSON.stringify(r.detail) : "—"}</td>
+                <tr key={r.id} data-testid="audit-row" className="block py-2 md:table-row md:py-0">
+                  <td className={`${CELL} md:whitespace-nowrap`}><span className={CELL_LABEL}>When</span>{when(r.occurredAt)}</td>
+                  <td className={CELL}>
+                    <span className={CELL_LABEL}>Who</span>
+                    {r.actorName ? <>{r.actorName}<span className="block break-words text-stone-700">{r.actorEmail}</span></> : "System"}
+                  </td>
+                  <td className={`${CELL} md:min-w-48`}><span className={CELL_LABEL}>What happened</span><Sentence row={r} /></td>
+                  <td className={CELL}><span className={CELL_LABEL}>Outcome</span>{OUTCOME_WORDS[r.outcome]}</td>
+                  <td className={`${CELL} md:min-w-64`}><span className={CELL_LABEL}>Details</span><Details row={r} /></td>
                 </tr>
               ))}
             </tbody>
-        </DataTable>
+          </table>
+        </div>
       )}
       {next ? (
         <p className="mt-4">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
+import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
 import { CohortNameForm } from "@/components/admin/cohort-name-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCohorts } from "@/lib/orgs/cohorts";
@@ -21,7 +22,7 @@ export default authedPage({ permission: "org.manage" }, async function CohortsPa
       </section>
       <h2 className="mb-3 text-lg font-semibold">All cohorts</h2>
       {cohorts.length === 0 ? (
-        <p className="text-stone-700">No cohorts yet.</p>
+        <p className="text-stone-700">No cohorts yet. A cohort groups people who start together (an intake), so you can require modules of them and filter reports by them. Create one above.</p>
       ) : (
         <ul className="space-y-4">
           {cohorts.map((c) => (
@@ -39,13 +40,21 @@ export default authedPage({ permission: "org.manage" }, async function CohortsPa
                 <div className="min-w-0 flex-1">
                   <CohortNameForm cohort={{ id: c.id, name: c.name, version: c.version }} />
                 </div>
-                <ActionButton
-                  action={archiveCohortAction}
-                  payload={{ id: c.id, archived: !c.archivedAt, version: c.version }}
-                  label={c.archivedAt ? "Restore" : "Archive"}
-                  accessibleLabel={`${c.archivedAt ? "Restore" : "Archive"} ${c.name}`}
-                  success={c.archivedAt ? "Cohort restored." : "Cohort archived."}
-                />
+                {c.archivedAt ? (
+                  <ActionButton action={archiveCohortAction} payload={{ id: c.id, archived: false, version: c.version }} label="Restore" accessibleLabel={`Restore ${c.name}`} success="Cohort restored." />
+                ) : (
+                  <ConfirmActionButton
+                    action={archiveCohortAction}
+                    payload={{ id: c.id, archived: true, version: c.version }}
+                    label="Archive"
+                    accessibleLabel={`Archive ${c.name}`}
+                    title={`Archive the cohort “${c.name}”?`}
+                    confirmLabel={`Archive ${c.name}`}
+                    success="Cohort archived."
+                  >
+                    <p>It leaves the lists of cohorts to choose from. Its {c.members} {c.members === 1 ? "member keeps" : "members keep"} their access and records, and requirements set for the cohort stay as they are. You can restore it at any time.</p>
+                  </ConfirmActionButton>
+                )}
               </div>
             </li>
           ))}

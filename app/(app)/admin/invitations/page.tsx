@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
+import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
 import { InviteForm } from "@/components/admin/invite-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -62,7 +63,7 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
           <button type="submit" className={buttonClass("secondary")}>Filter</button>
         </form>
         {rows.length === 0 ? (
-          <p className="text-stone-700">No invitations match.</p>
+          <p className="text-stone-700">{q || status ? "No invitations match." : "No invitations yet. An invitation emails someone a link to join your organisation with a role. Use the form above to invite your first supervisors and trainees."}</p>
         ) : (
           <DataTable
             label="Invitations table"
@@ -85,7 +86,17 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
                       <div className="flex flex-wrap gap-2">
                         <ActionButton action={resendInvitationAction} payload={{ id: r.id, version: r.version }} label="Resend" accessibleLabel={`Resend invitation to ${r.email}`} success="New link sent." />
                         {r.status === "open" ? (
-                          <ActionButton action={revokeInvitationAction} payload={{ id: r.id, version: r.version }} label="Revoke" variant="danger" accessibleLabel={`Revoke invitation to ${r.email}`} success="Invitation revoked." />
+                          <ConfirmActionButton
+                            action={revokeInvitationAction}
+                            payload={{ id: r.id, version: r.version }}
+                            label="Revoke"
+                            accessibleLabel={`Revoke invitation to ${r.email}`}
+                            title={`Revoke the invitation to ${r.email}?`}
+                            confirmLabel={`Revoke invitation to ${r.email}`}
+                            success="Invitation revoked."
+                          >
+                            <p>The link in their email stops working at once. This can’t be undone: to invite them again, send a new invitation.</p>
+                          </ConfirmActionButton>
                         ) : null}
                       </div>
                     ) : null}

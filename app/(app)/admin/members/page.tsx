@@ -12,6 +12,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { oneOf, param, searchText } from "@/lib/util/params";
 import { authedPage } from "@/lib/core/page";
 import { MemberRows } from "@/components/tables/member-rows";
+import { BULK_FORM_ID, BulkMembersForm } from "@/components/admin/bulk-members-form";
+import { listActiveByRole } from "@/lib/orgs/supervision";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -29,7 +31,8 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
   const cohortParam = param(sp, "cohort", 36);
   const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
-  const memberCohorts = await cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId));
+  const [memberCohorts, supervisors] = await Promise.all([cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId)), listActiveByRole(ctx, "supervisor")]);
+  const filtered = Boolean(q || role || status || cohort);
   const nextHref = next
     ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cohort ? { cohort } : {}), after: encodeCursor(next) })}`
     : null;
@@ -90,13 +93,20 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
         </button>
       </form>
       {rows.length === 0 ? (
-        <p className="text-stone-700">No members match these filters.</p>
+        filtered ? (
+          <p className="text-stone-700">No members match these filters.</p>
+        ) : (
+          <p className="text-stone-700">Members are the people who can sign in to your organisation. <Link href="/admin/invitations">Invite your first supervisors and trainees</Link>.</p>
+        )
       ) : (
-        <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={["Name", "Email", "Role", "Status", "Cohorts"]}>
+        <>
+        <BulkMembersForm supervisors={supervisors} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
+        <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts"]}>
           <tbody className="divide-y divide-stone-200">
-            <MemberRows rows={rows} cohortsOf={memberCohorts} />
+            <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} />
           </tbody>
         </DataTable>
+        </>
       )}
       {nextHref ? (
         <p className="mt-4">

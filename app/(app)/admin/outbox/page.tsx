@@ -40,7 +40,7 @@ export default authedPage({ permission: "org.manage" }, async function OutboxPag
         </div>
       ) : null}
       {rows.length === 0 ? (
-        <p className="text-stone-700">No emails yet.</p>
+        <p className="text-stone-700">No emails yet. Invitations, reminders and notices Rapport sends appear here. <Link href="/admin/invitations">Invite someone</Link> to send the first.</p>
       ) : (
         <ul className="space-y-3">
           {rows.map((m) => (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionButton } from "@/components/admin/action-button";
+import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
 import { RequirementForm } from "@/components/admin/requirement-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, endOfDay } from "@/lib/onboarding/due";
@@ -25,7 +25,7 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
       </section>
       <h2 className="mb-3 text-lg font-semibold">Current requirements</h2>
       {reqs.length === 0 ? (
-        <p className="text-stone-700">No modules are required yet.</p>
+        <p className="text-stone-700">No modules are required yet. A required module appears on each member&apos;s checklist with a due date, and in the completion report. Choose one with the form above.</p>
       ) : (
         <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Current requirements">
           <table className="w-full text-left text-sm">
@@ -49,7 +49,17 @@ export default authedPage({ permission: "org.manage" }, async function Requireme
                     <Link href="/admin/settings/assessment">{ownRules.has(r.moduleId) ? "Own rules" : "Organisation's rules"}</Link>
                   </td>
                   <td className="px-3 py-2">
-                    <ActionButton action={deleteRequirementAction} payload={{ id: r.id }} label="Remove" variant="danger" accessibleLabel={`Remove requirement ${r.moduleTitle}`} success="Requirement removed." />
+                    <ConfirmActionButton
+                      action={deleteRequirementAction}
+                      payload={{ id: r.id }}
+                      label="Remove"
+                      accessibleLabel={`Remove requirement ${r.moduleTitle}`}
+                      title={`Stop requiring “${r.moduleTitle}”?`}
+                      confirmLabel={`Remove ${r.moduleTitle}`}
+                      success="Requirement removed."
+                    >
+                      <p>{r.role ? `Every ${ROLE_LABELS[r.role].toLowerCase()}` : `The cohort ${r.cohortName ?? ""}`} will no longer be asked to complete it: it leaves their checklists, the completion report and reminders. Progress and certificates already earned are kept. You can require it again later.</p>
+                    </ConfirmActionButton>
                   </td>
                 </tr>
               ))}

@@ -128,7 +128,7 @@ export default authedPage(async function CasePage(ctx, { params, searchParams }:
       {canReopen ? (
         <section aria-labelledby="reopen" className="mt-8 max-w-xl no-print">
           <h2 id="reopen" className="text-lg font-semibold">Reopen</h2>
-          <ReopenForm caseId={view.id} version={view.version} />
+          <ReopenForm caseId={view.id} version={view.version} caseLabel={view.clientCode} />
         </section>
       ) : null}
     </>

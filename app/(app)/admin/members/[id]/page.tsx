@@ -87,7 +87,7 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
             <RoleForm membershipId={member.membershipId} role={member.role} version={member.version} />
           </Section>
           <Section id="access" title="Access">
-            <MemberStatusForm membershipId={member.membershipId} status={member.status} version={member.version} isSelf={member.userId === ctx.userId} />
+            <MemberStatusForm membershipId={member.membershipId} name={member.name} status={member.status} version={member.version} isSelf={member.userId === ctx.userId} />
             {lock.blockedUntil ? (
               <div className="mt-4 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3">
                 <p className="font-medium">Sign-in slowed down</p>

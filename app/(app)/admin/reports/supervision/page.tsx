@@ -20,7 +20,7 @@ export default authedPage({ permission: "org.reports" }, async function Supervis
         <UnsupervisedPanel ctx={ctx} showEmpty />
       </div>
       {rows.length === 0 ? (
-        <p className="text-stone-700">No active supervisors yet.</p>
+        <p className="text-stone-700">No active supervisors yet. This report shows how quickly each supervisor reviews cases. <Link href="/admin/invitations">Invite supervisors</Link>.</p>
       ) : (
         <div className="scroll-cue overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Supervision activity">
           <table className="w-full text-left text-sm">

@@ -1,0 +1,72 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { bulkAddToCohortAction, bulkAssignSupervisorAction } from "@/lib/orgs/actions/bulk";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export const BULK_FORM_ID = "bulk-members";
+
+/**
+ * The members list's bulk actions. The row checkboxes live in the server-rendered table and join
+ * this form through their form attribute.
+ */
+export function BulkMembersForm(props: { supervisors: { membershipId: string; name: string }[]; cohorts: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  function run(kind: "supervisor" | "cohort") {
+    const fd = new FormData(form.current!);
+    const membershipIds = fd.getAll("membershipIds").map(String);
+    if (membershipIds.length === 0) return setMessage({ tone: "error", text: "Select at least one member in the table first." });
+    start(async () => {
+      if (kind === "supervisor") {
+        const supervisorMembershipId = String(fd.get("supervisorMembershipId") ?? "");
+        if (!supervisorMembershipId) return setMessage({ tone: "error", text: "Choose a supervisor." });
+        const r = await bulkAssignSupervisorAction({ membershipIds, supervisorMembershipId });
+        if (!r.ok) return setMessage({ tone: "error", text: r.error });
+        setMessage({ tone: "success", text: `Supervisor assigned to ${r.data.assigned} of ${membershipIds.length} selected ${membershipIds.length === 1 ? "member" : "members"}${r.data.assigned < membershipIds.length ? " (the others already had them)" : ""}.` });
+      } else {
+        const cohortId = String(fd.get("cohortId") ?? "");
+        if (!cohortId) return setMessage({ tone: "error", text: "Choose a cohort." });
+        const r = await bulkAddToCohortAction({ membershipIds, cohortId });
+        if (!r.ok) return setMessage({ tone: "error", text: r.error });
+        setMessage({ tone: "success", text: `${r.data.added} of ${membershipIds.length} selected ${membershipIds.length === 1 ? "member" : "members"} added to the cohort.` });
+      }
+      for (const box of document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM_ID}"]`)) box.checked = false;
+      router.refresh();
+    });
+  }
+
+  return (
+    <form id={BULK_FORM_ID} ref={form} onSubmit={(e) => e.preventDefault()} aria-label="Bulk actions" className="mb-4 space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+      <h2 className="text-base font-semibold">With the selected members</h2>
+      {message ? (
+        <Alert tone={message.tone} live>
+          {message.text}
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-0">
+          <label htmlFor="bulk-supervisor" className="block text-sm font-medium">Supervisor</label>
+          <select id="bulk-supervisor" name="supervisorMembershipId" className="mt-1 min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-2">
+            <option value="">Choose a supervisor</option>
+            {props.supervisors.map((s) => <option key={s.membershipId} value={s.membershipId}>{s.name}</option>)}
+          </select>
+        </div>
+        <Button variant="secondary" disabled={pending} onClick={() => run("supervisor")}>Assign supervisor to selected</Button>
+        <div className="min-w-0">
+          <label htmlFor="bulk-cohort" className="block text-sm font-medium">Cohort</label>
+          <select id="bulk-cohort" name="cohortId" className="mt-1 min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-2">
+            <option value="">Choose a cohort</option>
+            {props.cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </div>
+        <Button variant="secondary" disabled={pending} onClick={() => run("cohort")}>Add selected to cohort</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/core/action-result";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { announce } from "./admin-status";
+
+/** ActionButton's confirming sibling: a destructive server action behind a ConfirmDialog. */
+export function ConfirmActionButton<P>(props: {
+  action: (payload: P) => Promise<ActionResult<unknown>>;
+  payload: P;
+  label: string;
+  accessibleLabel?: string;
+  title: string;
+  confirmLabel: string;
+  success: string;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  return (
+    <ConfirmDialog
+      triggerLabel={props.label}
+      triggerAccessibleLabel={props.accessibleLabel}
+      title={props.title}
+      confirmLabel={props.confirmLabel}
+      onConfirm={async () => {
+        const r = await props.action(props.payload);
+        if (!r.ok) return r.error;
+        announce(props.success);
+        router.refresh();
+        return null;
+      }}
+    >
+      {props.children}
+    </ConfirmDialog>
+  );
+}

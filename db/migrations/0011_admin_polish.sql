@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD COLUMN "setup_guide_dismissed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "audit_events_org_changes_idx" ON "audit_events" USING btree ("organisation_id","id" DESC NULLS LAST) WHERE "audit_events"."action" <> 'case.viewed';

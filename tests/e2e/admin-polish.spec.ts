@@ -1,0 +1,195 @@
+import { expect, test, type Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents, cohorts, invitations, memberships, moduleRequirements, organisations, supervisions } from "@/db/schema";
+import { addMember, createOrg, createUser, TEST_PASSWORD, uid } from "../fixtures/factory";
+import { createCohortRow, curriculumModule, insertCase, insertInvitation, requireModule } from "../fixtures/onboarding";
+import { LoginPage } from "../pages/login-page";
+import { expectAccessible } from "./axe";
+
+/** An organisation on its first day: one admin and nobody else. */
+async function brandNewOrg() {
+  const db = await getDb();
+  const id = uid();
+  const [org] = await db.insert(organisations).values({ name: `New Practice ${id}`, slug: `new-${id}`, verifiedAt: new Date() }).returning();
+  const u = await createUser(`First Admin ${id}`);
+  const m = await addMember(org.id, u.id, "org_admin");
+  return { orgId: org.id, admin: { email: u.email, name: u.name, membershipId: m.id } };
+}
+
+async function stepDone(page: Page, key: string) {
+  return page.getByTestId(`setup-step-${key}`).getAttribute("data-done");
+}
+
+test.describe("admin polish", () => {
+  test("a brand-new organisation's admin sees a setup guide that ticks itself and can be dismissed", async ({ page }) => {
+    const org = await brandNewOrg();
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/home");
+    const guide = page.getByRole("region", { name: /Set up New Practice/ });
+    await expect(guide).toBeVisible();
+    for (const key of ["supervisors", "trainees", "assigned", "required"]) expect(await stepDone(page, key)).toBe("false");
+    await expect(guide.getByRole("link", { name: "Invite supervisors" })).toHaveAttribute("href", "/admin/invitations");
+    await expect(guide.getByRole("link", { name: "Choose required modules" })).toHaveAttribute("href", "/admin/requirements");
+    await expectAccessible(page);
+
+    // Do two steps; the guide notices on its own.
+    await insertInvitation(org.orgId, `sup.${uid()}@test.example`, "supervisor");
+    await requireModule(org.orgId, (await curriculumModule(0)).id, { role: "trainee", dueDays: 30 });
+    await page.reload();
+    expect(await stepDone(page, "supervisors")).toBe("true");
+    expect(await stepDone(page, "required")).toBe("true");
+    expect(await stepDone(page, "trainees")).toBe("false");
+    await expect(guide.getByText("2 of 5 steps done", { exact: false })).toBeVisible();
+
+    await guide.getByRole("button", { name: "Dismiss the setup guide" }).click();
+    await expect(page.getByTestId("setup-guide")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Organisation overview" })).toBeVisible();
+    await expect(page.getByTestId("setup-guide")).toHaveCount(0);
+    const db = await getDb();
+    const [m] = await db.select().from(memberships).where(eq(memberships.id, org.admin.membershipId));
+    expect(m.setupGuideDismissedAt).not.toBeNull();
+  });
+
+  test("every destructive admin action asks first: cancel changes nothing, confirm does it, the dialog passes axe", async ({ page }) => {
+    const org = await createOrg("Confirm");
+    const db = await getDb();
+    const cohortName = `Intake ${uid()}`;
+    const cohort = await createCohortRow(org.orgId, cohortName);
+    const email = `revoke.${uid()}@test.example`;
+    await insertInvitation(org.orgId, email);
+    const mod = await curriculumModule(1);
+    await requireModule(org.orgId, mod.id, { role: "supervisor", dueDays: 10 });
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+
+    // Archive a cohort.
+    await page.goto("/admin/cohorts");
+    const archive = page.getByRole("button", { name: `Archive ${cohortName}` });
+    await archive.click();
+    const dialog = page.getByRole("dialog", { name: `Archive the cohort “${cohortName}”?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(archive).toBeFocused();
+    const cohortRow = async () => (await db.select().from(cohorts).where(eq(cohorts.id, cohort.id)))[0];
+    expect((await cohortRow()).archivedAt).toBeNull();
+    // Escape closes it too, without acting.
+    await archive.click();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    expect((await cohortRow()).archivedAt).toBeNull();
+    await archive.click();
+    await dialog.getByRole("button", { name: `Archive ${cohortName}` }).click();
+    await expect(page.getByText("Cohort archived.")).toBeVisible();
+    expect((await cohortRow()).archivedAt).not.toBeNull();
+
+    // Revoke an invitation: the dialog says it can't be undone.
+    await page.goto(`/admin/invitations?q=${encodeURIComponent(email)}`);
+    await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+    const revoke = page.getByRole("dialog", { name: `Revoke the invitation to ${email}?` });
+    await expect(revoke.getByText("This can’t be undone", { exact: false })).toBeVisible();
+    await revoke.getByRole("button", { name: "Cancel" }).click();
+    const inv = async () => (await db.select().from(invitations).where(and(eq(invitations.organisationId, org.orgId), eq(invitations.email, email))))[0];
+    expect((await inv()).revokedAt).toBeNull();
+    await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+    await revoke.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+    await expect(page.getByText("Invitation revoked.")).toBeVisible();
+    expect((await inv()).revokedAt).not.toBeNull();
+
+    // Remove a required module.
+    await page.goto("/admin/requirements");
+    await page.getByRole("button", { name: `Remove requirement ${mod.title}` }).click();
+    const remove = page.getByRole("dialog", { name: `Stop requiring “${mod.title}”?` });
+    await remove.getByRole("button", { name: "Cancel" }).click();
+    const reqs = async () => db.select().from(moduleRequirements).where(and(eq(moduleRequirements.organisationId, org.orgId), eq(moduleRequirements.moduleId, mod.id)));
+    expect(await reqs()).toHaveLength(1);
+    await page.getByRole("button", { name: `Remove requirement ${mod.title}` }).click();
+    await remove.getByRole("button", { name: `Remove ${mod.title}` }).click();
+    await expect(page.getByText("Requirement removed.")).toBeVisible();
+    expect(await reqs()).toHaveLength(0);
+
+    // Deactivate a member: named, with the way back.
+    await page.goto(`/admin/members/${org.otherTrainee.membershipId}`);
+    await page.getByRole("button", { name: "Deactivate member" }).click();
+    const deactivate = page.getByRole("dialog", { name: `Deactivate ${org.otherTrainee.name}?` });
+    await expect(deactivate.getByText("You can undo this from this page", { exact: false })).toBeVisible();
+    await expectAccessible(page);
+    await deactivate.getByRole("button", { name: "Cancel" }).click();
+    const status = async () => (await db.select().from(memberships).where(eq(memberships.id, org.otherTrainee.membershipId)))[0].status;
+    expect(await status()).toBe("active");
+    await page.getByRole("button", { name: "Deactivate member" }).click();
+    await deactivate.getByRole("button", { name: `Deactivate ${org.otherTrainee.name}` }).click();
+    await expect(page.getByText("Member deactivated.", { exact: false })).toBeVisible();
+    expect(await status()).toBe("deactivated");
+  });
+
+  test("audit entries read as sentences with linked targets; routine reads are hidden until asked for; 375 px doesn't scroll sideways", async ({ page }) => {
+    const org = await createOrg("Words");
+    const db = await getDb();
+    const c = await insertCase(org.orgId, org.trainee);
+    await db.insert(auditEvents).values([
+      { organisationId: org.orgId, actorUserId: org.admin.userId, action: "member.deactivated", targetType: "membership", targetId: org.otherTrainee.membershipId, outcome: "success", detail: { from: "active", to: "deactivated" } },
+      { organisationId: org.orgId, actorUserId: org.supervisor.userId, action: "case.viewed", targetType: "case", targetId: c.id, outcome: "success", detail: { via: "page", caseVersion: 1 } },
+    ]);
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/audit");
+    const deactivated = page.getByTestId("audit-row").filter({ hasText: `Deactivated ${org.otherTrainee.name}` });
+    await expect(deactivated).toHaveCount(1);
+    await expect(deactivated.getByRole("link", { name: org.otherTrainee.name })).toHaveAttribute("href", `/admin/members/${org.otherTrainee.membershipId}`);
+    // Ids are there only on demand.
+    await expect(deactivated.getByText(org.otherTrainee.membershipId)).toBeHidden();
+    await deactivated.getByText("Technical details").click();
+    await expect(deactivated.getByText(org.otherTrainee.membershipId)).toBeVisible();
+    await expect(page.getByTestId("audit-sentence").filter({ hasText: "Viewed case" })).toHaveCount(0);
+    await expectAccessible(page);
+
+    await page.getByLabel("Include routine reads (case viewed)").check();
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/reads=1/);
+    await expect(page.getByTestId("audit-sentence").filter({ hasText: "Viewed case" })).toHaveCount(1);
+
+    await page.goto("/admin/audit?category=cases&reads=1");
+    await expect(page.getByTestId("audit-sentence").filter({ hasText: "Deactivated" })).toHaveCount(0);
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/admin/audit");
+    await expect(deactivated).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  });
+
+  test("a due date in the past is refused next to the field, and nothing is saved", async ({ page }) => {
+    const org = await createOrg("PastDue");
+    const mod = await curriculumModule(2);
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/requirements");
+    await page.getByLabel("Module").selectOption({ label: mod.title });
+    await page.getByLabel("On a fixed date").check();
+    await page.getByLabel("Due date").fill("2020-01-31");
+    await page.getByRole("button", { name: "Add requirement" }).click();
+    await expect(page.getByText("That date has passed", { exact: false })).toBeVisible();
+    const db = await getDb();
+    expect(await db.select().from(moduleRequirements).where(eq(moduleRequirements.organisationId, org.orgId))).toHaveLength(0);
+  });
+
+  test("bulk: assign a supervisor to several members at once from the members list", async ({ page }) => {
+    const org = await createOrg("Bulk");
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/members");
+    await page.getByLabel(`Select ${org.trainee.name}`).check();
+    await page.getByLabel(`Select ${org.otherTrainee.name}`).check();
+    await page.getByLabel("Supervisor", { exact: true }).selectOption({ label: org.otherSupervisor.name });
+    await page.getByRole("button", { name: "Assign supervisor to selected" }).click();
+    await expect(page.getByText("Supervisor assigned to 2 of 2 selected members.")).toBeVisible();
+    await expectAccessible(page);
+    const db = await getDb();
+    const links = await db.select().from(supervisions).where(and(eq(supervisions.organisationId, org.orgId), eq(supervisions.supervisorMembershipId, org.otherSupervisor.membershipId)));
+    expect(links.map((l) => l.traineeMembershipId).sort()).toEqual([org.trainee.membershipId, org.otherTrainee.membershipId].sort());
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "supervision.assigned")));
+    expect(events).toHaveLength(2);
+  });
+});
