@@ -6,7 +6,7 @@ import { hourApprovals, hourEntries, memberships, placements, traineePlacements,
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { Pending } from "@/lib/email/send";
-import { auditMany } from "@/lib/onboarding/audit-batch";
+import { auditMany } from "@/lib/core/audit";
 import type { CategoryCode } from "./categories";
 import { deliverLater, hoursDecided } from "./events";
 

@@ -4,7 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { hourEntries } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
-import { auditMany } from "@/lib/onboarding/audit-batch";
+import { auditMany } from "@/lib/core/audit";
 import { checkHoursRows, type CheckedRow, type HoursRowInput } from "./csv";
 import { today } from "./days";
 import { listTraineePlacements } from "./placements";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { reminderLog } from "@/db/schema";
 import type { Pending } from "@/lib/email/send";
 import { notify, type NewNotification } from "@/lib/notifications/notify";
-import { auditMany } from "@/lib/onboarding/audit-batch";
+import { auditMany } from "@/lib/core/audit";
 import { addDays, today, weekStart } from "./days";
 
 // Two nudges, each at most once a week per person (the week is the period): a trainee placed for

@@ -1,11 +1,10 @@
 import "server-only";
-import { actorEvent } from "@/lib/core/audit";
+import { actorEvent, auditMany } from "@/lib/core/audit";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, users, type Role } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import type { Pending } from "@/lib/email/send";
-import { auditMany } from "./audit-batch";
 import type { InviteRowInput } from "./csv";
 import { insertInvitations } from "./invitations";
 import { normaliseEmail, validateInviteRows, type OrgLookup, type PreviewRow } from "./invite-rows";

@@ -3,12 +3,11 @@ import { appBaseUrl } from "@/lib/email/base-url";
 import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { cohorts, invitations, memberships, organisations, users, type Role } from "@/db/schema";
-import { auditAs, actorEvent } from "@/lib/core/audit";
+import { auditAs, actorEvent, auditMany } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { queueEmails, smtpConfigured, type EmailMessage, type Pending } from "@/lib/email/send";
 import { invitationEmail } from "@/lib/email/templates";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
-import { auditMany } from "./audit-batch";
 import { INVITE_TTL_MS, newInviteToken } from "./tokens";
 import { keyPage } from "@/lib/util/pagination";
 

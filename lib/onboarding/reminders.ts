@@ -6,7 +6,7 @@ import { memberships, moduleRequirements, modules, reminderLog, users } from "@/
 import type { Pending } from "@/lib/email/send";
 import { reminderEmail } from "@/lib/email/templates";
 import { notifyWithEmails, type NotificationWithEmail } from "@/lib/notifications/notify";
-import { auditMany } from "./audit-batch";
+import { auditMany } from "@/lib/core/audit";
 import { dayKey, formatDate, reminderKind } from "./due";
 import { progressFor, progressKey } from "./progress";
 import { requiredForMembers } from "@/lib/onboarding/requirement-resolution";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailSchema } from "./schemas";
 import { COHORT_NAME_MAX, NAME_MAX } from "@/lib/orgs/schemas";
 import { passwordSchema } from "@/lib/auth/password";
-import { ORG_TIME_ZONE } from "@/lib/onboarding/due";
+import { ORG_TIME_ZONE } from "@/lib/util/days";
 
 const todayIn = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
 const roleField = z.enum(["trainee", "supervisor", "org_admin"], { error: "Choose a role." });

@@ -2,13 +2,12 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, cohorts, memberships, supervisions, users } from "@/db/schema";
-import { actorEvent } from "@/lib/core/audit";
+import { actorEvent, auditMany } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { queueEmails, type Pending } from "@/lib/email/send";
 import { supervisorAssignedEmail } from "@/lib/email/templates";
-import { auditMany } from "@/lib/onboarding/audit-batch";
 import { BULK_MAX } from "./admin-schemas";
 
 // Bulk actions from the members list. Each is all or nothing: one id from another organisation (or
