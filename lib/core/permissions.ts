@@ -36,6 +36,7 @@ const NAV: NavItem[] = [
   { href: "/caseload", label: "Caseload", permission: "cases.review" },
   { href: "/trainees", label: "Trainees", permission: "trainees.progress.view" },
   { href: "/modules", label: "Modules", permission: "modules.study" },
+  { href: "/certificates", label: "Certificates", permission: "modules.study" },
   { href: "/cases", label: "My cases", permission: "cases.log" },
   { href: "/cases", label: "Case log", permission: "org.reports" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },

@@ -32,6 +32,11 @@ async function issueCertificateIfComplete(tx: Tx, ctx: Ctx, mod: Pick<Module, "i
       moduleVersion: mod.version,
       recipientName: ctx.userName,
       moduleTitle: mod.title,
+      // The organisation's settings as they are now, kept with the certificate (lib/certificates/records.ts).
+      organisationName: sql`(select name from organisations where id = ${ctx.orgId})`,
+      signatoryName: sql`(select signatory_name from organisations where id = ${ctx.orgId})`,
+      signatoryTitle: sql`(select signatory_title from organisations where id = ${ctx.orgId})`,
+      cpdMinutes: sql`(select minutes from module_cpd_hours where organisation_id = ${ctx.orgId} and module_id = ${mod.id})`,
     })
     .onConflictDoNothing()
     .returning();

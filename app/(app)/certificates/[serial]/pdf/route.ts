@@ -1,7 +1,6 @@
 import { getContext } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
-import { certificatePdf, getCertificateForDownload } from "@/lib/modules/certificates";
-import { appBaseUrl } from "@/lib/email/base-url";
+import { certificateFile } from "@/lib/certificates/documents";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +9,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ serial:
   if (!ctx) return new Response("Not found", { status: 404 });
   const { serial } = await params;
   try {
-    const cert = await getCertificateForDownload(ctx, serial);
-    const bytes = await certificatePdf(cert, `${appBaseUrl()}/verify/${cert.serial}`);
-    return new Response(Buffer.from(bytes), {
+    const file = await certificateFile(ctx, serial);
+    return new Response(Buffer.from(file.bytes), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="rapport-certificate-${cert.serial}.pdf"`,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
         "Cache-Control": "private, no-store",
       },
     });
