@@ -49,8 +49,8 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
       ) : null}
       <TextField label="New email address" type="email" autoComplete="email" maxLength={254} {...register("newEmail")} error={errors.newEmail?.message} />
       <TextField
-        label="Current password"
-        hint="Asked so that nobody else at this computer can move your account."
+        label="Your password"
+        hint="The one you sign in with now: asked so that nobody else at this computer can move your account."
         type="password"
         autoComplete="current-password"
         {...register("currentPassword")}

@@ -8,13 +8,14 @@ import { readingMinutes } from "@/lib/modules/markdown";
 import { getModuleView, percentOf } from "@/lib/modules/queries";
 import { isReflectionComplete } from "@/lib/modules/reflection-spec";
 import { orNotFound } from "@/lib/core/denied";
+import { orgTimeZone } from "@/lib/orgs/settings";
 
 export const metadata: Metadata = { title: "Module" };
 
 export default async function ModulePage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requireContext();
   const { slug } = await params;
-  const { module: mod, completed, attempts, certificate, reflection } = await orNotFound(getModuleView(ctx, slug));
+  const [{ module: mod, completed, attempts, certificate, reflection }, zone] = await Promise.all([orNotFound(getModuleView(ctx, slug)), orgTimeZone(ctx)]);
   const passed = attempts.some((a) => a.passed);
   const best = attempts.reduce<number | null>((m, a) => (m === null || a.score > m ? a.score : m), null);
   const done = mod.lessons.filter((l) => completed.has(l.id)).length;
@@ -38,7 +39,7 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
             Module complete
           </h2>
           <p className="mt-1">
-            Certificate {certificate.serial}, issued {formatAuDate(certificate.issuedAt)}.
+            Certificate {certificate.serial}, issued {formatAuDate(certificate.issuedAt, zone)}. <Link href="/certificates">All my certificates</Link>
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
             <a className={buttonClass("primary")} href={`/certificates/${certificate.serial}/pdf`}>
@@ -96,7 +97,7 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
                 {attempts.slice(0, 5).map((a) => (
                   <li key={a.id}>
                     <Link href={`/modules/${mod.slug}/check/attempts/${a.id}`}>
-                      {formatAuDate(a.createdAt)}: {a.score}% {a.passed ? "(passed)" : "(not passed)"}
+                      {formatAuDate(a.createdAt, zone)}: {a.score}% {a.passed ? "(passed)" : "(not passed)"}
                     </Link>
                   </li>
                 ))}
