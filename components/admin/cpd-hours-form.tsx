@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { setCpdHoursAction } from "@/lib/orgs/actions/settings";
 import { cpdHoursInput, type CpdHoursInput } from "@/lib/orgs/settings-schemas";
 import { Alert } from "@/components/ui/alert";
@@ -20,8 +19,9 @@ export function CpdHoursForm({ rows }: { rows: { moduleId: string; title: string
     control,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CpdHoursInput, unknown, z.output<typeof cpdHoursInput>>({
-    resolver: zodResolver(cpdHoursInput),
+  } = useForm<CpdHoursInput>({
+    // raw: the form's own strings go to the action, which parses them again (its output is minutes).
+    resolver: zodResolver(cpdHoursInput, undefined, { raw: true }),
     defaultValues: { modules: rows.map((r) => ({ moduleId: r.moduleId, hours: r.hours })) },
   });
   const { fields } = useFieldArray({ control, name: "modules" });
