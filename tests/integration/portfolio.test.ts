@@ -100,9 +100,12 @@ describe("an admin exports a member's records when they leave", () => {
     const files = unzip(out.bytes);
     expect(Object.keys(files).sort()).toEqual(["README.txt", "cases/cases.csv", `certificates/${serial}-${first.slug}.pdf`, "certificates/certificates.csv", "transcript.pdf"].sort());
     const cases = csvRows(files["cases/cases.csv"]);
-    expect(cases[0]).toBe("case_ref,client_code,status,created_at,submitted_at,signed_off_at,submissions,reviews");
+    expect(cases[0]).toBe("case_ref,status,created_at,submitted_at,signed_off_at,submissions,reviews");
     expect(cases).toHaveLength(2); // the signed-off case; a never-submitted draft is the trainee's alone
+    expect(cases[1]).toMatch(/^[0-9a-f]{8},signed_off,/);
+    // Metadata only, as an admin sees a case: no narrative, no client code.
     expect(strFromU8(files["cases/cases.csv"])).not.toContain("homework");
+    expect(strFromU8(files["cases/cases.csv"])).not.toContain("RC-07");
     expect(strFromU8(files["README.txt"])).toMatch(/an organisation admin/);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "member.records_exported")));
     expect(event).toMatchObject({ actorUserId: org.admin.userId, targetId: org.trainee.membershipId });

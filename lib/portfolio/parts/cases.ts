@@ -25,7 +25,7 @@ export const casesPart: PortfolioPart = {
   describe: (viewer) =>
     viewer === "self"
       ? "cases/: cases.csv (every case you logged, with its narrative), case-reviews.csv and case-review-ratings.csv (each supervisor decision and rating), case-comments.csv (feedback comments and replies), and a PDF of each signed-off case."
-      : "cases/: cases.csv with the case log's metadata only (status, dates, number of submissions and reviews). Case narratives and reviews are not included: an organisation admin doesn't read them.",
+      : "cases/: cases.csv with the case log's metadata only (status, dates, number of submissions and reviews). Client codes, case narratives and reviews are not included: an organisation admin doesn't read them.",
   async files(subject, viewer) {
     const db = await getDb();
     const mine = await db
@@ -62,8 +62,9 @@ export const casesPart: PortfolioPart = {
         {
           path: "cases/cases.csv",
           data: toCsv(
-            ["case_ref", "client_code", "status", "created_at", "submitted_at", "signed_off_at", "submissions", "reviews"],
-            mine.filter((c) => c.status !== "draft").map((c) => [ref(c.id), c.clientCode ?? "", c.status, iso(c.createdAt), iso(c.submittedAt), iso(c.signedOffAt), c.submissionCount, reviewCount.get(c.id) ?? 0]),
+            // No client code: an admin sees a case's metadata only (docs/SECURITY.md, field-level rules).
+            ["case_ref", "status", "created_at", "submitted_at", "signed_off_at", "submissions", "reviews"],
+            mine.filter((c) => c.status !== "draft").map((c) => [ref(c.id), c.status, iso(c.createdAt), iso(c.submittedAt), iso(c.signedOffAt), c.submissionCount, reviewCount.get(c.id) ?? 0]),
           ),
         },
       ];

@@ -112,7 +112,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           <Section id="records" title="Records">
             <p className="mb-3 text-sm text-stone-700">
               For someone leaving: their certificates and transcript (PDF) and their case log&apos;s dates and statuses (spreadsheet), in one ZIP file to pass on to
-              them. Case narratives, reviews and private reflections are not included. The export is recorded in the audit log.
+              them. Client codes, case narratives, reviews and private reflections are not included. The export is recorded in the audit log.
             </p>
             <a className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-stone-100" href={`/admin/members/${member.membershipId}/records.zip`}>
               Export {member.name}&apos;s records (ZIP)
