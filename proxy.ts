@@ -8,6 +8,10 @@ import { checkJsonBody, checkMultipartBody, MAX_ACTION_BODY, type BodyProblem } 
 const PUBLIC_PREFIXES = ["/login", "/signup", "/verify", "/verify-email", "/invite", "/reset-password", "/api/", "/no-organisation"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+// Route handlers that send their own, stricter Content-Security-Policy (an uploaded image is
+// served with default-src 'none'): a header set here would replace theirs.
+const OWN_CSP_PATHS = new Set(["/organisation/logo"]);
+
 function isPublic(pathname: string): boolean {
   return pathname === "/" || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`) || pathname.startsWith(p + "?"));
 }
@@ -109,7 +113,7 @@ export async function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", csp);
+  if (!OWN_CSP_PATHS.has(pathname)) response.headers.set("Content-Security-Policy", csp);
   return withDeviceCookie(request, response);
 }
 

@@ -8,3 +8,4 @@ export * from "./schema/notifications";
 export * from "./schema/hours";
 export * from "./schema/evaluations";
 export * from "./schema/assessment";
+export * from "./schema/settings";

@@ -7,9 +7,25 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 // Pages that exist; the nav only offers what is built.
-export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/cases", "/reviews", "/caseload", "/trainees", "/hours", "/evaluations", "/admin/members", "/admin/invitations", "/admin/cohorts", "/admin/requirements", "/admin/settings/assessment", "/admin/reports", "/admin/reports/supervision", "/admin/hours", "/admin/audit", "/admin/outbox"]);
+export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/certificates", "/cases", "/reviews", "/caseload", "/trainees", "/hours", "/evaluations", "/admin/members", "/admin/invitations", "/admin/cohorts", "/admin/requirements", "/admin/organisation", "/admin/settings/assessment", "/admin/reports", "/admin/reports/supervision", "/admin/hours", "/admin/audit", "/admin/outbox"]);
 
-export function AppShell({ ctx, orgs, unread, children }: { ctx: Ctx; orgs: OrgChoice[]; unread: number; children: React.ReactNode }) {
+export function AppShell({
+  ctx,
+  orgs,
+  unread,
+  logoUrl = null,
+  displayName,
+  children,
+}: {
+  ctx: Ctx;
+  orgs: OrgChoice[];
+  unread: number;
+  /** The organisation's logo (/organisation/logo?v=…), when it has one. */
+  logoUrl?: string | null;
+  /** The person's preferred name, when they gave one. */
+  displayName?: string;
+  children: React.ReactNode;
+}) {
   const items = [{ href: "/home", label: "Home" }, ...navFor(ctx.role, AVAILABLE_ROUTES), { href: "/account", label: "Account" }];
   return (
     <div className="flex min-h-screen flex-col">
@@ -25,6 +41,10 @@ export function AppShell({ ctx, orgs, unread, children }: { ctx: Ctx; orgs: OrgC
             <Link href="/home" className="text-lg font-semibold text-brand-800 no-underline">
               Rapport
             </Link>
+            {logoUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a private, per-organisation image from our own route
+              <img src={logoUrl} alt="" className="h-8 max-w-32 object-contain" data-testid="org-logo" />
+            ) : null}
             <span className="truncate text-sm text-stone-700" data-testid="current-org">
               {ctx.orgName}
             </span>
@@ -48,7 +68,7 @@ export function AppShell({ ctx, orgs, unread, children }: { ctx: Ctx; orgs: OrgC
               </form>
             ) : null}
             <span className="hidden text-sm text-stone-700 sm:inline">
-              {ctx.userName} · {ROLE_LABELS[ctx.role]}
+              {displayName || ctx.userName} · {ROLE_LABELS[ctx.role]}
             </span>
             <InboxLink unread={unread} />
             <SignOutButton />

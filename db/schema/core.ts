@@ -32,6 +32,15 @@ export const organisations = pgTable("organisations", {
   // the case stays a draft and the trainee is told to ask the admin) or "admin_queue" (it is
   // submitted and waits, visible to the org admins, until they assign a supervisor).
   unassignedCases: text("unassigned_cases").notNull().default("refuse"),
+  // Settings an org_admin edits on /admin/organisation (lib/orgs/settings.ts). The time zone is an
+  // IANA name, checked against Intl.supportedValuesOf("timeZone") on save; every date the
+  // organisation's people see (and its certificates) is shown in it.
+  timeZone: text("time_zone").notNull().default("Australia/Sydney"),
+  // Who signs the organisation's certificates; copied onto each certificate when it is issued.
+  signatoryName: text("signatory_name"),
+  signatoryTitle: text("signatory_title"),
+  // Optimistic concurrency for the settings form: two admins editing at once are told, not overwritten.
+  settingsVersion: integer("settings_version").notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -48,6 +57,10 @@ export const users = pgTable(
     // When the person last proved they control this mailbox (a link that only the mailbox
     // received). Until then they cannot read case narratives.
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true, mode: "date" }),
+    // Optional, from the profile on /account: what the person likes to be called, and their pronouns.
+    // `name` stays the display name (on certificates and to supervisors and admins).
+    preferredName: text("preferred_name"),
+    pronouns: text("pronouns"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],

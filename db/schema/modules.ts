@@ -214,6 +214,13 @@ export const certificates = pgTable(
     recipientName: text("recipient_name").notNull(),
     moduleTitle: text("module_title").notNull(),
     issuedAt: ts("issued_at").notNull().defaultNow(),
+    // The organisation's settings when the certificate was issued, so a later change (a new
+    // signatory, other CPD hours) never rewrites a certificate someone already holds. Null on
+    // certificates issued before these settings existed: those show the current settings.
+    organisationName: text("organisation_name"),
+    signatoryName: text("signatory_name"),
+    signatoryTitle: text("signatory_title"),
+    cpdMinutes: integer("cpd_minutes"),
   },
   (t) => [
     unique("certificates_member_module_uq").on(t.organisationId, t.membershipId, t.moduleId),

@@ -6,7 +6,7 @@ import { hourApprovals, hourEntries, hourSummaries, memberships, placements, tra
 import { audit } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
-import { newSerial, SERIAL_PATTERN } from "@/lib/modules/serial";
+import { newSerial, SERIAL_PATTERN } from "@/lib/util/serial";
 import { loadTraineeFor, visibleEntries } from "./access";
 import { CATEGORY_CODES } from "./categories";
 import { counted } from "./progress";

@@ -9,7 +9,7 @@ import { assertCan, type Ctx } from "@/lib/core/context";
 import type { AssessmentSettings } from "./assessment/settings";
 import { effectiveSettings, settingsForOrg } from "./assessment-rules";
 import { isReflectionComplete } from "./reflection-spec";
-import { newSerial } from "./serial";
+import { newSerial } from "@/lib/util/serial";
 
 // When a certificate is issued: every current lesson done, the check passed, and, where the
 // organisation's rules for the module require it, the reflection written in full. The
@@ -105,6 +105,11 @@ export async function issueCertificates(
         moduleVersion: mod.version,
         recipientName: c.name,
         moduleTitle: mod.title,
+        // The organisation's settings as they are now, kept with the certificate (lib/certificates/records.ts).
+        organisationName: sql`(select name from organisations where id = ${opts.orgId})`,
+        signatoryName: sql`(select signatory_name from organisations where id = ${opts.orgId})`,
+        signatoryTitle: sql`(select signatory_title from organisations where id = ${opts.orgId})`,
+        cpdMinutes: sql`(select minutes from module_cpd_hours where organisation_id = ${opts.orgId} and module_id = ${mod.id})`,
       })),
     )
     .onConflictDoNothing()

@@ -7,10 +7,12 @@ import { seedDemoEvaluations } from "./evaluations";
 export const DEMO_PASSWORD = "rapport-demo-2026";
 
 type DemoPerson = { email: string; name: string; role: Role };
-export const DEMO_ORGS: { name: string; slug: string; people: DemoPerson[] }[] = [
+type DemoSettings = { signatoryName: string; signatoryTitle: string; timeZone: string; cpdMinutes: number };
+export const DEMO_ORGS: { name: string; slug: string; settings: DemoSettings; people: DemoPerson[] }[] = [
   {
     name: "Harbourside Counselling Institute",
     slug: "harbourside",
+    settings: { signatoryName: "Dr Priya Natarajan", signatoryTitle: "Director of Clinical Training", timeZone: "Australia/Sydney", cpdMinutes: 90 },
     people: [
       { email: "trainee@harbourside.example", name: "Alex Trainee", role: "trainee" },
       { email: "supervisor@harbourside.example", name: "Sam Supervisor", role: "supervisor" },
@@ -21,6 +23,7 @@ export const DEMO_ORGS: { name: string; slug: string; people: DemoPerson[] }[] =
   {
     name: "Southern Cross University Clinic",
     slug: "southern-cross",
+    settings: { signatoryName: "Assoc. Prof. Tom Walsh", signatoryTitle: "Clinic Director", timeZone: "Australia/Perth", cpdMinutes: 60 },
     people: [
       { email: "admin@southern.example", name: "Morgan Coordinator", role: "org_admin" },
       { email: "trainee@southern.example", name: "Casey Student", role: "trainee" },
@@ -38,9 +41,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const o of DEMO_ORGS) {
       const [org] = await tx
         .insert(organisations)
-        .values({ name: o.name, slug: o.slug, verifiedAt: new Date() })
+        .values({ name: o.name, slug: o.slug, verifiedAt: new Date(), signatoryName: o.settings.signatoryName, signatoryTitle: o.settings.signatoryTitle, timeZone: o.settings.timeZone })
         .onConflictDoUpdate({ target: organisations.slug, set: { name: o.name } })
         .returning();
+      // CPD hours for every current module (the curriculum is synchronised before seeding).
+      await tx.execute(sql`insert into module_cpd_hours (organisation_id, module_id, minutes)
+        select ${org.id}, id, ${o.settings.cpdMinutes} from modules where retired_at is null on conflict do nothing`);
       const ids: Record<string, string> = {};
       for (const p of o.people) {
         const [found] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${p.email}`);

@@ -67,7 +67,8 @@ test.describe("training modules", () => {
     await expect(page.getByText("This certificate is genuine.")).toBeVisible();
     await expect(page.getByTestId("verify-name")).toHaveText(org.trainee.name);
     await expect(page.getByTestId("verify-module")).toHaveText(MOD.title);
-    await expect(page.getByText(org.name)).toHaveCount(0);
+    // Issue 16: the verification page names the issuing organisation.
+    await expect(page.getByTestId("verify-org")).toHaveText(org.name);
     await expectAccessible(page);
     await page.goto(`/verify/RAP-0000-0000-0000-0000`);
     await expect(page.getByText("We have no certificate with this serial.")).toBeVisible();

@@ -9,6 +9,9 @@ import { changePasswordInput } from "@/lib/auth/schemas";
 import { requestEmailVerification } from "@/lib/auth/email-verification";
 import { setPreferences } from "@/lib/notifications/preferences";
 import { notificationPreferencesInput } from "@/lib/notifications/schemas";
+import { accountProfileInput, emailChangeInput } from "@/lib/auth/profile-schemas";
+import { saveMyAccountProfile } from "@/lib/auth/profile";
+import { requestEmailChange } from "@/lib/auth/email-change";
 
 export const changePasswordAction = authedAction({ schema: changePasswordInput }, async (ctx, input) => {
   await changePassword(ctx, input);
@@ -36,4 +39,16 @@ export const setNotificationPreferencesAction = authedAction({ schema: notificat
   const r = await setPreferences(ctx, input);
   revalidatePath("/account");
   return r;
+});
+
+export const saveAccountProfileAction = authedAction({ schema: accountProfileInput }, async (ctx, input) => {
+  await saveMyAccountProfile(ctx, input);
+  // The name shows in the shell of every page.
+  revalidatePath("/", "layout");
+  return null;
+});
+
+export const requestEmailChangeAction = authedAction({ schema: emailChangeInput }, async (ctx, input) => {
+  await requestEmailChange(ctx, input);
+  return { sentTo: input.newEmail };
 });

@@ -1,5 +1,6 @@
 import { STARTER_FORM } from "@/lib/evaluations/starter-form";
 import { validCase } from "../../fixtures/cases";
+import { TINY_PNG } from "../../fixtures/images";
 import { Form } from "./actions";
 import type { World } from "./world";
 import { addDays, today, weekStart } from "@/lib/hours/days";
@@ -32,6 +33,13 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/onboarding/actions/accept-invitation.ts#acceptNewAction": { page: "/login", args: () => [{ token: "y".repeat(43), name: "Someone", password: "a long enough passphrase" }] },
   "lib/onboarding/actions/accept-invitation.ts#acceptExistingAction": { page: "/login", args: () => [{ token: "y".repeat(43) }] },
   "lib/auth/actions/verify-email.ts#confirmEmailAction": { page: "/login", args: () => [new Form({ token: "z".repeat(43) })] },
+  "lib/auth/actions/email-change.ts#confirmEmailChangeAction": { page: "/login", args: () => [new Form({ token: "w".repeat(43) })] },
+  "lib/auth/actions/account.ts#saveAccountProfileAction": { page: "/account", args: () => [{ name: "Matrix Person", preferredName: "", pronouns: "" }] },
+  "lib/auth/actions/account.ts#requestEmailChangeAction": { page: "/account", args: () => [{ newEmail: `matrix.new.${Date.now()}@test.example`, currentPassword: "not the password" }] },
+  "lib/orgs/actions/settings.ts#updateOrgSettingsAction": { page: "/admin/organisation", args: (w) => [{ name: w.a.org.name, timeZone: "Australia/Sydney", signatoryName: "", signatoryTitle: "", version: 99 }] },
+  "lib/orgs/actions/settings.ts#setCpdHoursAction": { page: "/admin/organisation", args: (w) => [{ modules: [{ moduleId: w.a.moduleId, hours: "1.5" }] }] },
+  "lib/orgs/actions/settings.ts#uploadLogoAction": { page: "/admin/organisation", args: () => [new Form({ file: { name: "logo.png", mimeType: "image/png", buffer: TINY_PNG } })] },
+  "lib/orgs/actions/settings.ts#removeLogoAction": { page: "/admin/organisation", args: () => [{}] },
   "lib/orgs/actions/switch.ts#switchOrgAction": { page: "/home", args: (w) => [new Form({ orgId: w.a.org.orgId })] },
   "lib/auth/actions/account.ts#changePasswordAction": { page: "/account", args: () => [{ currentPassword: "not the password", newPassword: "another long passphrase", confirmPassword: "another long passphrase" }] },
   "lib/auth/actions/account.ts#endSessionAction": { page: "/account", args: (w) => [{ sessionId: w.a.traineeSessionId }] },

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, userSessions, type Role } from "@/db/schema";
-import { newSerial } from "@/lib/modules/serial";
+import { newSerial } from "@/lib/util/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
 import { apiSignIn } from "./actions";
@@ -9,6 +9,7 @@ import { seedCase } from "../../fixtures/cases-seed";
 import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtures/onboarding";
 import { adoptSet, insertEntry, insertSession, insertSummary, placeTrainee } from "../../fixtures/hours";
 import { seedEvaluation } from "../../fixtures/evaluations";
+import { TINY_PNG } from "../../fixtures/images";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -135,6 +136,9 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .returning();
   const evaluation = await seedEvaluation(org, "open");
   const locked = await seedEvaluation(org, "locked", { versionId: evaluation.versionId, cohortId: evaluation.cohortId });
+  // A logo, so /organisation/logo has something to serve each organisation's own members.
+  await db.execute(sql`insert into organisation_logos (organisation_id, content_type, content, byte_size, width, height, sha256)
+    values (${org.orgId}, 'image/png', decode(${TINY_PNG.toString("base64")}, 'base64'), ${TINY_PNG.length}, 1, 1, ${"0".repeat(64)})`);
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,

@@ -10,12 +10,13 @@ import { AttemptsLeft } from "@/components/modules/attempts-left";
 import { getCheckStatus, unavailableMessage } from "@/lib/modules/checks";
 import { drawSize } from "@/lib/modules/assessment/draw";
 import { authedPage } from "@/lib/core/page";
+import { orgTimeZone } from "@/lib/orgs/settings";
 
 export const metadata: Metadata = { title: "Module" };
 
 export default authedPage(async function ModulePage(ctx, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { module: mod, completed, attempts, certificate, reflection } = await getModuleView(ctx, slug);
+  const [{ module: mod, completed, attempts, certificate, reflection }, zone] = await Promise.all([getModuleView(ctx, slug), orgTimeZone(ctx)]);
   const passed = attempts.some((a) => a.passed);
   const best = attempts.reduce<number | null>((m, a) => (m === null || a.score > m ? a.score : m), null);
   const done = mod.lessons.filter((l) => completed.has(l.id)).length;
@@ -46,7 +47,7 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
             Module complete
           </h2>
           <p className="mt-1">
-            Certificate {certificate.serial}, issued {formatAuDate(certificate.issuedAt)}.
+            Certificate {certificate.serial}, issued {formatAuDate(certificate.issuedAt, zone)}. <Link href="/certificates">All my certificates</Link>
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
             <a className={buttonClass("primary")} href={`/certificates/${certificate.serial}/pdf`}>
@@ -116,7 +117,7 @@ export default authedPage(async function ModulePage(ctx, { params }: { params: P
                 {attempts.slice(0, 5).map((a) => (
                   <li key={a.id}>
                     <Link href={`/modules/${mod.slug}/check/attempts/${a.id}`}>
-                      {formatAuDate(a.createdAt)}: {a.score}% {a.passed ? "(passed)" : "(not passed)"}
+                      {formatAuDate(a.createdAt, zone)}: {a.score}% {a.passed ? "(passed)" : "(not passed)"}
                     </Link>
                   </li>
                 ))}

@@ -12,7 +12,8 @@ import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/org
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
 import { getSignInDelay } from "@/lib/orgs/sign-in-delay";
-import { formatIn } from "@/lib/util/intl";
+import { formatLongDate } from "@/lib/util/intl";
+import { orgTimeZone } from "@/lib/orgs/settings";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Member" };
@@ -46,13 +47,14 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
   const member = await getMember(ctx, id);
-  const [lock, links, cohorts, mine, supervisors, trainees] = await Promise.all([
+  const [lock, links, cohorts, mine, supervisors, trainees, zone] = await Promise.all([
     getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
     listCohorts(ctx),
     cohortsOfMembers(ctx.orgId, [member.membershipId]),
     member.role === "trainee" ? listActiveByRole(ctx, "supervisor") : Promise.resolve([]),
     member.role === "supervisor" ? listActiveByRole(ctx, "trainee") : Promise.resolve([]),
+    orgTimeZone(ctx),
   ]);
   const myCohorts = mine.get(member.membershipId) ?? [];
   const inCohort = new Set(myCohorts.map((c) => c.id));
@@ -81,7 +83,7 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
             <dt className="font-medium">Status</dt>
             <dd>{member.status === "active" ? "Active" : "Deactivated"}</dd>
             <dt className="font-medium">Joined</dt>
-            <dd>{formatIn(member.joinedAt, "en-AU", { day: "numeric", month: "long", year: "numeric", timeZone: "Australia/Sydney" })}</dd>
+            <dd>{formatLongDate(member.joinedAt, zone)}</dd>
           </dl>
           <Section id="role" title="Role">
             <RoleForm membershipId={member.membershipId} role={member.role} version={member.version} />
@@ -101,6 +103,15 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
                 </div>
               </div>
             ) : null}
+          </Section>
+          <Section id="records" title="Records">
+            <p className="mb-3 text-sm text-stone-700">
+              For someone leaving: their certificates and transcript (PDF) and their case log&apos;s dates and statuses (spreadsheet), in one ZIP file to pass on to
+              them. Client codes, case narratives, reviews and private reflections are not included. The export is recorded in the audit log.
+            </p>
+            <a className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-stone-100" href={`/admin/members/${member.membershipId}/records.zip`}>
+              Export {member.name}&apos;s records (ZIP)
+            </a>
           </Section>
         </div>
         <div className="space-y-6">

@@ -1,17 +1,15 @@
 import { authedRoute } from "@/lib/core/route";
-import { certificatePdf, getCertificateForDownload } from "@/lib/modules/certificates";
-import { appBaseUrl } from "@/lib/email/base-url";
+import { certificateFile } from "@/lib/certificates/documents";
 
 export const dynamic = "force-dynamic";
 
 export const GET = authedRoute<{ params: Promise<{ serial: string }> }>({ audit: "/certificates/[serial]/pdf" }, async (ctx, _req, { params }) => {
   const { serial } = await params;
-  const cert = await getCertificateForDownload(ctx, serial);
-  const bytes = await certificatePdf(cert, `${appBaseUrl()}/verify/${cert.serial}`);
-  return new Response(Buffer.from(bytes), {
+  const file = await certificateFile(ctx, serial);
+  return new Response(Buffer.from(file.bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="rapport-certificate-${cert.serial}.pdf"`,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -18,3 +18,18 @@ export function newSerial(): string {
 }
 
 export const SERIAL_PATTERN = /^RAP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+const CROCKFORD_READ: Record<string, string> = { O: "0", I: "1", L: "1" };
+
+/**
+ * A serial as someone typed it (lower case, spaces, no dashes, O for 0, with or without "RAP"),
+ * in its printed form; null when it can't be one.
+ */
+export function normaliseSerial(input: string): string | null {
+  let s = input.toUpperCase().replace(/[^0-9A-Z]/g, "");
+  if (s.startsWith("RAP") && s.length === 19) s = s.slice(3);
+  if (s.length !== 16) return null;
+  s = s.replace(/[OIL]/g, (c) => CROCKFORD_READ[c]);
+  const serial = `RAP-${s.match(/.{4}/g)!.join("-")}`;
+  return SERIAL_PATTERN.test(serial) ? serial : null;
+}
