@@ -239,6 +239,10 @@ export const userSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
     userAgent: text("user_agent"),
+    // How the person proved who they are ("password", later "passkey" or "sso"), and the client
+    // address when a trusted proxy reports it: shown to the person as their sign-in history.
+    method: text("method").notNull().default("password"),
+    address: text("address"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.revokedAt)],
 );

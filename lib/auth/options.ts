@@ -26,10 +26,11 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
+        const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
         const result = await signIn({
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
-          address: clientAddress(req?.headers as Record<string, unknown> | undefined),
+          address,
           device: deviceFromCookieHeader((req?.headers as Record<string, unknown> | undefined)?.cookie as string | undefined),
         });
         // The error text travels to the sign-in form, which turns it into a message.
@@ -37,7 +38,7 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok) return null;
         const { user } = result;
         const ua = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];
-        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null);
+        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null, { method: "password", address });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
       },
     }),

@@ -5,7 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/core/context";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { SessionsList } from "@/components/auth/sessions-list";
-import { listMySessions } from "@/lib/auth/my-sessions";
+import { listMySessions, listMySignIns } from "@/lib/auth/my-sessions";
+import { describeDevice, describeMethod } from "@/lib/auth/device-label";
+import { SignInHistory } from "@/components/auth/sign-in-history";
 import { formatIn } from "@/lib/util/intl";
 import { ActionButton } from "@/components/admin/action-button";
 import { getEmailVerification } from "@/lib/auth/email-verification";
@@ -13,13 +15,6 @@ import { smtpConfigured } from "@/lib/email/send";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { sendVerificationAction } from "@/lib/auth/actions/account";
-
-function describeDevice(ua: string | null): string {
-  if (!ua) return "Unknown device";
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
-  const os = /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : "";
-  return os ? `${browser} on ${os}` : browser;
-}
 
 const when = (d: Date) => formatIn(d, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
 
@@ -34,7 +29,15 @@ export default async function AccountPage() {
     createdAt: when(s.createdAt),
     lastSeenAt: when(s.lastSeenAt),
   }));
-  const [verification, prefs] = await Promise.all([getEmailVerification(ctx.userId), getPreferences(ctx)]);
+  const [verification, prefs, signIns] = await Promise.all([getEmailVerification(ctx.userId), getPreferences(ctx), listMySignIns(ctx)]);
+  const history = signIns.map((s) => ({
+    id: s.id,
+    at: when(s.createdAt),
+    method: describeMethod(s.method),
+    device: describeDevice(s.userAgent),
+    address: s.address,
+    state: s.live ? "Signed in" : s.revokedAt ? "Signed out" : "Ended",
+  }));
   return (
     <>
       <PageHeader title="Your account" description={`${ctx.userName} · ${ctx.userEmail} · ${ROLE_LABELS[ctx.role]} at ${ctx.orgName}`} />
@@ -86,6 +89,15 @@ export default async function AccountPage() {
         <p className="mt-1 text-sm text-stone-700">Sessions end after 2 hours without activity and 12 hours after signing in.</p>
         <div className="mt-3">
           <SessionsList sessions={sessions} />
+        </div>
+      </section>
+      <section aria-labelledby="history" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="history" className="text-lg font-semibold">
+          Recent sign-ins
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">The last 20 times someone signed in to your account. If one wasn&apos;t you, change your password and sign out your other sessions.</p>
+        <div className="mt-3">
+          <SignInHistory rows={history} />
         </div>
       </section>
     </>
