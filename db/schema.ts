@@ -5,3 +5,4 @@ export * from "./schema/modules";
 export * from "./schema/cases";
 export * from "./schema/onboarding";
 export * from "./schema/notifications";
+export * from "./schema/identity";

@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/reports/supervision", label: "Supervision activity" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/security", label: "Sign-in security" },
 ];
 
 export function AdminNav() {

@@ -32,6 +32,9 @@ export const organisations = pgTable("organisations", {
   // the case stays a draft and the trainee is told to ask the admin) or "admin_queue" (it is
   // submitted and waits, visible to the org admins, until they assign a supervisor).
   unassignedCases: text("unassigned_cases").notNull().default("refuse"),
+  // Who must use two-step sign-in: "off", "staff" (supervisors and org admins) or "everyone".
+  // Someone it applies to who has no second factor is taken to enrolment on their next sign-in.
+  twoFactorPolicy: text("two_factor_policy").notNull().default("off"),
   createdAt: createdAt(),
 });
 
@@ -243,6 +246,11 @@ export const userSessions = pgTable(
     // address when a trusted proxy reports it: shown to the person as their sign-in history.
     method: text("method").notNull().default("password"),
     address: text("address"),
+    // "verify": the password was right but the second factor is still owed; "enrol": the person
+    // must set one up first. Either way the session opens nothing but those steps (lib/core/context.ts).
+    factorPending: text("factor_pending"),
+    // How the second step was passed ("totp", "recovery_code", "passkey"), null when there was none.
+    secondFactor: text("second_factor"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.revokedAt)],
 );

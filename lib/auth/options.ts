@@ -7,6 +7,7 @@ import { addressFrom } from "./client-address";
 import { deviceFromCookieHeader } from "./device";
 import { safeCallback } from "@/lib/util/safe-redirect";
 import { signIn } from "./sign-in";
+import { pendingStepAfterPassword } from "./two-factor/state";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   return addressFrom((name) => {
@@ -38,7 +39,11 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok) return null;
         const { user } = result;
         const ua = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];
-        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null, { method: "password", address });
+        const db = await getDb();
+        // A right password alone opens nothing for someone with a second factor, or someone whose
+        // organisation requires one: the session starts owing that step (lib/core/context.ts).
+        const factorPending = await pendingStepAfterPassword(db, user.id);
+        const sid = await startSession(db, user.id, typeof ua === "string" ? ua : null, { method: "password", address, factorPending });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
       },
     }),

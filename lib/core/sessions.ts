@@ -12,7 +12,12 @@ export const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export type SignInMethod = "password" | "passkey" | "sso";
 
-export async function startSession(db: DbOrTx, userId: string, userAgent: string | null, opts: { method?: SignInMethod; address?: string | null } = {}): Promise<string> {
+export async function startSession(
+  db: DbOrTx,
+  userId: string,
+  userAgent: string | null,
+  opts: { method?: SignInMethod; address?: string | null; factorPending?: "verify" | "enrol" | null; secondFactor?: string | null } = {},
+): Promise<string> {
   const [row] = await db
     .insert(userSessions)
     .values({
@@ -21,6 +26,8 @@ export async function startSession(db: DbOrTx, userId: string, userAgent: string
       userAgent: userAgent?.slice(0, 300) ?? null,
       method: opts.method ?? "password",
       address: opts.address ?? null,
+      factorPending: opts.factorPending ?? null,
+      secondFactor: opts.secondFactor ?? null,
     })
     .returning({ id: userSessions.id });
   return row.id;
@@ -84,9 +91,21 @@ export async function listRecentSignIns(db: DbOrTx, userId: string, limit = 20) 
       userAgent: userSessions.userAgent,
       method: userSessions.method,
       address: userSessions.address,
+      factorPending: userSessions.factorPending,
+      secondFactor: userSessions.secondFactor,
     })
     .from(userSessions)
     .where(eq(userSessions.userId, userId))
     .orderBy(desc(userSessions.createdAt))
     .limit(limit);
+}
+
+/** Marks a session's owed step as done (only if it is still owed: a second request changes nothing). */
+export async function completeFactorStep(db: DbOrTx, sessionId: string, userId: string, from: "verify" | "enrol", secondFactor: string): Promise<boolean> {
+  const rows = await db
+    .update(userSessions)
+    .set({ factorPending: null, secondFactor })
+    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), eq(userSessions.factorPending, from), isNull(userSessions.revokedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length === 1;
 }

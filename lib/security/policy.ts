@@ -67,6 +67,14 @@ export const POLICY: PolicyRow[] = [
   action("lib/auth/actions/account.ts#*", everyone, "own_only", "own password and own sessions only"),
   action("lib/onboarding/actions/profile.ts#*", everyone, "own_only"),
 
+  // Two-step sign-in. The step pages and actions also admit a session that is not fully signed
+  // in yet (it owes a second factor, or must enrol one): lib/core/action.ts signInStepAction.
+  page("/login/verify", everyone, "own_only", "the second step of sign-in; a visitor is sent to /login, a fully signed-in person straight on"),
+  page("/login/enrol", everyone, "own_only", "required enrolment; only a session at that step stays here"),
+  page("/account/security", everyone, "own_only", "the caller's own factors"),
+  action("lib/auth/actions/two-factor.ts#verifySecondFactorAction", everyone, "own_only", "only a session owing its second factor can pass it; it completes that session only"),
+  action("lib/auth/actions/two-factor.ts#*", everyone, "own_only", "the caller's own factors; changes need the current password, except at required enrolment"),
+
   // Notifications: the caller's own inbox only
   page("/inbox", everyone, "own_only"),
   { kind: "route", target: "/inbox/[id]/open", anonymous: "sign_in", roles: { trainee: "allow", supervisor: "deny", org_admin: "deny" }, crossOrg: "deny", note: "the recipient only (checked on A's trainee's notification); marks it read, then a 303 to a same-site path" },
@@ -131,6 +139,8 @@ export const POLICY: PolicyRow[] = [
   { kind: "route", target: "/admin/reports/completion.csv", anonymous: "sign_in", roles: adminOnly, crossOrg: "own_only" },
   page("/admin/reports/supervision", adminOnly, "own_only"),
   action("lib/orgs/actions/unsupervised.ts#setUnassignedPolicyAction", adminOnly, "own_only", "the caller's own organisation's setting"),
+  page("/admin/security", adminOnly, "own_only", "the organisation's sign-in rules"),
+  action("lib/orgs/actions/security.ts#setTwoFactorPolicyAction", adminOnly, "own_only", "the caller's own organisation's setting"),
   page("/admin/audit", adminOnly, "own_only"),
   { kind: "route", target: "/admin/audit/export.csv", anonymous: "sign_in", roles: adminOnly, crossOrg: "own_only" },
   action("lib/orgs/actions/cohorts.ts#createCohortAction", adminOnly, "own_only"),

@@ -8,6 +8,7 @@ import { SessionsList } from "@/components/auth/sessions-list";
 import { listMySessions, listMySignIns } from "@/lib/auth/my-sessions";
 import { describeDevice, describeMethod } from "@/lib/auth/device-label";
 import { SignInHistory } from "@/components/auth/sign-in-history";
+import { myFactors } from "@/lib/auth/two-factor/state";
 import { formatIn } from "@/lib/util/intl";
 import { ActionButton } from "@/components/admin/action-button";
 import { getEmailVerification } from "@/lib/auth/email-verification";
@@ -29,14 +30,14 @@ export default async function AccountPage() {
     createdAt: when(s.createdAt),
     lastSeenAt: when(s.lastSeenAt),
   }));
-  const [verification, prefs, signIns] = await Promise.all([getEmailVerification(ctx.userId), getPreferences(ctx), listMySignIns(ctx)]);
+  const [verification, prefs, signIns, factors] = await Promise.all([getEmailVerification(ctx.userId), getPreferences(ctx), listMySignIns(ctx), myFactors(ctx.userId)]);
   const history = signIns.map((s) => ({
     id: s.id,
     at: when(s.createdAt),
-    method: describeMethod(s.method),
+    method: describeMethod(s.method, s.secondFactor),
     device: describeDevice(s.userAgent),
     address: s.address,
-    state: s.live ? "Signed in" : s.revokedAt ? "Signed out" : "Ended",
+    state: s.factorPending ? (s.live ? "Second step not finished" : "Second step never finished") : s.live ? "Signed in" : s.revokedAt ? "Signed out" : "Ended",
   }));
   return (
     <>
@@ -60,6 +61,17 @@ export default async function AccountPage() {
             </div>
           </>
         )}
+      </section>
+      <section aria-labelledby="two-step" className="mb-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="two-step" className="text-lg font-semibold">
+          Two-step sign-in
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">
+          {factors.totp ? "On: your authenticator app." : "Off."} {factors.required && !factors.totp ? "Your organisation requires it for your role." : ""}
+        </p>
+        <p className="mt-2 text-sm">
+          <Link href="/account/security">Manage two-step sign-in</Link>
+        </p>
       </section>
       <section aria-labelledby="pw" className="max-w-md rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="pw" className="text-lg font-semibold">

@@ -56,5 +56,9 @@ export const URLS: Record<string, UrlFor> = {
   "/admin/reports": () => "/admin/reports",
   "/admin/reports/completion.csv": () => "/admin/reports/completion.csv",
   "/admin/reports/supervision": () => "/admin/reports/supervision",
+  "/admin/security": () => "/admin/security",
+  "/login/verify": () => "/login/verify",
+  "/login/enrol": () => "/login/enrol",
+  "/account/security": () => "/account/security",
 };
 

@@ -12,7 +12,9 @@ import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/core/permissions";
-import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
+import { resetMemberFactorsAction, setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
+import { getMemberSignIn } from "@/lib/orgs/security";
+import { describeMethod } from "@/lib/auth/device-label";
 import { getSignInDelay } from "@/lib/auth/unlock";
 import { formatIn } from "@/lib/util/intl";
 
@@ -51,14 +53,16 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [lock, links, cohorts, mine, supervisors, trainees] = await Promise.all([
+  const [lock, links, cohorts, mine, supervisors, trainees, signIn] = await Promise.all([
     getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
     listCohorts(ctx),
     cohortsOfMembers(ctx.orgId, [member.membershipId]),
     member.role === "trainee" ? listActiveByRole(ctx, "supervisor") : Promise.resolve([]),
     member.role === "supervisor" ? listActiveByRole(ctx, "trainee") : Promise.resolve([]),
+    getMemberSignIn(ctx, member.membershipId),
   ]);
+  const factorsText = [signIn.totp ? "authenticator app" : null, signIn.passkeys ? `${signIn.passkeys} passkey${signIn.passkeys === 1 ? "" : "s"}` : null].filter(Boolean).join(", ");
   const myCohorts = mine.get(member.membershipId) ?? [];
   const inCohort = new Set(myCohorts.map((c) => c.id));
   const hasSup = new Set(links.supervisors.map((s) => s.membershipId));
@@ -109,6 +113,27 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </Section>
         </div>
         <div className="space-y-6">
+          <Section id="sign-in" title="Sign-in">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+              <dt className="font-medium">Two-step sign-in</dt>
+              <dd>{factorsText ? `On (${factorsText}; ${signIn.recoveryCodesLeft} recovery codes left)` : "Off"}</dd>
+              <dt className="font-medium">Last sign-in</dt>
+              <dd>
+                {signIn.lastSignInAt
+                  ? `${formatIn(signIn.lastSignInAt, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" })} · ${describeMethod(signIn.lastMethod ?? "password", signIn.lastSecondFactor)}`
+                  : "Never"}
+              </dd>
+            </dl>
+            {factorsText && member.userId !== ctx.userId ? (
+              <div className="mt-4">
+                <p className="mb-2 text-sm text-stone-700">
+                  If {member.name} has lost their phone or security key, reset their two-step sign-in: their factors are removed, they are signed out everywhere, and
+                  they are emailed. Check it is really them asking first.
+                </p>
+                <ActionButton action={resetMemberFactorsAction} payload={{ membershipId: member.membershipId }} label="Reset two-step sign-in" success="Two-step sign-in reset. They have been emailed." variant="danger" />
+              </div>
+            ) : null}
+          </Section>
           <Section id="cohorts" title="Cohorts">
             {myCohorts.length === 0 ? <p className="mb-3 text-stone-700">Not in any cohort.</p> : (
               <ul className="mb-4 divide-y divide-stone-200">

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FactorSettings } from "@/components/auth/factor-settings";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/core/context";
+import { hasSecondFactor, myFactors } from "@/lib/auth/two-factor/state";
+
+export const metadata: Metadata = { title: "Two-step sign-in" };
+
+export default async function AccountSecurityPage() {
+  const ctx = await requireContext();
+  const f = await myFactors(ctx.userId);
+  return (
+    <>
+      <PageHeader title="Two-step sign-in" description="A second step after your password, so a stolen password alone can't open your account." />
+      <p className="mb-4 text-sm">
+        <Link href="/account">Back to your account</Link>
+      </p>
+      <div className="max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <FactorSettings totp={f.totp} recoveryCodesLeft={f.recoveryCodesLeft} hasFactor={hasSecondFactor(f)} required={f.required} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { TwoFactorPolicyForm } from "@/components/admin/two-factor-policy-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireContext } from "@/lib/core/context";
+import { getTwoFactorPolicy } from "@/lib/orgs/security";
+import { orNotFound } from "@/lib/core/denied";
+
+export const metadata: Metadata = { title: "Sign-in security" };
+
+export default async function AdminSecurityPage() {
+  const ctx = await requireContext();
+  const policy = await orNotFound(getTwoFactorPolicy(ctx));
+  return (
+    <>
+      <PageHeader title="Sign-in security" description={`How people sign in to ${ctx.orgName}.`} />
+      <section aria-labelledby="two-step" className="max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="two-step" className="text-lg font-semibold">
+          Two-step sign-in
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-stone-700">
+          After their password, people confirm it&apos;s them with an authenticator app. Someone who must use it and hasn&apos;t set it up is taken to set it up at
+          their next sign-in, and can do nothing else until they have. If someone loses their phone, reset their two-step sign-in from their member page.
+        </p>
+        <TwoFactorPolicyForm policy={policy} />
+      </section>
+    </>
+  );
+}
