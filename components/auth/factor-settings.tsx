@@ -8,8 +8,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { RecoveryCodesList } from "./recovery-codes-list";
 import { TotpSetup } from "./totp-setup";
+import { PasskeyList, type PasskeyItem } from "./passkey-list";
+import { PasskeyRegister } from "./passkey-register";
 
-type Props = { totp: boolean; recoveryCodesLeft: number; hasFactor: boolean; required: boolean };
+type Props = { totp: boolean; recoveryCodesLeft: number; hasFactor: boolean; required: boolean; passkeys: PasskeyItem[] };
 
 /** A password-confirmed button: changing how you sign in asks for your password again. */
 function ConfirmWithPassword({ label, variant, run }: { label: string; variant: "secondary" | "danger"; run: (currentPassword: string) => Promise<string | null> }) {
@@ -48,7 +50,7 @@ function ConfirmWithPassword({ label, variant, run }: { label: string; variant: 
   );
 }
 
-export function FactorSettings({ totp, recoveryCodesLeft, hasFactor, required }: Props) {
+export function FactorSettings({ totp, recoveryCodesLeft, hasFactor, required, passkeys }: Props) {
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -85,6 +87,21 @@ export function FactorSettings({ totp, recoveryCodesLeft, hasFactor, required }:
             <TotpSetup askPassword doneLabel="Done" onDone={() => router.refresh()} />
           </div>
         )}
+      </section>
+      <section aria-labelledby="passkeys-heading">
+        <h2 id="passkeys-heading" className="text-lg font-semibold">
+          Passkeys and security keys
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">
+          Your computer, phone or a security key confirms it&apos;s you with a fingerprint, face or PIN. Use one for the second step, or, where your organisation
+          allows it, to sign in without your password. You can add several.
+        </p>
+        <div className="mt-3">
+          <PasskeyList passkeys={passkeys} />
+        </div>
+        <div className="mt-3">
+          <PasskeyRegister key={passkeys.length} askPassword doneLabel="Done" onDone={() => router.refresh()} />
+        </div>
       </section>
       {hasFactor ? (
         <section aria-labelledby="codes-heading">

@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -35,6 +36,9 @@ export const organisations = pgTable("organisations", {
   // Who must use two-step sign-in: "off", "staff" (supervisors and org admins) or "everyone".
   // Someone it applies to who has no second factor is taken to enrolment on their next sign-in.
   twoFactorPolicy: text("two_factor_policy").notNull().default("off"),
+  // Whether members may sign in with a passkey alone (no password). Applies to someone only when
+  // every organisation they belong to allows it.
+  passkeySignIn: boolean("passkey_sign_in").notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./core";
 
 // Second factors belong to the person's account (one account may belong to several
@@ -36,4 +36,38 @@ export const recoveryCodes = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("recovery_codes_user_idx").on(t.userId, t.usedAt)],
+);
+
+/**
+ * Passkeys and security keys (WebAuthn credentials). Only the public key is stored; counter is
+ * the authenticator's signature counter (a clone shows up as a counter going backwards).
+ */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    credentialId: text("credential_id").notNull().unique(),
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: jsonb("transports").$type<string[]>(),
+    name: text("name").notNull(),
+    deviceType: text("device_type"),
+    backedUp: boolean("backed_up").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);
+
+/** WebAuthn challenges already answered (each works once); rows past their expiry are pruned. */
+export const webauthnUsedChallenges = pgTable(
+  "webauthn_used_challenges",
+  {
+    challenge: text("challenge").primaryKey(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("webauthn_used_challenges_expiry_idx").on(t.expiresAt)],
 );

@@ -8,6 +8,8 @@ import { deviceFromCookieHeader } from "./device";
 import { safeCallback } from "@/lib/util/safe-redirect";
 import { signIn } from "./sign-in";
 import { pendingStepAfterPassword } from "./two-factor/state";
+import { verifyPasskeySignIn } from "./passkeys/ceremonies";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   return addressFrom((name) => {
@@ -44,6 +46,30 @@ export const authOptions: NextAuthOptions = {
         // organisation requires one: the session starts owing that step (lib/core/context.ts).
         const factorPending = await pendingStepAfterPassword(db, user.id);
         const sid = await startSession(db, user.id, typeof ua === "string" ? ua : null, { method: "password", address, factorPending });
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
+      },
+    }),
+    // A passkey alone (user verification required), where every organisation of the person allows it.
+    CredentialsProvider({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { token: { type: "text" }, response: { type: "text" } },
+      async authorize(credentials, req) {
+        const headers = req?.headers as Record<string, unknown> | undefined;
+        const address = clientAddress(headers);
+        let response: unknown;
+        try {
+          response = JSON.parse(String(credentials?.response ?? ""));
+        } catch {
+          return null;
+        }
+        if (!response || typeof response !== "object") return null;
+        const result = await verifyPasskeySignIn({ token: String(credentials?.token ?? ""), response: response as AuthenticationResponseJSON }, address);
+        if (!result.ok && result.reason === "not_allowed") throw new Error("passkey_not_allowed");
+        if (!result.ok) return null;
+        const { user } = result;
+        const ua = headers?.["user-agent"];
+        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null, { method: "passkey", address });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
       },
     }),

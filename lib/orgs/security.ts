@@ -9,11 +9,21 @@ import { factorSummary, type TwoFactorPolicy } from "@/lib/auth/two-factor/state
 
 // The organisation's sign-in rules, set by its admins.
 
-export async function getTwoFactorPolicy(ctx: Ctx): Promise<TwoFactorPolicy> {
+export async function getSignInSettings(ctx: Ctx): Promise<{ twoFactorPolicy: TwoFactorPolicy; passkeySignIn: boolean }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
-  const [row] = await db.select({ p: organisations.twoFactorPolicy }).from(organisations).where(eq(organisations.id, ctx.orgId));
-  return row?.p === "staff" || row?.p === "everyone" ? row.p : "off";
+  const [row] = await db.select({ p: organisations.twoFactorPolicy, k: organisations.passkeySignIn }).from(organisations).where(eq(organisations.id, ctx.orgId));
+  return { twoFactorPolicy: row?.p === "staff" || row?.p === "everyone" ? row.p : "off", passkeySignIn: Boolean(row?.k) };
+}
+
+/** Whether members may sign in with a passkey alone. Audited. */
+export async function setPasskeySignIn(ctx: Ctx, allowed: boolean): Promise<void> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(organisations).set({ passkeySignIn: allowed }).where(eq(organisations.id, ctx.orgId));
+    await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "org.passkey_sign_in_changed", targetType: "organisation", targetId: ctx.orgId, detail: { allowed } });
+  });
 }
 
 /** Who must use two-step sign-in; applies from each person's next sign-in. Audited. */

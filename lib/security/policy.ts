@@ -74,6 +74,10 @@ export const POLICY: PolicyRow[] = [
   page("/account/security", everyone, "own_only", "the caller's own factors"),
   action("lib/auth/actions/two-factor.ts#verifySecondFactorAction", everyone, "own_only", "only a session owing its second factor can pass it; it completes that session only"),
   action("lib/auth/actions/two-factor.ts#*", everyone, "own_only", "the caller's own factors; changes need the current password, except at required enrolment"),
+  { kind: "action", target: "lib/auth/actions/passkeys.ts#passkeySignInOptionsAction", anonymous: "public", roles: everyone, crossOrg: "public", note: "a sealed challenge; writes nothing" },
+  action("lib/auth/actions/passkeys.ts#renamePasskeyAction", { trainee: "deny", supervisor: "deny", org_admin: "deny" }, "deny", "the owner only (checked on another member's passkey: everyone else gets not-found)"),
+  action("lib/auth/actions/passkeys.ts#removePasskeyAction", { trainee: "deny", supervisor: "deny", org_admin: "deny" }, "deny", "the owner only, with their password (checked on another member's passkey)"),
+  action("lib/auth/actions/passkeys.ts#*", everyone, "own_only", "registering needs the current password, except at required enrolment; the second step only for a session owing it"),
 
   // Notifications: the caller's own inbox only
   page("/inbox", everyone, "own_only"),
@@ -140,7 +144,7 @@ export const POLICY: PolicyRow[] = [
   page("/admin/reports/supervision", adminOnly, "own_only"),
   action("lib/orgs/actions/unsupervised.ts#setUnassignedPolicyAction", adminOnly, "own_only", "the caller's own organisation's setting"),
   page("/admin/security", adminOnly, "own_only", "the organisation's sign-in rules"),
-  action("lib/orgs/actions/security.ts#setTwoFactorPolicyAction", adminOnly, "own_only", "the caller's own organisation's setting"),
+  action("lib/orgs/actions/security.ts#*", adminOnly, "own_only", "the caller's own organisation's sign-in settings"),
   page("/admin/audit", adminOnly, "own_only"),
   { kind: "route", target: "/admin/audit/export.csv", anonymous: "sign_in", roles: adminOnly, crossOrg: "own_only" },
   action("lib/orgs/actions/cohorts.ts#createCohortAction", adminOnly, "own_only"),

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { pruneThrottles } from "@/lib/auth/throttle";
+import { pruneUsedChallenges } from "@/lib/auth/passkeys/store";
 import { drainSoon, smtpConfigured } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
 
@@ -24,7 +25,9 @@ export function startHousekeeping(): void {
   };
   const prune = async () => {
     try {
-      await pruneThrottles(await getDb());
+      const db = await getDb();
+      await pruneThrottles(db);
+      await pruneUsedChallenges(db);
     } catch (e) {
       console.error(`[rapport] housekeeping failed: ${e instanceof Error ? e.message : e}`);
     }

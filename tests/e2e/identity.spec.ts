@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, outbox } from "@/db/schema";
+import { auditEvents, organisations, outbox } from "@/db/schema";
 import { createOrg, TEST_PASSWORD } from "../fixtures/factory";
 import { LoginPage } from "../pages/login-page";
 import { totpCode, TwoFactorPages } from "../pages/two-factor-pages";
@@ -126,5 +126,89 @@ test.describe("two-step sign-in with an authenticator app", () => {
     expect(mails.some((m) => m.text.includes("Two-step sign-in was reset") && m.text.includes(org.admin.name))).toBe(true);
     const resets = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "auth.factors_reset")));
     expect(resets).toHaveLength(1);
+  });
+});
+
+test.describe("passkeys (WebAuthn, Chromium's virtual authenticator)", () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test("register several, rename and remove them; sign in with one as the second step and, where allowed, alone", async ({ browser, baseURL }) => {
+    const org = await createOrg("Passkey");
+    // Browsers refuse an IP address as a WebAuthn relying party: the loopback server is also localhost.
+    const context = await browser.newContext({ baseURL: baseURL!.replace("127.0.0.1", "localhost") });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    const addAuthenticator = async () =>
+      (
+        await cdp.send("WebAuthn.addVirtualAuthenticator", {
+          options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+        })
+      ).authenticatorId;
+    const register = async (name: string) => {
+      await page.getByLabel("Name for this passkey").fill(name);
+      await page.getByLabel("Your current password").fill(TEST_PASSWORD);
+      await page.getByRole("button", { name: "Add a passkey" }).click();
+      await expect(page.getByText("Your passkey is added.")).toBeVisible();
+    };
+    const login = new LoginPage(page);
+    const list = page.getByRole("list", { name: "Your passkeys" });
+
+    const first = await addAuthenticator();
+    await login.signInAs(org.trainee.email, TEST_PASSWORD);
+    await page.goto("/account/security");
+    await register("Old key");
+    // The first factor comes with recovery codes.
+    await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(list.getByText("Old key")).toBeVisible();
+
+    // A second device: another authenticator, another passkey (no new recovery codes).
+    await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: first });
+    await addAuthenticator();
+    await register("Work laptop");
+    await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+
+    await page.getByRole("button", { name: "Rename Work laptop" }).click();
+    await page.getByLabel("New name for Work laptop").fill("Work laptop (Chromium)");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(list.getByText("Work laptop (Chromium)")).toBeVisible();
+    await page.getByRole("button", { name: "Remove Old key" }).click();
+    await list.getByLabel("Your current password").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Remove Old key" }).click();
+    await expect(page.getByText("Old key removed.")).toBeVisible();
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expectAccessible(page);
+    await login.signOut();
+
+    // As the second step after the password.
+    await login.goto();
+    await login.signIn(org.trainee.email, TEST_PASSWORD);
+    await page.waitForURL("**/login/verify**");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await page.waitForURL("**/home");
+    await login.signOut();
+
+    // Alone: refused until the organisation allows it, then it signs in with no password.
+    await login.goto();
+    await page.getByRole("button", { name: "Use a passkey instead of a password" }).click();
+    await expect(page.getByText("Your organisation hasn't turned on signing in with a passkey alone.")).toBeVisible();
+    const db = await getDb();
+    await db.update(organisations).set({ passkeySignIn: true }).where(eq(organisations.id, org.orgId));
+    await page.getByRole("button", { name: "Use a passkey instead of a password" }).click();
+    await page.waitForURL("**/home");
+    await page.goto("/account");
+    const history = page.getByRole("region", { name: "Recent sign-ins" });
+    await expect(history.getByRole("cell", { name: "Passkey", exact: true })).toBeVisible();
+    await expect(history.getByRole("cell", { name: "Password and passkey" })).toBeVisible();
+
+    const mails = await db.select().from(outbox).where(and(eq(outbox.to, org.trainee.email), eq(outbox.kind, "security_notice")));
+    const texts = mails.map((m) => m.text).join("\n");
+    expect(texts).toContain("A passkey (“Old key”) was added");
+    expect(texts).toContain("A passkey (“Old key”) was removed");
+    await context.close();
   });
 });

@@ -67,7 +67,10 @@ export default async function AccountPage() {
           Two-step sign-in
         </h2>
         <p className="mt-1 text-sm text-stone-700">
-          {factors.totp ? "On: your authenticator app." : "Off."} {factors.required && !factors.totp ? "Your organisation requires it for your role." : ""}
+          {factors.totp || factors.passkeys
+            ? `On: ${[factors.totp ? "your authenticator app" : null, factors.passkeys ? `${factors.passkeys} passkey${factors.passkeys === 1 ? "" : "s"}` : null].filter(Boolean).join(" and ")}.`
+            : "Off."}{" "}
+          {factors.required && !factors.totp && !factors.passkeys ? "Your organisation requires it for your role." : ""}
         </p>
         <p className="mt-2 text-sm">
           <Link href="/account/security">Manage two-step sign-in</Link>

@@ -10,7 +10,7 @@ import { issueRecoveryCodes, remainingRecoveryCodes } from "./recovery-codes";
 import { recordFactorChange } from "./notices";
 import { factorSummary, hasSecondFactor, twoFactorRequired } from "./state";
 import { beginTotp, checkTotp, deleteTotp, getTotp, type TotpEnrolment } from "./totp";
-import { deletePasskeys } from "./passkey-count";
+import { deletePasskeys } from "@/lib/auth/passkeys/store";
 
 // Adding, removing and resetting second factors. A fully signed-in person confirms changes with
 // their password (ASVS 7.5.1: re-authenticate before changing how you sign in); someone at the
@@ -18,13 +18,13 @@ import { deletePasskeys } from "./passkey-count";
 
 const WRONG_PASSWORD = "That isn't your current password.";
 
-async function reauthenticate(userId: string, password: string | undefined): Promise<void> {
+export async function reauthenticate(userId: string, password: string | undefined): Promise<void> {
   const db = await getDb();
   const [u] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!u || !password || !(await verifyPassword(u.hash, password))) throw new ValidationError("Check the highlighted fields.", { currentPassword: [WRONG_PASSWORD] });
 }
 
-function assertMayEnrol(step: SignInStep): void {
+export function assertMayEnrol(step: SignInStep): void {
   // A session that still owes its second factor must not add one: that would skip the step.
   if (step.pending === "verify") throw new ValidationError("Finish signing in first.");
 }

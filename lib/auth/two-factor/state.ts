@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organisations, totpFactors } from "@/db/schema";
 import { remainingRecoveryCodes } from "./recovery-codes";
-import { countPasskeys } from "./passkey-count";
+import { countPasskeys } from "@/lib/auth/passkeys/store";
 
 export type TwoFactorPolicy = "off" | "staff" | "everyone";
 export const TWO_FACTOR_POLICIES: readonly TwoFactorPolicy[] = ["off", "staff", "everyone"];

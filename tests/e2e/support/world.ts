@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { eq } from "drizzle-orm";
-import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, userSessions, type Role } from "@/db/schema";
+import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, passkeys, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/modules/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -33,6 +33,8 @@ export type OrgWorld = {
   traineeSessionId: string;
   cohortId: string;
   notificationId: string;
+  /** A passkey of A's other trainee (nobody the matrix signs in as: a factor would make their sign-in ask for it). */
+  passkeyId: string;
 };
 
 async function buildOrg(label: string): Promise<OrgWorld> {
@@ -79,6 +81,10 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(notifications)
     .values({ organisationId: org.orgId, recipientMembershipId: org.trainee.membershipId, kind: "signed_off", title: "Your case was signed off.", href: "/cases" })
     .returning();
+  const [passkey] = await db
+    .insert(passkeys)
+    .values({ userId: org.otherTrainee.userId, credentialId: `matrix-${uid()}`, publicKey: "AAAA", name: "Matrix key" })
+    .returning({ id: passkeys.id });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -100,6 +106,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     traineeSessionId: session.id,
     cohortId: cohort.id,
     notificationId: notification.id,
+    passkeyId: passkey.id,
   };
 }
 

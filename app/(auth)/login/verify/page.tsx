@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
+import { PasskeyFactorButton } from "@/components/auth/passkey-buttons";
 import { getSignInStep } from "@/lib/core/context";
 import { myFactors } from "@/lib/auth/two-factor/state";
 import { safeCallback } from "@/lib/util/safe-redirect";
@@ -24,7 +25,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold">Two-step sign-in</h1>
       <p className="mt-2 text-stone-700">Your password was right. To finish signing in as {step.userEmail}, confirm it&apos;s you with your second step.</p>
       <div className="mt-6">
-        <SecondFactorForm callbackUrl={callbackUrl} hasTotp={factors.totp} />
+        <SecondFactorForm callbackUrl={callbackUrl} hasTotp={factors.totp} passkeySlot={factors.passkeys > 0 ? <PasskeyFactorButton callbackUrl={callbackUrl} /> : null} />
       </div>
       <form action="/api/sign-out" method="post" className="mt-6 text-sm">
         <button type="submit" className="min-h-11 text-brand-700 underline">
