@@ -1,5 +1,6 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "./core";
 
 // Second factors belong to the person's account (one account may belong to several
 // organisations), like user_sessions: no organisation column.
@@ -71,3 +72,43 @@ export const webauthnUsedChallenges = pgTable(
   },
   (t) => [index("webauthn_used_challenges_expiry_idx").on(t.expiresAt)],
 );
+
+/**
+ * Email domains an organisation claims for single sign-on (issue 18, part D). A claim becomes
+ * verified when a link sent to an address at the domain is followed; no two organisations can
+ * hold the same verified domain (the partial unique index refuses the second).
+ */
+export const organisationDomains = pgTable(
+  "organisation_domains",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    verifyEmail: text("verify_email"),
+    tokenHash: text("token_hash"),
+    tokenExpiresAt: ts("token_expires_at"),
+    verifiedAt: ts("verified_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organisation_domains_org_domain_uq").on(t.organisationId, sql`lower(${t.domain})`),
+    uniqueIndex("organisation_domains_verified_uq").on(sql`lower(${t.domain})`).where(sql`verified_at is not null`),
+    index("organisation_domains_token_idx").on(t.tokenHash),
+  ],
+);
+
+/** An organisation's OpenID Connect identity provider. The client secret is sealed (AES-256-GCM). */
+export const oidcProviders = pgTable("oidc_providers", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecretSealed: text("client_secret_sealed").notNull(),
+  defaultRole: text("default_role").notNull().default("trainee"),
+  defaultCohortId: uuid("default_cohort_id"),
+  passwordSignIn: boolean("password_sign_in").notNull().default(true),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

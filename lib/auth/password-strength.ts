@@ -24,6 +24,11 @@ function zxcvbn(): ZxcvbnFactory {
   return factory;
 }
 
+/** Builds the dictionaries now (the server calls this at start), so no request pays for it. */
+export function warmUpPasswordCheck(): void {
+  zxcvbn().check("warm-up");
+}
+
 /** The person's own details split into words: an email's local part, a name, an organisation. */
 export function personalWords(...values: (string | null | undefined)[]): string[] {
   const words = new Set<string>();

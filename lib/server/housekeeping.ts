@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { pruneUsedChallenges } from "@/lib/auth/passkeys/store";
+import { warmUpPasswordCheck } from "@/lib/auth/password-strength";
 import { drainSoon, smtpConfigured } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
 
@@ -40,6 +41,14 @@ export function startHousekeeping(): void {
     }
   };
   setTimeout(email, 2_000).unref();
+  // Builds zxcvbn's dictionaries (seconds of CPU) once at start, not inside someone's sign-up.
+  setTimeout(() => {
+    try {
+      warmUpPasswordCheck();
+    } catch (e) {
+      console.error(`[rapport] password check warm-up failed: ${e instanceof Error ? e.message : e}`);
+    }
+  }, 1_000).unref();
   // Soon after start too, so a server restarted around midnight doesn't wait an hour.
   setTimeout(() => void digest(), 60_000).unref();
   setInterval(() => void digest(), DIGEST_EVERY_MS).unref();

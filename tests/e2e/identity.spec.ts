@@ -87,7 +87,7 @@ test.describe("two-step sign-in with an authenticator app", () => {
     await page.goto("/admin/security");
     await expectAccessible(page);
     await page.getByLabel("Supervisors and admins must").check();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Saved. It applies from each person's next sign-in.")).toBeVisible();
 
     const supContext = await browser.newContext();
@@ -149,7 +149,7 @@ test.describe("passkeys (WebAuthn, Chromium's virtual authenticator)", () => {
       await page.getByLabel("Name for this passkey").fill(name);
       await page.getByLabel("Your current password").fill(TEST_PASSWORD);
       await page.getByRole("button", { name: "Add a passkey" }).click();
-      await expect(page.getByText("Your passkey is added.")).toBeVisible();
+      await expect(page.getByText("Your passkey is added.")).toBeVisible({ timeout: 30_000 });
     };
     const login = new LoginPage(page);
     const list = page.getByRole("list", { name: "Your passkeys" });
@@ -195,7 +195,7 @@ test.describe("passkeys (WebAuthn, Chromium's virtual authenticator)", () => {
     // Alone: refused until the organisation allows it, then it signs in with no password.
     await login.goto();
     await page.getByRole("button", { name: "Use a passkey instead of a password" }).click();
-    await expect(page.getByText("Your organisation hasn't turned on signing in with a passkey alone.")).toBeVisible();
+    await expect(page.getByText("Your organisation hasn't turned on signing in with a passkey alone.")).toBeVisible({ timeout: 30_000 });
     const db = await getDb();
     await db.update(organisations).set({ passkeySignIn: true }).where(eq(organisations.id, org.orgId));
     await page.getByRole("button", { name: "Use a passkey instead of a password" }).click();
