@@ -9,3 +9,4 @@ export * from "./schema/hours";
 export * from "./schema/evaluations";
 export * from "./schema/assessment";
 export * from "./schema/settings";
+export * from "./schema/identity";

@@ -42,7 +42,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         setPending(false);
         return;
       }
-      router.replace(callbackUrl);
+      // The next step decides: a second factor, a required enrolment, or straight on to callbackUrl.
+      router.replace(`/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       router.refresh();
     } catch {
       setError("We couldn't reach Rapport. Check your connection and try again.");

@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -41,6 +42,12 @@ export const organisations = pgTable("organisations", {
   signatoryTitle: text("signatory_title"),
   // Optimistic concurrency for the settings form: two admins editing at once are told, not overwritten.
   settingsVersion: integer("settings_version").notNull().default(0),
+  // Who must use two-step sign-in: "off", "staff" (supervisors and org admins) or "everyone".
+  // Someone it applies to who has no second factor is taken to enrolment on their next sign-in.
+  twoFactorPolicy: text("two_factor_policy").notNull().default("off"),
+  // Whether members may sign in with a passkey alone (no password). Applies to someone only when
+  // every organisation they belong to allows it.
+  passkeySignIn: boolean("passkey_sign_in").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -259,6 +266,15 @@ export const userSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
     userAgent: text("user_agent"),
+    // How the person proved who they are ("password", later "passkey" or "sso"), and the client
+    // address when a trusted proxy reports it: shown to the person as their sign-in history.
+    method: text("method").notNull().default("password"),
+    address: text("address"),
+    // "verify": the password was right but the second factor is still owed; "enrol": the person
+    // must set one up first. Either way the session opens nothing but those steps (lib/core/context.ts).
+    factorPending: text("factor_pending"),
+    // How the second step was passed ("totp", "recovery_code", "passkey"), null when there was none.
+    secondFactor: text("second_factor"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.revokedAt)],
 );

@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { hashPassword, verifyPassword } from "./hash";
+import { assertNotGuessable, personalWords } from "./password-strength";
 import { ValidationError } from "@/lib/core/errors";
 
 /** Changes the caller's password and bumps the session version: every session, this one included, ends. */
@@ -14,6 +15,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new ValidationError("Check the highlighted fields.", { currentPassword: ["That isn't your current password."] });
   }
+  assertNotGuessable(input.newPassword, "newPassword", personalWords(user.email, user.name, ctx.orgName));
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

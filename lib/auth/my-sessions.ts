@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { auditAs } from "@/lib/core/audit";
 import { NotFoundError } from "@/lib/core/errors";
 import { getSessionUser, type Ctx } from "@/lib/core/context";
-import { listLiveSessions, revokeOtherSessions, revokeSession } from "@/lib/core/sessions";
+import { listLiveSessions, listRecentSignIns, revokeOtherSessions, revokeSession, sessionIsLive } from "@/lib/core/sessions";
 
 /** The caller's own live sessions, with the current one marked. */
 export async function listMySessions(ctx: Ctx) {
@@ -11,6 +11,12 @@ export async function listMySessions(ctx: Ctx) {
   if (!me || me.id !== ctx.userId) throw new NotFoundError();
   const rows = await listLiveSessions(await getDb(), ctx.userId);
   return rows.map((r) => ({ ...r, current: r.id === me.sessionId }));
+}
+
+/** The caller's own recent sign-ins (sessions started, live or ended), newest first. */
+export async function listMySignIns(ctx: Ctx) {
+  const rows = await listRecentSignIns(await getDb(), ctx.userId);
+  return rows.map((r) => ({ ...r, live: sessionIsLive(r) }));
 }
 
 export async function endMySession(ctx: Ctx, sessionId: string) {

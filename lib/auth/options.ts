@@ -7,6 +7,9 @@ import { addressFrom } from "./client-address";
 import { deviceFromCookieHeader } from "./device";
 import { safeCallback } from "@/lib/util/safe-redirect";
 import { signIn } from "./sign-in";
+import { pendingStepAfterPassword } from "./two-factor/state";
+import { verifyPasskeySignIn } from "./passkeys/ceremonies";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   return addressFrom((name) => {
@@ -26,10 +29,11 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
+        const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
         const result = await signIn({
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
-          address: clientAddress(req?.headers as Record<string, unknown> | undefined),
+          address,
           device: deviceFromCookieHeader((req?.headers as Record<string, unknown> | undefined)?.cookie as string | undefined),
         });
         // The error text travels to the sign-in form, which turns it into a message.
@@ -37,7 +41,35 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok) return null;
         const { user } = result;
         const ua = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];
-        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null);
+        const db = await getDb();
+        // A right password alone opens nothing for someone with a second factor, or someone whose
+        // organisation requires one: the session starts owing that step (lib/core/context.ts).
+        const factorPending = await pendingStepAfterPassword(db, user.id);
+        const sid = await startSession(db, user.id, typeof ua === "string" ? ua : null, { method: "password", address, factorPending });
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
+      },
+    }),
+    // A passkey alone (user verification required), where every organisation of the person allows it.
+    CredentialsProvider({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { token: { type: "text" }, response: { type: "text" } },
+      async authorize(credentials, req) {
+        const headers = req?.headers as Record<string, unknown> | undefined;
+        const address = clientAddress(headers);
+        let response: unknown;
+        try {
+          response = JSON.parse(String(credentials?.response ?? ""));
+        } catch {
+          return null;
+        }
+        if (!response || typeof response !== "object") return null;
+        const result = await verifyPasskeySignIn({ token: String(credentials?.token ?? ""), response: response as AuthenticationResponseJSON }, address);
+        if (!result.ok && result.reason === "not_allowed") throw new Error("passkey_not_allowed");
+        if (!result.ok) return null;
+        const { user } = result;
+        const ua = headers?.["user-agent"];
+        const sid = await startSession(await getDb(), user.id, typeof ua === "string" ? ua : null, { method: "passkey", address });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
       },
     }),

@@ -10,6 +10,7 @@ import { clearAccountThrottle } from "./throttle";
 import { ValidationError } from "@/lib/core/errors";
 import { hashToken, newSecureToken } from "@/lib/util/secure-token";
 import { hashPassword } from "./hash";
+import { assertNotGuessable, personalWords } from "./password-strength";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const RESETS_PER_HOUR = 3;
@@ -94,8 +95,14 @@ export function resetStateMessage(state: Exclude<ResetState, "valid">): string {
 
 /** Sets the new password, uses up the link and ends every session of the account. */
 export async function resetPassword(token: string, newPassword: string): Promise<void> {
-  const passwordHash = await hashPassword(newPassword);
   const db = await getDb();
+  const [owner] = await db
+    .select({ email: users.email, name: users.name })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, hashToken(token)));
+  assertNotGuessable(newPassword, "newPassword", personalWords(owner?.email, owner?.name));
+  const passwordHash = await hashPassword(newPassword);
   const used = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(passwordResets)

@@ -8,7 +8,7 @@
 // strangers down but cannot keep the owner out; and a completed password reset (proof of mailbox
 // control) clears every count of the account.
 
-export type KeyKind = "pair" | "acct" | "addr";
+export type KeyKind = "pair" | "acct" | "addr" | "mfa";
 export type KeyPolicy = { windowMs: number; freeFailures: number };
 
 export const MAX_DELAY_MS = 15 * 60 * 1000;
@@ -19,6 +19,9 @@ export const POLICIES: Record<KeyKind, KeyPolicy> = {
   acct: { windowMs: 60 * 60 * 1000, freeFailures: 20 },
   // One address guessing many accounts (password spraying), only with TRUST_PROXY.
   addr: { windowMs: 15 * 60 * 1000, freeFailures: 5 },
+  // Wrong second-factor codes for one account ("mfa:<user id>"), from any browser: whoever is
+  // guessing already has the password. Five tries, then the same doubling delay.
+  mfa: { windowMs: 15 * 60 * 1000, freeFailures: 5 },
 };
 /** Kept for callers that think in the pair's window. */
 export const WINDOW_MS = POLICIES.pair.windowMs;
@@ -26,7 +29,7 @@ export const FREE_FAILURES = POLICIES.pair.freeFailures;
 
 export function kindOf(key: string): KeyKind {
   const prefix = key.slice(0, key.indexOf(":"));
-  return prefix === "acct" || prefix === "addr" ? prefix : "pair";
+  return prefix === "acct" || prefix === "addr" || prefix === "mfa" ? prefix : "pair";
 }
 
 /** After the free failures in the window: 1 s, 2 s, 4 s … doubling, capped at fifteen minutes. */
@@ -66,4 +69,9 @@ export function throttleKeysFor(opts: { email: string; device: string | null; ad
  */
 export function worstCaseGuessesPerDay(): number {
   return POLICIES.acct.freeFailures + Math.floor((24 * 60 * 60 * 1000) / MAX_DELAY_MS);
+}
+
+/** The key wrong second-factor codes are counted under (lib/auth/two-factor/verify.ts). */
+export function factorThrottleKey(userId: string): string {
+  return `mfa:${userId}`;
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { auditDenied } from "@/lib/core/denied";
 import { zodFieldErrors } from "@/lib/core/zod-errors";
-import { getContext, type Ctx } from "@/lib/core/context";
+import { getContext, getSignInStep, type Ctx, type SignInStep } from "@/lib/core/context";
 import { can, type Permission } from "@/lib/core/permissions";
 
 import type { ActionResult, FieldErrors } from "@/lib/core/action-result";
@@ -71,6 +71,32 @@ export function authedAction<S extends z.ZodType, T>(
       return { ok: true, data: await run(ctx, parsed.data) };
     } catch (e) {
       if (e instanceof NotFoundError) await auditDenied("action");
+      return failure(e);
+    }
+  };
+}
+
+/**
+ * Actions of the sign-in steps themselves (the second factor, a required enrolment): they run
+ * for a session that is not fully signed in yet, so they can't use authedAction. `steps` lists
+ * the states allowed: "verify" (owes a second factor), "enrol" (must set one up), "done" (fully
+ * signed in). Anything else is refused before the input is even parsed.
+ */
+export function signInStepAction<S extends z.ZodType, T>(
+  opts: { schema: S; steps: readonly ("verify" | "enrol" | "done")[] },
+  run: (step: SignInStep, input: z.infer<S>) => Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      const step = await getSignInStep();
+      if (!step) return { ok: false, error: SIGNED_OUT_MESSAGE, code: "signed_out" };
+      if (!opts.steps.includes(step.pending ?? "done")) {
+        return { ok: false, error: step.pending === "verify" ? "Finish signing in first." : "You're already signed in.", code: "validation" };
+      }
+      const parsed = parse(opts.schema, raw);
+      if (!parsed.ok) return parsed;
+      return { ok: true, data: await run(step, parsed.data) };
+    } catch (e) {
       return failure(e);
     }
   };

@@ -43,7 +43,13 @@ const sessionLookup = oncePerDb((db) =>
       email: users.email,
       sv: users.sessionVersion,
       disabledAt: users.disabledAt,
-      session: { id: userSessions.id, revokedAt: userSessions.revokedAt, expiresAt: userSessions.expiresAt, lastSeenAt: userSessions.lastSeenAt },
+      session: {
+        id: userSessions.id,
+        revokedAt: userSessions.revokedAt,
+        expiresAt: userSessions.expiresAt,
+        lastSeenAt: userSessions.lastSeenAt,
+        factorPending: userSessions.factorPending,
+      },
       orgId: organisations.id,
       orgName: organisations.name,
       role: memberships.role,
@@ -58,7 +64,15 @@ const sessionLookup = oncePerDb((db) =>
     .prepare("session_lookup"),
 );
 
-const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgChoice & { membershipId: string })[] } | null> => {
+export type PendingStep = "verify" | "enrol";
+
+type LoadedSession = { user: SessionUser; choices: (OrgChoice & { membershipId: string })[]; pending: PendingStep | null };
+
+/**
+ * Any live session, including one that still owes a second factor or an enrolment. Only the
+ * sign-in step pages and actions read this; everything else goes through loadSession.
+ */
+const loadAnySession = cache(async (): Promise<LoadedSession | null> => {
   const claims = await readSessionClaims();
   const id = claims?.userId;
   const sid = claims?.sessionId;
@@ -69,7 +83,26 @@ const loadSession = cache(async (): Promise<{ user: SessionUser; choices: (OrgCh
   if (!row || row.disabledAt || row.sv !== claims.sessionVersion || !sessionIsLive(row.session)) return null;
   await touchSession(db, row.session);
   const choices = rows.flatMap((r) => (r.orgId && r.orgName && r.role && r.membershipId ? [{ orgId: r.orgId, orgName: r.orgName, role: r.role, membershipId: r.membershipId }] : []));
-  return { user: { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id }, choices };
+  const pending = row.session.factorPending === "verify" || row.session.factorPending === "enrol" ? row.session.factorPending : null;
+  return { user: { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id }, choices, pending };
+});
+
+/**
+ * A fully signed-in session. One that still owes its second factor (or must enrol one first)
+ * counts as signed out everywhere, except on the sign-in step pages: a password alone opens nothing.
+ */
+const loadSession = cache(async (): Promise<LoadedSession | null> => {
+  const s = await loadAnySession();
+  return s && !s.pending ? s : null;
+});
+
+export type SignInStep = { userId: string; userName: string; userEmail: string; sessionId: string; pending: PendingStep | null };
+
+/** The current session whatever step it is at (for the second-factor and enrolment steps only). */
+export const getSignInStep = cache(async (): Promise<SignInStep | null> => {
+  const s = await loadAnySession();
+  if (!s) return null;
+  return { userId: s.user.id, userName: s.user.name, userEmail: s.user.email, sessionId: s.user.sessionId, pending: s.pending };
 });
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await loadSession())?.user ?? null);
@@ -114,7 +147,10 @@ export async function requireContext(): Promise<Ctx> {
   const ctx = await getContext();
   if (ctx) return ctx;
   const user = await getSessionUser();
-  redirect(user ? "/no-organisation" : "/login");
+  if (user) redirect("/no-organisation");
+  // A session still owing its second factor (or an enrolment) is sent back to that step.
+  const step = await getSignInStep();
+  redirect(step?.pending ? "/login/verify" : "/login");
 }
 
 /** Throws not-found (never forbidden) when the caller's role lacks the permission. */

@@ -66,6 +66,7 @@ const NAV: NavItem[] = [
   { href: "/admin/reports", label: "Completion", permission: "org.reports", group: "Administration" },
   { href: "/admin/reports/supervision", label: "Supervision activity", permission: "org.reports", group: "Administration" },
   { href: "/admin/hours", label: "Hours reports", permission: "org.reports", group: "Administration" },
+  { href: "/admin/security", label: "Sign-in security", permission: "org.manage", group: "Administration" },
   { href: "/admin/audit", label: "Audit log", permission: "org.audit", group: "Administration" },
   { href: "/admin/outbox", label: "Outbox", permission: "org.manage", group: "Administration" },
 ];

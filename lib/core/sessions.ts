@@ -10,10 +10,25 @@ export const IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 /** lastSeenAt is refreshed at most this often, so a busy page costs no extra write. */
 export const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export async function startSession(db: DbOrTx, userId: string, userAgent: string | null): Promise<string> {
+export type SignInMethod = "password" | "passkey" | "sso";
+
+export async function startSession(
+  db: DbOrTx,
+  userId: string,
+  userAgent: string | null,
+  opts: { method?: SignInMethod; address?: string | null; factorPending?: "verify" | "enrol" | null; secondFactor?: string | null } = {},
+): Promise<string> {
   const [row] = await db
     .insert(userSessions)
-    .values({ userId, expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_MS), userAgent: userAgent?.slice(0, 300) ?? null })
+    .values({
+      userId,
+      expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_MS),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      method: opts.method ?? "password",
+      address: opts.address ?? null,
+      factorPending: opts.factorPending ?? null,
+      secondFactor: opts.secondFactor ?? null,
+    })
     .returning({ id: userSessions.id });
   return row.id;
 }
@@ -62,4 +77,35 @@ export async function listLiveSessions(db: DbOrTx, userId: string) {
     )
     .orderBy(desc(userSessions.lastSeenAt))
     .limit(50);
+}
+
+/** The person's most recent sign-ins, live or ended: their sign-in history. */
+export async function listRecentSignIns(db: DbOrTx, userId: string, limit = 20) {
+  return db
+    .select({
+      id: userSessions.id,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      expiresAt: userSessions.expiresAt,
+      revokedAt: userSessions.revokedAt,
+      userAgent: userSessions.userAgent,
+      method: userSessions.method,
+      address: userSessions.address,
+      factorPending: userSessions.factorPending,
+      secondFactor: userSessions.secondFactor,
+    })
+    .from(userSessions)
+    .where(eq(userSessions.userId, userId))
+    .orderBy(desc(userSessions.createdAt))
+    .limit(limit);
+}
+
+/** Marks a session's owed step as done (only if it is still owed: a second request changes nothing). */
+export async function completeFactorStep(db: DbOrTx, sessionId: string, userId: string, from: "verify" | "enrol", secondFactor: string): Promise<boolean> {
+  const rows = await db
+    .update(userSessions)
+    .set({ factorPending: null, secondFactor })
+    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), eq(userSessions.factorPending, from), isNull(userSessions.revokedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length === 1;
 }

@@ -62,3 +62,20 @@ export function supervisorAssignedEmail(raw: { orgName: string; name: string; su
   ].join("\n");
   return { subject: "A supervisor has been assigned to you on Rapport", text };
 }
+
+/** Tells a person that how they sign in changed, so a change they didn't make doesn't go unnoticed. */
+export function securityNoticeEmail(raw: { name: string; what: string; when: Date; byAdmin?: string | null; url: string }) {
+  const name = plainName(raw.name);
+  const when = formatIn(raw.when, "en-AU", { dateStyle: "medium", timeStyle: "short", timeZone: "Australia/Sydney" });
+  const by = raw.byAdmin ? ` by ${plainName(raw.byAdmin)}, an admin of your organisation` : "";
+  const text = [
+    `Hello ${name},`,
+    "",
+    `${raw.what}${by} (${when}, Sydney time).`,
+    "",
+    `If this was you, there is nothing to do. If it wasn't, reset your password now and tell your organisation's admin: ${raw.url}`,
+    "",
+    "Rapport",
+  ].join("\n");
+  return { subject: "A change to how you sign in to Rapport", text };
+}

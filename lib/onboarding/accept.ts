@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { cohortMembers, cohorts, invitations, memberships, organisations, supervisions, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
 import { hashPassword } from "@/lib/auth/hash";
+import { assertNotGuessable, personalWords } from "@/lib/auth/password-strength";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
@@ -150,6 +151,8 @@ export const ACCOUNT_EXISTS = "An account with this email already exists. Sign i
 
 /** A new person: creates their account with the invited email, then joins. */
 export async function acceptAsNewUser(input: { token: string; name: string; password: string }) {
+  const view = await viewInvitation(input.token);
+  assertNotGuessable(input.password, "password", personalWords(view.email, input.name, view.orgName));
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   const { pending, ...joined } = await db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
+import { assertNotGuessable, personalWords } from "@/lib/auth/password-strength";
 import { hashPassword } from "@/lib/auth/hash";
 import { ValidationError } from "@/lib/core/errors";
 import type { SignUpInput } from "./schemas";
@@ -30,6 +31,7 @@ export async function signUp(input: SignUpInput, opts: { address?: string | null
     console.warn(`[rapport] sign-ups over the limit${opts.address ? ` from ${opts.address}` : ""}`);
     throw new ValidationError("Too many organisations have been created from here in the last hour. Try again in an hour, or contact us.");
   }
+  assertNotGuessable(input.password, "password", personalWords(input.email, input.name, input.organisationName));
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);

@@ -75,6 +75,18 @@ export const POLICY: PolicyRow[] = [
   { kind: "route", target: "/organisation/logo", anonymous: "sign_in", roles: everyone, crossOrg: "own_only", note: "the caller's own organisation's logo (404 when it has none)" },
   action("lib/onboarding/actions/profile.ts#*", everyone, "own_only"),
 
+  // Two-step sign-in. The step pages and actions also admit a session that is not fully signed
+  // in yet (it owes a second factor, or must enrol one): lib/core/action.ts signInStepAction.
+  page("/login/verify", everyone, "own_only", "the second step of sign-in; a visitor is sent to /login, a fully signed-in person straight on"),
+  page("/login/enrol", everyone, "own_only", "required enrolment; only a session at that step stays here"),
+  page("/account/security", everyone, "own_only", "the caller's own factors"),
+  action("lib/auth/actions/two-factor.ts#verifySecondFactorAction", everyone, "own_only", "only a session owing its second factor can pass it; it completes that session only"),
+  action("lib/auth/actions/two-factor.ts#*", everyone, "own_only", "the caller's own factors; changes need the current password, except at required enrolment"),
+  { kind: "action", target: "lib/auth/actions/passkeys.ts#passkeySignInOptionsAction", anonymous: "public", roles: everyone, crossOrg: "public", note: "a sealed challenge; writes nothing" },
+  action("lib/auth/actions/passkeys.ts#renamePasskeyAction", { trainee: "deny", supervisor: "deny", org_admin: "deny" }, "deny", "the owner only (checked on another member's passkey: everyone else gets not-found)"),
+  action("lib/auth/actions/passkeys.ts#removePasskeyAction", { trainee: "deny", supervisor: "deny", org_admin: "deny" }, "deny", "the owner only, with their password (checked on another member's passkey)"),
+  action("lib/auth/actions/passkeys.ts#*", everyone, "own_only", "registering needs the current password, except at required enrolment; the second step only for a session owing it"),
+
   // Notifications: the caller's own inbox only
   page("/inbox", everyone, "own_only"),
   { kind: "route", target: "/inbox/[id]/open", anonymous: "sign_in", roles: { trainee: "allow", supervisor: "deny", org_admin: "deny" }, crossOrg: "deny", note: "the recipient only (checked on A's trainee's notification); marks it read, then a 303 to a same-site path" },
@@ -154,6 +166,8 @@ export const POLICY: PolicyRow[] = [
   { kind: "route", target: "/admin/reports/completion.csv", anonymous: "sign_in", roles: adminOnly, crossOrg: "own_only" },
   page("/admin/reports/supervision", adminOnly, "own_only"),
   action("lib/orgs/actions/unsupervised.ts#setUnassignedPolicyAction", adminOnly, "own_only", "the caller's own organisation's setting"),
+  page("/admin/security", adminOnly, "own_only", "the organisation's sign-in rules"),
+  action("lib/orgs/actions/security.ts#*", adminOnly, "own_only", "the caller's own organisation's sign-in settings"),
   page("/admin/audit", adminOnly, "own_only"),
   { kind: "route", target: "/admin/audit/export.csv", anonymous: "sign_in", roles: adminOnly, crossOrg: "own_only" },
   action("lib/orgs/actions/cohorts.ts#createCohortAction", adminOnly, "own_only"),

@@ -33,6 +33,16 @@ const NOT_AUDITED: Record<string, string> = {
   "lib/modules/progress.ts#completeLesson": "the learner's own progress mark; the certificate it may complete is audited (certificate.issued, lib/modules/certificate-rule.ts)",
   "lib/modules/checks.ts#openCheck": "draws the learner's questions; the attempt that uses the draw is the record",
   "lib/modules/checks.ts#submitCheck": "the attempt row is itself the record (answers, score, time); a certificate it completes is audited",
+  "lib/core/sessions.ts#completeFactorStep": "part of the audited second sign-in step (auth.second_factor)",
+  "lib/auth/two-factor/passkey-store.ts#deletePasskeys": "storage step inside the audited removal and admin reset (auth.factor_removed, auth.factors_reset)",
+  "lib/auth/two-factor/passkey-store.ts#spendChallenge": "replay guard: marks a WebAuthn challenge used; the ceremony itself is audited",
+  "lib/auth/two-factor/passkey-store.ts#pruneUsedChallenges": "housekeeping of expired challenges",
+  "lib/auth/two-factor/passkey-store.ts#renamePasskey": "the label a person gives their own passkey; no effect on access",
+  "lib/auth/two-factor/recovery-codes.ts#issueRecoveryCodes": "storage step inside the audited enrolment and regeneration (auth.factor_added, auth.recovery_codes_regenerated)",
+  "lib/auth/two-factor/recovery-codes.ts#consumeRecoveryCode": "storage step inside the audited second step (auth.recovery_code_used)",
+  "lib/auth/two-factor/totp.ts#beginTotp": "an unconfirmed enrolment secret; confirming it is audited (auth.factor_added)",
+  "lib/auth/two-factor/totp.ts#checkTotp": "replay guard: records the last accepted time step; the sign-in step is audited",
+  "lib/auth/two-factor/totp.ts#deleteTotp": "storage step inside the audited removal and admin reset",
   "lib/modules/sync.ts#syncContent": "curriculum sync at start-up, done by no person",
   "lib/notifications/inbox.ts#markRead": "read state of the person's own inbox",
   "lib/notifications/inbox.ts#markAllRead": "read state of the person's own inbox",
@@ -54,7 +64,8 @@ function writes(src: string, text: string): boolean {
   const tables = tablesOf(src);
   return tables.length > 0 && new RegExp(`\\.(insert|update|delete)\\(\\s*(${tables.join("|")})\\b`).test(text);
 }
-const AUDITS = /\b(audit|auditAs|auditMany)\(/;
+// recordFactorChange (lib/auth/two-factor/notices.ts) writes the audit row and the security email.
+const AUDITS = /\b(audit|auditAs|auditMany|recordFactorChange)\(/;
 
 function exportedFunctions(file: string): { name: string; text: string }[] {
   const src = fs.readFileSync(file, "utf8");

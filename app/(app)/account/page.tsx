@@ -4,7 +4,10 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { SessionsList } from "@/components/auth/sessions-list";
-import { listMySessions } from "@/lib/auth/my-sessions";
+import { listMySessions, listMySignIns } from "@/lib/auth/my-sessions";
+import { describeDevice, describeMethod } from "@/lib/auth/device-label";
+import { SignInHistory } from "@/components/auth/sign-in-history";
+import { myFactors } from "@/lib/auth/two-factor/state";
 import { formatDateTime } from "@/lib/util/intl";
 import { ActionButton } from "@/components/admin/action-button";
 import { getEmailVerification } from "@/lib/auth/email-verification";
@@ -19,21 +22,17 @@ import { EmailChangeForm } from "@/components/account/email-change-form";
 import { buttonClass } from "@/components/ui/button";
 import { authedPage } from "@/lib/core/page";
 
-function describeDevice(ua: string | null): string {
-  if (!ua) return "Unknown device";
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
-  const os = /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : "";
-  return os ? `${browser} on ${os}` : browser;
-}
 
 export const metadata: Metadata = { title: "Account" };
 
 const SECTIONS = [
   { id: "profile", label: "Profile" },
   { id: "email", label: "Email address" },
+  { id: "two-step", label: "Two-step sign-in" },
   { id: "pw", label: "Password" },
   { id: "notifications", label: "Notifications" },
   { id: "sessions", label: "Where you're signed in" },
+  { id: "history", label: "Recent sign-ins" },
   { id: "records", label: "Your records" },
 ];
 
@@ -48,6 +47,15 @@ export default authedPage(async function AccountPage(ctx) {
     device: describeDevice(s.userAgent),
     createdAt: when(s.createdAt),
     lastSeenAt: when(s.lastSeenAt),
+  }));
+  const [signIns, factors] = await Promise.all([listMySignIns(ctx), myFactors(ctx.userId)]);
+  const history = signIns.map((s) => ({
+    id: s.id,
+    at: when(s.createdAt),
+    method: describeMethod(s.method, s.secondFactor),
+    device: describeDevice(s.userAgent),
+    address: s.address,
+    state: s.factorPending ? (s.live ? "Second step not finished" : "Second step never finished") : s.live ? "Signed in" : s.revokedAt ? "Signed out" : "Ended",
   }));
   return (
     <>
@@ -96,6 +104,20 @@ export default authedPage(async function AccountPage(ctx) {
         </p>
         <EmailChangeForm currentEmail={verification.email} />
       </section>
+      <section id="two-step" aria-labelledby="two-step-heading" className={card}>
+        <h2 id="two-step-heading" className="text-lg font-semibold">
+          Two-step sign-in
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">
+          {factors.totp || factors.passkeys
+            ? `On: ${[factors.totp ? "your authenticator app" : null, factors.passkeys ? `${factors.passkeys} passkey${factors.passkeys === 1 ? "" : "s"}` : null].filter(Boolean).join(" and ")}.`
+            : "Off."}{" "}
+          {factors.required && !factors.totp && !factors.passkeys ? "Your organisation requires it for your role." : ""}
+        </p>
+        <p className="mt-2 text-sm">
+          <Link href="/account/security">Manage two-step sign-in</Link>
+        </p>
+      </section>
       <section id="pw" aria-labelledby="pw-heading" className={card}>
         <h2 id="pw-heading" className="text-lg font-semibold">
           Change password
@@ -124,6 +146,15 @@ export default authedPage(async function AccountPage(ctx) {
         <p className="mt-1 text-sm text-stone-700">Sessions end after 2 hours without activity and 12 hours after signing in. Times are in {zone.replace(/_/g, " ")} time.</p>
         <div className="mt-3">
           <SessionsList sessions={sessions} />
+        </div>
+      </section>
+      <section id="history" aria-labelledby="history-heading" className={card}>
+        <h2 id="history-heading" className="text-lg font-semibold">
+          Recent sign-ins
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">The last 20 times someone signed in to your account. If one wasn&apos;t you, change your password and sign out your other sessions.</p>
+        <div className="mt-3">
+          <SignInHistory rows={history} />
         </div>
       </section>
       <section id="records" aria-labelledby="records-heading" className={card}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { PasskeySignInButton } from "@/components/auth/passkey-buttons";
 import { getContext } from "@/lib/core/context";
 import { safeCallback } from "@/lib/util/safe-redirect";
 import { publicPage } from "@/lib/core/page";
@@ -26,6 +27,9 @@ export default publicPage(async function LoginPage({ searchParams }: { searchPar
       <p className="mt-4 text-sm">
         <Link href="/reset-password">Forgot your password?</Link>
       </p>
+      <div className="mt-6 border-t border-stone-200 pt-6">
+        <PasskeySignInButton callbackUrl={callbackUrl} />
+      </div>
     </>
   );
 });

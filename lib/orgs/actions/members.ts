@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/core/action";
 import { clearSignInDelay } from "@/lib/orgs/sign-in-delay";
+import { resetMemberFactors } from "@/lib/auth/two-factor/manage";
 import { changeRoleInput, memberCohortInput, supervisionInput } from "@/lib/orgs/admin-schemas";
 import { setCohortMembership } from "@/lib/orgs/cohorts";
 import { changeRole, setMemberStatus } from "@/lib/orgs/members";
@@ -38,4 +39,11 @@ export const unlockSignInAction = authedAction({ schema: z.object({ membershipId
   const lifted = await clearSignInDelay(ctx, input.membershipId);
   revalidatePath(`/admin/members/${input.membershipId}`);
   return { lifted };
+});
+
+/** Removes a member's second factors (a lost phone) and ends their sessions; audited and emailed to them. */
+export const resetMemberFactorsAction = authedAction({ schema: z.object({ membershipId: z.uuid({ error: "Choose a member." }) }), permission: "org.manage" }, async (ctx, input) => {
+  await resetMemberFactors(ctx, input.membershipId);
+  revalidatePath(`/admin/members/${input.membershipId}`);
+  return null;
 });

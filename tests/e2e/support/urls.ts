@@ -93,5 +93,9 @@ export const URLS: Record<string, UrlFor> = {
   "/evaluations/forms/[id]": (_w, a) => `/evaluations/forms/${a.evaluationFormId}`,
   "/evaluations/reports": () => "/evaluations/reports",
   "/evaluations/reports/export.csv": () => "/evaluations/reports/export.csv",
+  "/admin/security": () => "/admin/security",
+  "/login/verify": () => "/login/verify",
+  "/login/enrol": () => "/login/enrol",
+  "/account/security": () => "/account/security",
 };
 

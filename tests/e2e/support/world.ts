@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { eq, sql } from "drizzle-orm";
-import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, userSessions, type Role } from "@/db/schema";
+import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, passkeys, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/util/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -58,6 +58,8 @@ export type OrgWorld = {
   evaluationRoundId: string;
   evaluationId: string;
   lockedEvaluationId: string;
+  /** A passkey of A's other trainee (nobody the matrix signs in as: a factor would make their sign-in ask for it). */
+  passkeyId: string;
 };
 
 async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
@@ -139,6 +141,10 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   // A logo, so /organisation/logo has something to serve each organisation's own members.
   await db.execute(sql`insert into organisation_logos (organisation_id, content_type, content, byte_size, width, height, sha256)
     values (${org.orgId}, 'image/png', decode(${TINY_PNG.toString("base64")}, 'base64'), ${TINY_PNG.length}, 1, 1, ${"0".repeat(64)})`);
+  const [passkey] = await db
+    .insert(passkeys)
+    .values({ userId: org.otherTrainee.userId, credentialId: `matrix-${uid()}`, publicKey: "AAAA", name: "Matrix key" })
+    .returning({ id: passkeys.id });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -166,6 +172,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     evaluationRoundId: evaluation.roundId,
     evaluationId: evaluation.evaluationId,
     lockedEvaluationId: locked.evaluationId,
+    passkeyId: passkey.id,
   };
 }
 

@@ -10,9 +10,11 @@ import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
 import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/core/permissions";
-import { setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
+import { resetMemberFactorsAction, setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
+import { getMemberSignIn } from "@/lib/orgs/security";
+import { describeMethod } from "@/lib/auth/device-label";
 import { getSignInDelay } from "@/lib/orgs/sign-in-delay";
-import { formatLongDate } from "@/lib/util/intl";
+import { formatDateTime, formatLongDate } from "@/lib/util/intl";
 import { orgTimeZone } from "@/lib/orgs/settings";
 import { authedPage } from "@/lib/core/page";
 
@@ -47,7 +49,7 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
   const member = await getMember(ctx, id);
-  const [lock, links, cohorts, mine, supervisors, trainees, zone] = await Promise.all([
+  const [lock, links, cohorts, mine, supervisors, trainees, zone, signIn] = await Promise.all([
     getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
     listCohorts(ctx),
@@ -55,7 +57,9 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
     member.role === "trainee" ? listActiveByRole(ctx, "supervisor") : Promise.resolve([]),
     member.role === "supervisor" ? listActiveByRole(ctx, "trainee") : Promise.resolve([]),
     orgTimeZone(ctx),
+    getMemberSignIn(ctx, member.membershipId),
   ]);
+  const factorsText = [signIn.totp ? "authenticator app" : null, signIn.passkeys ? `${signIn.passkeys} passkey${signIn.passkeys === 1 ? "" : "s"}` : null].filter(Boolean).join(", ");
   const myCohorts = mine.get(member.membershipId) ?? [];
   const inCohort = new Set(myCohorts.map((c) => c.id));
   const hasSup = new Set(links.supervisors.map((s) => s.membershipId));
@@ -115,6 +119,27 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
           </Section>
         </div>
         <div className="space-y-6">
+          <Section id="sign-in" title="Sign-in">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+              <dt className="font-medium">Two-step sign-in</dt>
+              <dd>{factorsText ? `On (${factorsText}; ${signIn.recoveryCodesLeft} recovery codes left)` : "Off"}</dd>
+              <dt className="font-medium">Last sign-in</dt>
+              <dd>
+                {signIn.lastSignInAt
+                  ? `${formatDateTime(signIn.lastSignInAt, zone)} · ${describeMethod(signIn.lastMethod ?? "password", signIn.lastSecondFactor)}`
+                  : "Never"}
+              </dd>
+            </dl>
+            {factorsText && member.userId !== ctx.userId ? (
+              <div className="mt-4">
+                <p className="mb-2 text-sm text-stone-700">
+                  If {member.name} has lost their phone or security key, reset their two-step sign-in: their factors are removed, they are signed out everywhere, and
+                  they are emailed. Check it is really them asking first.
+                </p>
+                <ActionButton action={resetMemberFactorsAction} payload={{ membershipId: member.membershipId }} label="Reset two-step sign-in" success="Two-step sign-in reset. They have been emailed." variant="danger" />
+              </div>
+            ) : null}
+          </Section>
           <Section id="cohorts" title="Cohorts">
             {myCohorts.length === 0 ? <p className="mb-3 text-stone-700">Not in any cohort.</p> : (
               <ul className="mb-4 divide-y divide-stone-200">
