@@ -18,6 +18,7 @@ import { plainText, startedWithSixRatings, toFormValues, type CaseFormValues } f
 import { KeptText } from "./kept-text";
 import { FlagList, ScannedTextArea } from "./scanned-textarea";
 import { newRequestId } from "@/lib/util/uuid";
+import { useAutosave, type SaveOutcome } from "@/components/ui/use-autosave";
 import { RiskFields } from "./risk-fields";
 import { SelfAssessmentFields } from "./self-assessment-fields";
 import { riskFindings } from "@/lib/cases/urgency";
@@ -56,26 +57,31 @@ export function CaseForm(props: Props) {
   const [status, setStatus] = useState<Status>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  const s = useRef({ caseId: props.caseId, requestId: "", version: props.version, stopped: false, chain: Promise.resolve(true), last: JSON.stringify(caseDraftContent.safeParse(initial).data ?? {}) });
+  const s = useRef({ caseId: props.caseId, requestId: "", version: props.version, last: JSON.stringify(caseDraftContent.safeParse(initial).data ?? {}) });
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
+  const saveOnce = useCallback(async (): Promise<SaveOutcome> => {
     const st = s.current;
-    if (st.stopped) return false;
     const parsed = caseDraftContent.safeParse(getValues());
     if (!parsed.success) {
       // a code that looks like initials is refused at once, next to the field, not only at submission
       const code = parsed.error.issues.find((i) => i.path[0] === "clientCode");
       if (code) setError("clientCode", { type: "draft", message: code.message });
       setStatus({ tone: "warning", text: `Draft not saved yet: ${parsed.error.issues[0]?.message ?? "check the highlighted fields."}` });
-      return false;
+      return "invalid";
     }
     if (parsed.data.clientCode) clearErrors("clientCode"); // a valid code: any earlier message about it is stale
     const json = JSON.stringify(parsed.data);
-    if (json === st.last && st.caseId) return true;
+    if (json === st.last && st.caseId) return "saved";
     setStatus({ tone: "info", text: "Saving draft…" });
-    const res = st.caseId
-      ? await saveCaseAction({ caseId: st.caseId, version: st.version, content: parsed.data })
-      : await createCaseAction({ content: parsed.data, requestId: (st.requestId ||= newRequestId()) });
+    let res: Awaited<ReturnType<typeof saveCaseAction>>;
+    try {
+      res = st.caseId
+        ? await saveCaseAction({ caseId: st.caseId, version: st.version, content: parsed.data })
+        : await createCaseAction({ content: parsed.data, requestId: (st.requestId ||= newRequestId()) });
+    } catch {
+      setStatus({ tone: "warning", text: "Draft not saved yet: Rapport can't be reached. Your text stays here and saving is retried every few seconds." });
+      return "offline";
+    }
     if (res.ok) {
       const isNew = !st.caseId;
       st.caseId = res.data.caseId;
@@ -83,32 +89,26 @@ export function CaseForm(props: Props) {
       st.last = json;
       if (isNew) window.history.replaceState(null, "", `/cases/${res.data.caseId}`);
       setStatus({ tone: "success", text: `Draft saved at ${new Date(res.data.savedAt).toLocaleTimeString("en-AU", { hour: "numeric", minute: "2-digit" })}.` });
-      return true;
+      return "saved";
     }
     if (res.code === "conflict" || res.code === "not_found") {
-      st.stopped = true;
       setConflict(res.error);
       setStatus(null);
-      return false;
+      return "stopped";
     }
     setStatus({ tone: "error", text: res.error });
-    return false;
+    return res.code === "validation" ? "invalid" : "offline";
   }, [getValues, setError, clearErrors]);
 
-  // Saves run one after another, so each uses the version the previous one returned.
-  const enqueue = useCallback(() => (s.current.chain = s.current.chain.then(saveNow, saveNow)), [saveNow]);
+  // Saves run one after another (each uses the version the previous one returned): the shared autosave.
+  const autosave = useAutosave({ save: saveOnce, delayMs: AUTOSAVE_MS });
+  const enqueue = autosave.flush;
+  const { changed } = autosave;
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = form.watch(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void enqueue(), AUTOSAVE_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      sub.unsubscribe();
-    };
-  }, [form, enqueue]);
+    const sub = form.watch(() => changed());
+    return () => sub.unsubscribe();
+  }, [form, changed]);
 
   // Markers belong to a rupture type: changing the type drops the ones it doesn't allow.
   const type = values.ruptureType;
@@ -143,13 +143,13 @@ export function CaseForm(props: Props) {
       }
       const res = await submitCaseAction({ caseId: s.current.caseId, version: s.current.version, content: data });
       if (res.ok) {
-        s.current.stopped = true;
+        autosave.stop();
         router.push(`/cases/${res.data.caseId}?submitted=1`);
         router.refresh();
         return;
       }
       if (res.code === "conflict") {
-        s.current.stopped = true;
+        autosave.stop();
         setConflict(res.error);
         return;
       }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useAutosave, type SaveOutcome } from "@/components/ui/use-autosave";
 import { saveReflectionAction, shareReflectionAction } from "@/lib/modules/actions/reflection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,6 @@ export function ReflectionForm(props: {
   maxLength: number;
 }) {
   const [values, setValues] = useState<Record<string, string>>(props.initial);
-  const [status, setStatus] = useState<Status>("saved");
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [sharedAt, setSharedAt] = useState(props.sharedAt);
@@ -58,82 +58,50 @@ export function ReflectionForm(props: {
   const flaggedCount = Object.values(findings).reduce((n, l) => n + l.length, 0);
   const version = useRef(props.version);
   const latest = useRef(values);
-  const dirty = useRef(false);
-  const inFlight = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Whether the last save ended in a conflict: the status line says so until the page is reloaded.
+  const [conflicted, setConflicted] = useState(false);
 
-
-  const save = useCallback(async () => {
-    if (inFlight.current || !dirty.current) return;
-    inFlight.current = true;
-    dirty.current = false;
-    setStatus("saving");
+  const saveOnce = useCallback(async (): Promise<SaveOutcome> => {
+    let result: Awaited<ReturnType<typeof saveReflectionAction>>;
     try {
-      const result = await saveReflectionAction({ moduleSlug: props.moduleSlug, content: latest.current, version: version.current });
-      if (result.ok) {
-        version.current = result.data.version;
-        if (result.data.certificateSerial) setIssuedSerial(result.data.certificateSerial);
-        setFieldErrors({});
-        setMessage(null);
-        setStatus(dirty.current ? "unsaved" : "saved");
-        try {
-          localStorage.removeItem(props.storageKey);
-        } catch {}
-      } else if (result.code === "conflict") {
-        setStatus("conflict");
-        setMessage(result.error);
-      } else if (result.code === "validation") {
-        setStatus("invalid");
-        setMessage(result.error);
-        setFieldErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v?.[0] ?? ""])));
-      } else {
-        dirty.current = true;
-        setStatus("offline");
-        setMessage(result.error);
-      }
+      result = await saveReflectionAction({ moduleSlug: props.moduleSlug, content: latest.current, version: version.current });
     } catch {
-      dirty.current = true;
-      setStatus("offline");
       setMessage("We couldn't reach Rapport, so your latest changes aren't saved yet. Your text is safe in this browser and we'll keep trying.");
-    } finally {
-      inFlight.current = false;
+      return "offline";
     }
+    if (result.ok) {
+      version.current = result.data.version;
+      if (result.data.certificateSerial) setIssuedSerial(result.data.certificateSerial);
+      setFieldErrors({});
+      setMessage(null);
+      try {
+        localStorage.removeItem(props.storageKey);
+      } catch {}
+      return "saved";
+    }
+    setMessage(result.error);
+    if (result.code === "conflict") {
+      setConflicted(true);
+      return "stopped";
+    }
+    if (result.code === "validation") {
+      setFieldErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v?.[0] ?? ""])));
+      return "invalid";
+    }
+    return "offline";
   }, [props.moduleSlug, props.storageKey]);
-
-  // Retry while offline; flush when the page is hidden or left.
-  useEffect(() => {
-    if (status !== "offline") return;
-    const t = setInterval(() => void save(), RETRY_MS);
-    return () => clearInterval(t);
-  }, [status, save]);
-  useEffect(() => {
-    const flush = () => {
-      if (document.visibilityState === "hidden") void save();
-    };
-    const warn = (e: BeforeUnloadEvent) => {
-      if (dirty.current || inFlight.current) e.preventDefault();
-    };
-    document.addEventListener("visibilitychange", flush);
-    window.addEventListener("pagehide", flush);
-    window.addEventListener("beforeunload", warn);
-    return () => {
-      document.removeEventListener("visibilitychange", flush);
-      window.removeEventListener("pagehide", flush);
-      window.removeEventListener("beforeunload", warn);
-    };
-  }, [save]);
+  const autosave = useAutosave({ save: saveOnce, delayMs: DEBOUNCE_MS, retryMs: RETRY_MS });
+  const status: Status = conflicted ? "conflict" : autosave.state === "stopped" ? "conflict" : autosave.state;
+  const save = autosave.flush;
 
   function change(key: string, value: string) {
     const next = { ...latest.current, [key]: value };
     latest.current = next;
     setValues(next);
-    dirty.current = true;
-    if (status !== "conflict") setStatus("unsaved");
     try {
       localStorage.setItem(props.storageKey, JSON.stringify({ version: version.current, values: next }));
     } catch {}
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    autosave.changed();
   }
 
   async function toggleShare() {
@@ -193,8 +161,8 @@ export function ReflectionForm(props: {
               onClick={() => {
                 latest.current = { ...latest.current, ...restorable };
                 setValues(latest.current);
-                dirty.current = true;
                 setRestorable(null);
+                autosave.changed();
                 void save();
               }}
             >

@@ -243,6 +243,23 @@ test.describe("rupture cases", () => {
     await expectAccessible(page);
   });
 
+  test("a draft survives a network failure: the trainee is told, the text stays, and it saves on retry", async ({ browser }) => {
+    const org = await createOrg("E2eOffline");
+    const d = await seedCase(org, "draft");
+    const page = await signedIn(browser, org.trainee);
+    await page.goto(`/cases/${d.caseId}`);
+    await expect(page.getByLabel("What happened")).toBeVisible();
+    await page.route(`**/cases/${d.caseId}`, (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+    await page.getByLabel("What you would do next time").fill("Words typed while the network was down.");
+    await expect(page.getByText("Rapport can't be reached", { exact: false })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByLabel("What you would do next time")).toHaveValue("Words typed while the network was down.");
+    await page.unroute(`**/cases/${d.caseId}`);
+    // Retried without the trainee doing anything.
+    await expect(page.getByText(/Draft saved at/)).toBeVisible({ timeout: 20_000 });
+    await page.reload();
+    await expect(page.getByLabel("What you would do next time")).toHaveValue("Words typed while the network was down.");
+  });
+
   test("a supervisor's feedback that names someone is flagged next to the field until fixed or confirmed", async ({ browser }) => {
     const org = await createOrg("E2eFlag");
     const c = await seedCase(org, "submitted");
