@@ -15,6 +15,8 @@ export function ConfirmActionButton<P>(props: {
   title: string;
   confirmLabel: string;
   success: string;
+  /** For a confirmation that isn't destructive (sending reminders): a plain button, not a red one. */
+  tone?: "danger" | "primary";
   children: ReactNode;
 }) {
   const router = useRouter();
@@ -24,6 +26,8 @@ export function ConfirmActionButton<P>(props: {
       triggerAccessibleLabel={props.accessibleLabel}
       title={props.title}
       confirmLabel={props.confirmLabel}
+      triggerVariant={props.tone === "primary" ? "secondary" : undefined}
+      confirmVariant={props.tone === "primary" ? "primary" : undefined}
       onConfirm={async () => {
         const r = await props.action(props.payload);
         if (!r.ok) return r.error;

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   "org.unassigned_cases_policy_changed": { category: "settings", verb: "Changed what happens to cases without a supervisor" },
   "notifications.preferences_changed": { category: "settings", verb: "Changed their notification settings" },
   "reminders.sent": { category: "training", verb: "Sent training reminders" },
+  "reminders.sent_overdue": { category: "training", verb: "Reminded everyone overdue on {target}" },
   "member.deactivated": { category: "people", verb: "Deactivated" },
   "reminders.module_sent": { category: "training", verb: "Sent a reminder about" },
   "setup_guide.dismissed": { category: "settings", verb: "Dismissed the setup guide" },

@@ -88,6 +88,7 @@ export const requirementInput = z
   });
 export type RequirementInput = z.input<typeof requirementInput>;
 export const requirementRef = z.object({ id: z.uuid() });
+export const remindOverdueInput = z.object({ moduleId: z.uuid({ error: "Choose a module." }) });
 
 export const profileInput = z.object({
   position: z.string().trim().min(1, { error: "Enter your position, like “Provisional psychologist”." }).max(120, { error: "Use at most 120 characters." }),

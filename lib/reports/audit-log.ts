@@ -177,6 +177,8 @@ function resolveTarget(r: Joined): AuditTarget | null {
       return typeof d.module === "string" ? { label: d.module, href: "/admin/requirements" } : { label: "a module", href: "/admin/requirements" };
     case "certificate":
       return typeof d.module === "string" ? { label: d.module, href: null } : null;
+    case "module":
+      return typeof d.module === "string" ? { label: d.module, href: "/admin/reports" } : { label: "a module", href: "/admin/reports" };
     default:
       return null;
   }

@@ -157,6 +157,7 @@ export const POLICY: PolicyRow[] = [
   page("/admin/requirements", adminOnly, "own_only"),
   action("lib/onboarding/actions/requirements.ts#createRequirementAction", adminOnly, "own_only"),
   action("lib/onboarding/actions/requirements.ts#deleteRequirementAction", adminOnly, "deny"),
+  action("lib/onboarding/actions/reminders.ts#remindOverdueAction", adminOnly, "own_only", "reminds the caller's own organisation's overdue members; the module catalogue is shared"),
   page("/admin/settings/assessment", adminOnly, "own_only", "the caller's own organisation's assessment rules"),
   action("lib/modules/actions/assessment.ts#updateAssessmentSettingsAction", adminOnly, "own_only", "the caller's own organisation's rules"),
   action("lib/modules/actions/assessment.ts#saveAssessmentOverrideAction", adminOnly, "own_only", "an override in the caller's own organisation; the module catalogue is shared"),

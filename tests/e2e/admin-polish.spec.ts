@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, cohorts, invitations, memberships, moduleRequirements, organisations, supervisions } from "@/db/schema";
+import { auditEvents, cohorts, invitations, memberships, moduleRequirements, notifications, organisations, supervisions } from "@/db/schema";
 import { addMember, createOrg, createUser, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { createCohortRow, curriculumModule, insertCase, insertInvitation, requireModule } from "../fixtures/onboarding";
 import { LoginPage } from "../pages/login-page";
@@ -191,5 +191,26 @@ test.describe("admin polish", () => {
     expect(links.map((l) => l.traineeMembershipId).sort()).toEqual([org.trainee.membershipId, org.otherTrainee.membershipId].sort());
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "supervision.assigned")));
     expect(events).toHaveLength(2);
+  });
+
+  test("the completion report reminds everyone overdue on a module, after a confirmation, once a day", async ({ page }) => {
+    const org = await createOrg("Overdue");
+    const mod = await curriculumModule(3);
+    await requireModule(org.orgId, mod.id, { role: "trainee", dueOn: "2024-03-01" });
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/reports");
+    const row = page.getByTestId("overdue-module").filter({ hasText: mod.title });
+    await expect(row).toContainText("2 people overdue");
+    await row.getByRole("button", { name: `Remind everyone overdue on ${mod.title}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Remind everyone overdue on “${mod.title}”?` });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Send 2 reminders" }).click();
+    await expect(page.getByText(`Everyone overdue on ${mod.title} has been reminded today.`)).toBeVisible();
+    const db = await getDb();
+    const sent = await db.select().from(notifications).where(and(eq(notifications.organisationId, org.orgId), eq(notifications.kind, "module_overdue")));
+    expect(sent.map((n) => n.recipientMembershipId).sort()).toEqual([org.trainee.membershipId, org.otherTrainee.membershipId].sort());
+    await page.goto("/admin/audit");
+    await expect(page.getByText(`Reminded everyone overdue on ${mod.title}`, { exact: false }).first()).toBeVisible();
   });
 });

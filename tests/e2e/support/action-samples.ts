@@ -108,6 +108,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/onboarding/actions/invitations.ts#importCsvAction": { page: "/admin/invitations/import", args: () => [csvForm("y")] },
   "lib/onboarding/actions/requirements.ts#createRequirementAction": { page: "/admin/requirements", args: (w) => [{ moduleId: w.a.moduleId, target: "role", role: "trainee", dueKind: "days", dueDays: 30 }] },
   "lib/onboarding/actions/requirements.ts#deleteRequirementAction": { page: "/admin/requirements", args: (w) => [{ id: w.a.requirementId }] },
+  "lib/onboarding/actions/reminders.ts#remindOverdueAction": { page: "/admin/reports", args: (w) => [{ moduleId: w.a.moduleId }] },
   "lib/hours/actions/entries.ts#createEntryAction": {
     page: "/hours",
     args: (w) => [{ traineePlacementId: w.a.hours.traineePlacementId, occurredOn: yesterday(), duration: "1:00", category: "direct_individual", note: "" }],

@@ -11,6 +11,9 @@ import { matrixFilters, matrixQuery } from "@/lib/reports/filters";
 import { DataTable } from "@/components/ui/data-table";
 import { authedPage } from "@/lib/core/page";
 import { MatrixRows } from "@/components/tables/matrix-rows";
+import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
+import { countOverdueByModule } from "@/lib/onboarding/remind-overdue";
+import { remindOverdueAction } from "@/lib/onboarding/actions/reminders";
 
 export const metadata: Metadata = { title: "Completion" };
 
@@ -21,7 +24,7 @@ export default authedPage({ permission: "org.reports" }, async function Completi
   const sp = await searchParams;
   const f = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
-  const [matrix, cohorts] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohorts(ctx, { includeArchived: true })]);
+  const [matrix, cohorts, overdue] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohorts(ctx, { includeArchived: true }), countOverdueByModule(ctx)]);
   const moduleChoices = matrix.allModules.map((m) => [m.id, m.title] as const);
   const query = matrixQuery(f);
   const csvHref = `/admin/reports/completion.csv?${new URLSearchParams(query)}`;
@@ -67,6 +70,38 @@ export default authedPage({ permission: "org.reports" }, async function Completi
         </div>
         <button type="submit" className={buttonClass("primary")}>Filter</button>
       </form>
+      {overdue.length > 0 ? (
+        <section aria-labelledby="overdue-heading" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="overdue-heading" className="text-base font-semibold">
+            Overdue modules
+          </h2>
+          <p className="mt-1 text-sm text-stone-800">Remind everyone behind on a module at once. Rapport also sends reminders itself each day; nobody is reminded twice on one day.</p>
+          <ul className="mt-3 space-y-2">
+            {overdue.map((o) => (
+              <li key={o.moduleId} className="flex flex-wrap items-center gap-3" data-testid="overdue-module">
+                <span>
+                  <span className="font-medium">{o.title}</span>: {o.overdue} {o.overdue === 1 ? "person" : "people"} overdue
+                </span>
+                <ConfirmActionButton
+                  action={remindOverdueAction}
+                  payload={{ moduleId: o.moduleId }}
+                  label="Send a reminder"
+                  accessibleLabel={`Remind everyone overdue on ${o.title}`}
+                  title={`Remind everyone overdue on “${o.title}”?`}
+                  confirmLabel={o.overdue === 1 ? "Send 1 reminder" : `Send ${o.overdue} reminders`}
+                  success={`Everyone overdue on ${o.title} has been reminded today.`}
+                  tone="primary"
+                >
+                  <p>
+                    {o.overdue === 1 ? "The person" : `Each of the ${o.overdue} people`} gets a notification in Rapport, and an email unless they chose in-app only or the daily
+                    digest. Anyone already reminded about this module today is not reminded again. The reminder is recorded in the audit log.
+                  </p>
+                </ConfirmActionButton>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {matrix.modules.length === 0 ? (
         <p className="text-stone-700">
           No modules are required yet. <Link href="/admin/requirements">Make a module required</Link>.
