@@ -207,6 +207,41 @@ export async function revokeInvitation(ctx: Ctx, input: { id: string; version: n
 }
 
 /** A new link (new token, new 14 days) replaces the old one, which stops working at once. */
+/**
+ * Resends several open or expired invitations at once (the invitations list's "Resend selected"):
+ * each gets a new link and the old one stops working. All or nothing: one that was accepted,
+ * revoked or changed meanwhile refuses the whole request, and one from another organisation is
+ * not found.
+ */
+export async function resendInvitations(ctx: Ctx, input: { invitations: { id: string; version: number }[] }): Promise<{ resent: number }> {
+  assertCan(ctx, "org.manage");
+  if (input.invitations.length === 0) throw new ValidationError("Select at least one invitation.");
+  const db = await getDb();
+  let pending: Pending | undefined;
+  const resent = await db.transaction(async (tx) => {
+    const olds = [];
+    for (const inv of input.invitations) olds.push(await lockOpen(tx, ctx, inv));
+    for (const old of olds) await tx.update(invitations).set({ revokedAt: new Date(), version: old.version + 1 }).where(eq(invitations.id, old.id));
+    const r = await insertInvitations(
+      tx,
+      ctx,
+      olds.map((old) => ({ email: old.email, name: old.name, role: old.role, supervisorMembershipId: old.supervisorMembershipId, cohortId: old.cohortId })),
+      "resend",
+    );
+    if (r.inserted.length !== olds.length) throw new ConflictError();
+    const freshByEmail = new Map(r.inserted.map((i) => [i.email, i.id]));
+    for (const old of olds) await tx.update(invitations).set({ replacedById: freshByEmail.get(old.email) }).where(eq(invitations.id, old.id));
+    await auditMany(
+      tx,
+      olds.map((old) => actorEvent(ctx, { action: "invitation.resent", targetType: "invitation", targetId: freshByEmail.get(old.email) ?? old.id, detail: { email: old.email, replaces: old.id, via: "bulk" } })),
+    );
+    pending = r.pending;
+    return olds.length;
+  });
+  await pending?.deliver();
+  return { resent };
+}
+
 export async function resendInvitation(ctx: Ctx, input: { id: string; version: number }): Promise<{ id: string }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();

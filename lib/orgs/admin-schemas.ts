@@ -117,3 +117,10 @@ const memberIds = z
   .transform((ids) => [...new Set(ids)]);
 export const bulkSupervisorInput = z.object({ membershipIds: memberIds, supervisorMembershipId: z.uuid({ error: "Choose a supervisor." }) });
 export const bulkCohortInput = z.object({ membershipIds: memberIds, cohortId: z.uuid({ error: "Choose a cohort." }) });
+export const bulkResendInput = z.object({
+  invitations: z
+    .array(invitationRef, { error: "Select at least one invitation." })
+    .min(1, { error: "Select at least one invitation." })
+    .max(BULK_MAX, { error: `Choose at most ${BULK_MAX} invitations at a time.` })
+    .refine((list) => new Set(list.map((i) => i.id)).size === list.length, { error: "Each invitation may be chosen once." }),
+});

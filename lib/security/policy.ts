@@ -153,6 +153,7 @@ export const POLICY: PolicyRow[] = [
   action("lib/onboarding/actions/invitations.ts#importCsvAction", adminOnly, "own_only"),
   action("lib/onboarding/actions/invitations.ts#revokeInvitationAction", adminOnly, "deny"),
   action("lib/onboarding/actions/invitations.ts#resendInvitationAction", adminOnly, "deny"),
+  action("lib/onboarding/actions/invitations.ts#resendInvitationsAction", adminOnly, "deny", "every invitation must be the caller's organisation's, or nothing is resent"),
   page("/admin/cohorts", adminOnly, "own_only"),
   page("/admin/requirements", adminOnly, "own_only"),
   action("lib/onboarding/actions/requirements.ts#createRequirementAction", adminOnly, "own_only"),

@@ -213,4 +213,26 @@ test.describe("admin polish", () => {
     await page.goto("/admin/audit");
     await expect(page.getByText(`Reminded everyone overdue on ${mod.title}`, { exact: false }).first()).toBeVisible();
   });
+
+  test("bulk: resend several invitations at once from the invitations list", async ({ page }) => {
+    const org = await createOrg("BulkResend");
+    const first = `first.${uid()}@test.example`;
+    const second = `second.${uid()}@test.example`;
+    const a = await insertInvitation(org.orgId, first);
+    const b = await insertInvitation(org.orgId, second);
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/invitations");
+    await page.getByRole("button", { name: "Resend selected" }).click();
+    await expect(page.getByText("Select at least one open or expired invitation", { exact: false })).toBeVisible();
+    await page.getByLabel(`Select the invitation to ${first}`).check();
+    await page.getByLabel(`Select the invitation to ${second}`).check();
+    await page.getByRole("button", { name: "Resend selected" }).click();
+    await expect(page.getByText("New links sent to 2 people.", { exact: false })).toBeVisible();
+    await expectAccessible(page);
+    const db = await getDb();
+    const olds = await db.select().from(invitations).where(and(eq(invitations.organisationId, org.orgId), eq(invitations.id, a.id)));
+    expect(olds[0].replacedById).not.toBeNull();
+    const [oldB] = await db.select().from(invitations).where(eq(invitations.id, b.id));
+    expect(oldB.revokedAt).not.toBeNull();
+  });
 });

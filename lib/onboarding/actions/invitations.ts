@@ -6,9 +6,9 @@ import { authedAction } from "@/lib/core/action";
 import { ValidationError } from "@/lib/core/errors";
 import { readInviteCsv, readPastedEmails, type InviteRowInput } from "@/lib/onboarding/csv";
 import { importInviteRows, previewInviteRows } from "@/lib/onboarding/import";
-import { inviteOne, resendInvitation, revokeInvitation } from "@/lib/onboarding/invitations";
+import { inviteOne, resendInvitation, resendInvitations, revokeInvitation } from "@/lib/onboarding/invitations";
 import { summarise } from "@/lib/onboarding/invite-rows";
-import { invitationRef, inviteInput, pasteInvitesInput } from "@/lib/orgs/admin-schemas";
+import { bulkResendInput, invitationRef, inviteInput, pasteInvitesInput } from "@/lib/orgs/admin-schemas";
 
 export const inviteAction = authedAction({ schema: inviteInput, permission: "org.manage" }, async (ctx, input) => {
   const r = await inviteOne(ctx, { ...input, name: input.name ?? "" });
@@ -20,6 +20,12 @@ export const revokeInvitationAction = authedAction({ schema: invitationRef, perm
   await revokeInvitation(ctx, input);
   revalidatePath("/admin/invitations");
   return null;
+});
+
+export const resendInvitationsAction = authedAction({ schema: bulkResendInput, permission: "org.manage" }, async (ctx, input) => {
+  const r = await resendInvitations(ctx, input);
+  revalidatePath("/admin/invitations");
+  return r;
 });
 
 export const resendInvitationAction = authedAction({ schema: invitationRef, permission: "org.manage" }, async (ctx, input) => {

@@ -102,6 +102,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/onboarding/actions/invitations.ts#inviteAction": { page: "/admin/invitations", args: () => [{ email: `matrix.${Date.now()}@test.example`, name: "Matrix", role: "trainee" }] },
   "lib/onboarding/actions/invitations.ts#revokeInvitationAction": { page: "/admin/invitations", args: (w) => [{ id: w.a.invitationId, version: 0 }] },
   "lib/onboarding/actions/invitations.ts#resendInvitationAction": { page: "/admin/invitations", args: (w) => [{ id: w.a.secondInvitationId, version: 0 }] },
+  "lib/onboarding/actions/invitations.ts#resendInvitationsAction": { page: "/admin/invitations", args: (w) => [{ invitations: [{ id: w.a.thirdInvitationId, version: 0 }] }] },
   "lib/onboarding/actions/invitations.ts#previewPasteAction": { page: "/admin/invitations", args: () => [{ text: "one@test.example", role: "trainee" }] },
   "lib/onboarding/actions/invitations.ts#importPasteAction": { page: "/admin/invitations", args: () => [{ text: `two.${Date.now()}@test.example`, role: "trainee" }] },
   "lib/onboarding/actions/invitations.ts#previewCsvAction": { page: "/admin/invitations/import", args: () => [csvForm("x")] },

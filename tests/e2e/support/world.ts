@@ -33,6 +33,8 @@ export type OrgWorld = {
   invitationToken: string;
   invitationId: string;
   secondInvitationId: string;
+  /** For the bulk resend sample (the single resend replaces the second). */
+  thirdInvitationId: string;
   traineeSessionId: string;
   cohortId: string;
   notificationId: string;
@@ -130,6 +132,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   const [requirement] = await db.insert(moduleRequirements).values({ organisationId: org.orgId, moduleId: mod.id, role: "trainee", dueDays: 30 }).returning();
   const invitation = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
   const second = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
+  const third = await insertInvitation(org.orgId, `invitee.${uid()}@test.example`);
   const [session] = await db.insert(userSessions).values({ userId: org.trainee.userId, expiresAt: new Date(Date.now() + 3600_000) }).returning();
   const cohort = await createCohortRow(org.orgId, `Intake ${uid()}`);
   const [notification] = await db
@@ -163,6 +166,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     invitationToken: invitation.token,
     invitationId: invitation.id,
     secondInvitationId: second.id,
+    thirdInvitationId: third.id,
     traineeSessionId: session.id,
     cohortId: cohort.id,
     notificationId: notification.id,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
+import { BULK_INVITATIONS_FORM_ID, BulkInvitationsForm } from "@/components/admin/bulk-invitations-form";
 import { InviteForm } from "@/components/admin/invite-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,14 +66,21 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
         {rows.length === 0 ? (
           <p className="text-stone-700">{q || status ? "No invitations match." : "No invitations yet. An invitation emails someone a link to join your organisation with a role. Use the form above to invite your first supervisors and trainees."}</p>
         ) : (
+          <>
+          <BulkInvitationsForm />
           <DataTable
             label="Invitations table"
             caption="Sent invitations"
-            columns={["Email", "Name", "Role", "Cohort", "Status", "Actions"]}
+            columns={["Select", "Email", "Name", "Role", "Cohort", "Status", "Actions"]}
           >
             <tbody className="divide-y divide-stone-200">
               {rows.map((r) => (
                 <tr key={r.id} data-testid="invitation-row">
+                  <td className="px-3 py-2">
+                    {r.status === "open" || r.status === "expired" ? (
+                      <input type="checkbox" name="invitations" value={`${r.id}:${r.version}`} form={BULK_INVITATIONS_FORM_ID} aria-label={`Select the invitation to ${r.email}`} className="size-5" />
+                    ) : null}
+                  </td>
                   <td className="px-3 py-2">{r.email}</td>
                   <td className="px-3 py-2">{r.name || "—"}</td>
                   <td className="px-3 py-2">{ROLE_LABELS[r.role]}</td>
@@ -105,6 +113,7 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
               ))}
             </tbody>
           </DataTable>
+          </>
         )}
         {nextHref ? (
           <p className="mt-4">
