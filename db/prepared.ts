@@ -4,8 +4,13 @@ import type { Db } from "./client";
 // session lookup, a join of four tables). The queries every page runs are built once per
 // database client instead, with placeholders for their parameters, and executed with values.
 
+// RAPPORT_PREPARED_CACHE=off builds the query on every call instead: a measurement switch for
+// scripts/bench/ab.ts, which serves one build with and without it to show what the cache is worth.
+const CACHE = process.env.RAPPORT_PREPARED_CACHE !== "off";
+
 /** `build` runs once per client; the returned function hands back that client's prepared query. */
 export function oncePerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  if (!CACHE) return build;
   const byDb = new WeakMap<Db, T>();
   return (db) => {
     let q = byDb.get(db);

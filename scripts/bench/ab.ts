@@ -12,8 +12,11 @@
  *   git worktree add /tmp/ab-a 33331b4^ && git worktree add /tmp/ab-b 33331b4
  *   ln -s "$PWD/node_modules" /tmp/ab-a/node_modules; ln -s "$PWD/node_modules" /tmp/ab-b/node_modules
  *   BENCH_A_DIR=/tmp/ab-a BENCH_B_DIR=/tmp/ab-b npx tsx scripts/bench/ab.ts
+ * And for the prepared hot queries (db/prepared.ts), one build served twice, B with the cache off:
+ *   BENCH_A_DIR=. BENCH_B_DIR=. BENCH_B_ENV="RAPPORT_PREPARED_CACHE=off" BENCH_ROUTES=hot npx tsx scripts/bench/ab.ts
  * Env: BENCH_ROUNDS (default 3), BENCH_DURATION (s, default 15), BENCH_WARMUP (s, default 5),
- * BENCH_CONNECTIONS (default 20), BENCH_A_LABEL / BENCH_B_LABEL.
+ * BENCH_CONNECTIONS (default 20), BENCH_A_LABEL / BENCH_B_LABEL, BENCH_A_ENV / BENCH_B_ENV
+ * ("NAME=value;NAME=value", for that side's server), BENCH_ROUTES ("tables", the default, or "hot").
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -22,6 +25,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { LARGE_PASSWORD, LARGE_SIGN_INS } from "@/scripts/seed/large";
 import { getPage, signIn } from "./lib/auth";
+import { FIRST_LESSON_SQL } from "./lib/inputs-sql";
 import { measure, type Measured } from "./lib/load";
 import { startPostgres } from "./lib/pg";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
@@ -37,12 +41,16 @@ const cfg = {
 };
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-ab-logs."));
 
-type Side = { key: "A" | "B"; dir: string; label: string; port: number; app?: Proc };
+type Side = { key: "A" | "B"; dir: string; label: string; port: number; env: Record<string, string>; app?: Proc };
+
+function envOf(spec: string | undefined): Record<string, string> {
+  return Object.fromEntries((spec ?? "").split(";").filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+}
 
 function sideOf(key: "A" | "B"): Side {
   const dir = process.env[`BENCH_${key}_DIR`];
   if (!dir || !fs.existsSync(path.join(dir, "package.json"))) throw new Error(`Set BENCH_${key}_DIR to a checkout of Rapport (with node_modules).`);
-  return { key, dir: path.resolve(dir), label: process.env[`BENCH_${key}_LABEL`] || `${key}: ${path.basename(dir)}`, port: 0 };
+  return { key, dir: path.resolve(dir), label: process.env[`BENCH_${key}_LABEL`] || `${key}: ${path.basename(dir)}`, port: 0, env: envOf(process.env[`BENCH_${key}_ENV`]) };
 }
 
 async function build(side: Side) {
@@ -62,7 +70,7 @@ async function main() {
   const sides = [sideOf("A"), sideOf("B")];
   console.log(`Logs: ${LOGS}`);
   step("production builds");
-  for (const s of sides) await build(s);
+  for (const s of sides) if (s.key === "A" || s.dir !== sides[0].dir) await build(s);
 
   step("PostgreSQL, migrations and the large data set (from B)");
   const pg = await startPostgres();
@@ -78,7 +86,7 @@ async function main() {
     const tsx = path.join(s.dir, "node_modules", "tsx", "dist", "cli.mjs");
     s.app = startProcess(`app-${s.key}`, NODE, [tsx, "scripts/serve.ts"], {
       cwd: s.dir,
-      env: { ...process.env, ...dbEnv, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off", APP_URL: "http://127.0.0.1", NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(s.port), HOST: "127.0.0.1", WEB_CONCURRENCY: "1" },
+      env: { ...process.env, ...s.env, ...dbEnv, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", RAPPORT_HSTS: "off", APP_URL: "http://127.0.0.1", NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(s.port), HOST: "127.0.0.1", WEB_CONCURRENCY: "1" },
       logFile: path.join(LOGS, `app-${s.key}.log`),
     });
     await waitForHttp(local(s.port, "/api/health"), s.app);
@@ -87,11 +95,22 @@ async function main() {
   const base = local(sides[0].port, "");
   const admin = await signIn(base, LARGE_SIGN_INS.admin, LARGE_PASSWORD);
   const supervisor = await signIn(base, LARGE_SIGN_INS.busySupervisor, LARGE_PASSWORD);
-  const routes = [
-    { name: "Completion matrix", path: "/admin/reports", cookie: admin, expect: "matrix-row" },
-    { name: "Members list", path: "/admin/members", cookie: admin, expect: "Next page" },
-    { name: "Review queue", path: "/reviews", cookie: supervisor, expect: "Next page" },
-  ];
+  const trainee = await signIn(base, LARGE_SIGN_INS.trainee, LARGE_PASSWORD);
+  const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+  const [lesson] = await sql.unsafe(FIRST_LESSON_SQL);
+  await sql.end({ timeout: 5 });
+  const routes =
+    process.env.BENCH_ROUTES === "hot"
+      ? [
+          { name: "Lesson page", path: `/modules/${lesson.moduleSlug}/lessons/${lesson.lessonSlug}`, cookie: trainee, expect: "min read" },
+          { name: "Trainee home", path: "/home", cookie: trainee, expect: "Continue where you left off" },
+          { name: "Review queue", path: "/reviews", cookie: supervisor, expect: "Next page" },
+        ]
+      : [
+          { name: "Completion matrix", path: "/admin/reports", cookie: admin, expect: "matrix-row" },
+          { name: "Members list", path: "/admin/members", cookie: admin, expect: "Next page" },
+          { name: "Review queue", path: "/reviews", cookie: supervisor, expect: "Next page" },
+        ];
   for (const s of sides)
     for (const r of routes) {
       const html = await getPage(local(s.port, r.path), r.cookie);
@@ -107,7 +126,7 @@ async function main() {
         const m = await measure(`${s.key} ${r.name}`, local(s.port, r.path), { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup, cookie: r.cookie });
         const key = `${r.name}|${s.key}`;
         results.set(key, [...(results.get(key) ?? []), m]);
-        console.log(`round ${round + 1} ${s.key} ${r.name}: p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps.toFixed(0)} req/s, errors ${m.errors + m.non2xx}`);
+        console.log(`round ${round + 1} ${s.key} ${r.name}: p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms, ${m.rps.toFixed(0)} req/s, errors ${m.errors + m.non2xx}`);
       }
   }
 
@@ -123,13 +142,12 @@ async function main() {
     for (const s of sides) {
       const ms = results.get(`${r.name}|${s.key}`) ?? [];
       lines.push(
-        `| ${r.name} | ${s.label} | ${ms.map((m) => m.p95).join(", ")} | ${median(ms.map((m) => m.p95))} | ${ms.map((m) => m.rps.toFixed(0)).join(", ")} | ${median(ms.map((m) => m.rps)).toFixed(0)} | ${ms.reduce((n, m) => n + m.errors + m.non2xx, 0)} |`,
+        `| ${r.name} | ${s.label} | ${ms.map((m) => m.p95.toFixed(0)).join(", ")} | ${median(ms.map((m) => m.p95)).toFixed(0)} | ${ms.map((m) => m.rps.toFixed(0)).join(", ")} | ${median(ms.map((m) => m.rps)).toFixed(0)} | ${ms.reduce((n, m) => n + m.errors + m.non2xx, 0)} |`,
       );
     }
   const report = lines.join("\n") + "\n";
   console.log("\n" + report);
   if (process.env.BENCH_OUTPUT) fs.writeFileSync(path.resolve(process.env.BENCH_OUTPUT), report);
-  await postgres(pg.url, { max: 1 }).end({ timeout: 1 });
 }
 
 main()
