@@ -6,11 +6,11 @@ import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/d
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
-import { getCompletionMatrix, type MatrixRow } from "@/lib/reports/completion";
+import { getCompletionMatrix } from "@/lib/reports/completion";
 import { matrixFilters, matrixQuery } from "@/lib/reports/filters";
 import { DataTable } from "@/components/ui/data-table";
 import { authedPage } from "@/lib/core/page";
-import { MatrixRows } from "@/components/tables/matrix-rows";
+import { matrixRowsHtml } from "@/components/tables/matrix-rows";
 import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
 import { countOverdueByModule } from "@/lib/onboarding/remind-overdue";
 import { remindOverdueAction } from "@/lib/onboarding/actions/reminders";
@@ -116,9 +116,8 @@ export default authedPage({ permission: "org.reports" }, async function Completi
           cellClass=""
           columns={["Member", ...matrix.modules.map((m) => m.title)]}
         >
-          <tbody className="divide-y divide-stone-200">
-            <MatrixRows rows={matrix.rows} modules={matrix.modules} />
-          </tbody>
+          {/* One escaped string, not React elements: measured 2.3 times faster (components/tables/matrix-rows.ts). */}
+          <tbody className="divide-y divide-stone-200" dangerouslySetInnerHTML={{ __html: matrixRowsHtml(matrix.rows, matrix.modules) }} />
         </DataTable>
       )}
       {matrix.next ? (
