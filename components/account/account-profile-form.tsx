@@ -1,46 +1,26 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { saveAccountProfileAction } from "@/lib/auth/actions/account";
 import { accountProfileInput, type AccountProfileInput } from "@/lib/auth/profile-schemas";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 
 export function AccountProfileForm({ initial }: { initial: AccountProfileInput }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { form, onSubmit, message } = useActionForm({
+    schema: accountProfileInput,
+    defaultValues: initial,
+    action: saveAccountProfileAction,
+    onSuccess: () => "Profile saved.",
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<AccountProfileInput, unknown, z.output<typeof accountProfileInput>>({ resolver: zodResolver(accountProfileInput), defaultValues: initial });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await saveAccountProfileAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: "Profile saved." });
-    router.refresh();
-  });
+  } = form;
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-4">
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <TextField
         label="Display name"
         hint="Your full name as it appears to your supervisors and admins, and on certificates issued from now on."

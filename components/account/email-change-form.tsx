@@ -1,46 +1,36 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { requestEmailChangeAction } from "@/lib/auth/actions/account";
-import { emailChangeInput, type EmailChangeInput } from "@/lib/auth/profile-schemas";
+import { emailChangeInput } from "@/lib/auth/profile-schemas";
 import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 
 export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const { form, onSubmit, message } = useActionForm({
+    schema: emailChangeInput,
+    defaultValues: { newEmail: "", currentPassword: "" },
+    action: (values) => {
+      setSentTo(null);
+      return requestEmailChangeAction(values);
+    },
+    refresh: false,
+    onSuccess: (data, _values, f) => {
+      setSentTo(data.sentTo);
+      f.reset({ newEmail: "", currentPassword: "" });
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
     formState: { errors, isSubmitting },
-  } = useForm<EmailChangeInput, unknown, z.output<typeof emailChangeInput>>({ resolver: zodResolver(emailChangeInput), defaultValues: { newEmail: "", currentPassword: "" } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSentTo(null);
-    const r = await requestEmailChangeAction(values);
-    if (!r.ok) {
-      setFormError(applyServerErrors(r, setError));
-      return;
-    }
-    setSentTo(r.data.sentTo);
-    reset({ newEmail: "", currentPassword: "" });
-  });
+  } = form;
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-4">
-      {formError ? (
-        <Alert tone="error" live>
-          {formError}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       {sentTo ? (
         <Alert tone="success" live title="Check your new inbox">
           We sent a link to {sentTo}. Open it within 24 hours to finish; until then you keep signing in with {currentEmail}, which we have also told about the

@@ -1,17 +1,16 @@
 "use client";
 
-import { useId, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useId } from "react";
+import type { z } from "zod";
 import { saveAssessmentOverrideAction, updateAssessmentSettingsAction } from "@/lib/modules/actions/assessment";
 import { ANSWER_REVEALS, REVEAL_LABELS } from "@/lib/modules/assessment/settings";
 import { assessmentOverrideInput, assessmentSettingsInput, type AssessmentSettingsInput } from "@/lib/modules/schemas";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox, FieldMessage, TextField } from "@/components/ui/field";
 
 type Values = AssessmentSettingsInput & { moduleId?: string };
+type Parsed = z.output<typeof assessmentSettingsInput> & { moduleId?: string };
 
 const selectClass = "mt-1 block min-h-11 rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
 
@@ -28,51 +27,29 @@ export function AssessmentSettingsForm(props: {
   /** Names the form for screen readers when a page holds several. */
   label: string;
 }) {
-  const router = useRouter();
   const uid = useId();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const schema = props.mode === "organisation" ? assessmentSettingsInput : assessmentOverrideInput;
+  // Both schemas check the same settings; the override's also checks the module.
+  const schema: z.ZodType<Parsed, Values> = props.mode === "organisation" ? assessmentSettingsInput : assessmentOverrideInput;
+  const { form, onSubmit, message } = useActionForm({
+    schema,
+    defaultValues: { ...props.defaults, ...(props.mode === "override" ? { moduleId: props.moduleId ?? "" } : {}) },
+    action: (values) =>
+      props.mode === "organisation" ? updateAssessmentSettingsAction(values) : saveAssessmentOverrideAction({ ...values, moduleId: props.moduleId ?? values.moduleId }),
+    onSuccess: (data, _values, f) => {
+      if (props.mode === "override" && !props.moduleId) f.reset({ ...props.defaults, moduleId: "" });
+      else f.setValue("version", data.version);
+      const issued = data.issued ? ` ${data.issued} certificate${data.issued === 1 ? " was" : "s were"} issued to people who now meet the rule.` : "";
+      return `Saved. Trainees see the new rules on their next visit to a check.${issued}`;
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    setValue,
-    reset,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({
-    resolver: zodResolver(schema) as unknown as Resolver<Values>,
-    defaultValues: { ...props.defaults, ...(props.mode === "override" ? { moduleId: props.moduleId ?? "" } : {}) },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r =
-      props.mode === "organisation"
-        ? await updateAssessmentSettingsAction(values)
-        : await saveAssessmentOverrideAction({ ...values, moduleId: props.moduleId ?? values.moduleId });
-    if (!r.ok) {
-      let placed = false;
-      for (const [field, msgs] of Object.entries(r.fieldErrors ?? {})) {
-        if (!msgs?.length || field === "_form") continue;
-        setError(field as keyof Values, { type: "server", message: msgs[0] });
-        placed = true;
-      }
-      if (!placed || r.code !== "validation") setMessage({ tone: "error", text: r.error });
-      return;
-    }
-    const issued = r.data.issued ? ` ${r.data.issued} certificate${r.data.issued === 1 ? " was" : "s were"} issued to people who now meet the rule.` : "";
-    setMessage({ tone: "success", text: `Saved. Trainees see the new rules on their next visit to a check.${issued}` });
-    if (props.mode === "override" && !props.moduleId) reset({ ...props.defaults, moduleId: "" });
-    else setValue("version", r.data.version);
-    router.refresh();
-  });
+  } = form;
   const id = (name: string) => `${uid}-${name}`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={props.label}>
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <input type="hidden" {...register("version")} />
       {props.mode === "override" && !props.moduleId ? (
         <div>

@@ -1,50 +1,30 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useFieldArray, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useFieldArray } from "react-hook-form";
 import { setCpdHoursAction } from "@/lib/orgs/actions/settings";
-import { cpdHoursInput, type CpdHoursInput } from "@/lib/orgs/settings-schemas";
-import { Alert } from "@/components/ui/alert";
+import { cpdHoursInput } from "@/lib/orgs/settings-schemas";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 
 export function CpdHoursForm({ rows }: { rows: { moduleId: string; title: string; hours: string }[] }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { form, onSubmit, message } = useActionForm({
+    schema: cpdHoursInput,
+    defaultValues: { modules: rows.map((r) => ({ moduleId: r.moduleId, hours: r.hours })) },
+    // raw: the form's own strings go to the action, which parses them again (its output is minutes).
+    rawValues: true,
+    action: setCpdHoursAction,
+    onSuccess: (data) => (data.changed === 0 ? "Nothing to change." : `CPD hours saved for ${data.changed} ${data.changed === 1 ? "module" : "modules"}.`),
+  });
   const {
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<CpdHoursInput>({
-    // raw: the form's own strings go to the action, which parses them again (its output is minutes).
-    resolver: zodResolver(cpdHoursInput, undefined, { raw: true }),
-    defaultValues: { modules: rows.map((r) => ({ moduleId: r.moduleId, hours: r.hours })) },
-  });
+  } = form;
   const { fields } = useFieldArray({ control, name: "modules" });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await setCpdHoursAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: r.data.changed === 0 ? "Nothing to change." : `CPD hours saved for ${r.data.changed} ${r.data.changed === 1 ? "module" : "modules"}.` });
-    router.refresh();
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <table className="w-full max-w-2xl text-left text-sm">
         <caption className="sr-only">CPD hours for each module</caption>
         <thead>

@@ -1,50 +1,31 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { inviteAction } from "@/lib/onboarding/actions/invitations";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
-import type { z } from "zod";
-import { inviteInput, type InviteInput } from "@/lib/orgs/admin-schemas";
+import { inviteInput } from "@/lib/orgs/admin-schemas";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 
 type Option = { id: string; label: string };
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
 
 export function InviteForm({ supervisors, cohorts }: { supervisors: Option[]; cohorts: Option[] }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, setError, reset, watch, formState: { errors, isSubmitting } } = useForm<InviteInput, unknown, z.output<typeof inviteInput>>({
-    resolver: zodResolver(inviteInput),
+  const { form, onSubmit, message } = useActionForm({
+    schema: inviteInput,
     defaultValues: { email: "", name: "", role: "trainee", supervisorMembershipId: "", cohortId: "" },
+    action: inviteAction,
+    onSuccess: (_d, values, f) => {
+      f.reset({ email: "", name: "", role: values.role, supervisorMembershipId: values.supervisorMembershipId ?? "", cohortId: values.cohortId ?? "" });
+      return `Invitation sent to ${values.email.trim().toLowerCase()}.`;
+    },
   });
+  const { register, watch, formState: { errors, isSubmitting } } = form;
   const role = watch("role");
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await inviteAction(values);
-    if (!result.ok) {
-      const text = applyServerErrors(result, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: `Invitation sent to ${values.email.trim().toLowerCase()}.` });
-    reset({ email: "", name: "", role: values.role, supervisorMembershipId: values.supervisorMembershipId ?? "", cohortId: values.cohortId ?? "" });
-    router.refresh();
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Email address" type="email" autoComplete="off" maxLength={254} {...register("email")} error={errors.email?.message} />
         <TextField label="Name (optional)" hint="They can correct it when they accept." maxLength={120} {...register("name")} error={errors.name?.message} />

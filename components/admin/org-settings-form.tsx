@@ -1,50 +1,32 @@
 "use client";
 
-import { useId, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { useId } from "react";
 import { updateOrgSettingsAction } from "@/lib/orgs/actions/settings";
 import { orgSettingsInput, type OrgSettingsInput } from "@/lib/orgs/settings-schemas";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 
 export function OrgSettingsForm({ initial, zones }: { initial: OrgSettingsInput; zones: string[] }) {
-  const router = useRouter();
   const zoneId = useId();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { form, onSubmit, message } = useActionForm({
+    schema: orgSettingsInput,
+    defaultValues: initial,
+    action: updateOrgSettingsAction,
+    onSuccess: (data, _v, f) => {
+      f.setValue("version", data.version);
+      return "Settings saved. Certificates issued from now on carry them.";
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    setValue,
     formState: { errors, isSubmitting },
-  } = useForm<OrgSettingsInput, unknown, z.output<typeof orgSettingsInput>>({ resolver: zodResolver(orgSettingsInput), defaultValues: initial });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await updateOrgSettingsAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setValue("version", r.data.version);
-    setMessage({ tone: "success", text: "Settings saved. Certificates issued from now on carry them." });
-    router.refresh();
-  });
+  } = form;
 
   const zoneHint = `${zoneId}-hint`;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-6">
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <input type="hidden" {...register("version")} />
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-stone-900">Organisation</legend>

@@ -1,15 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { createRequirementAction } from "@/lib/onboarding/actions/requirements";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
-import { requirementInput, type RequirementInput } from "@/lib/orgs/admin-schemas";
+import { requirementInput } from "@/lib/orgs/admin-schemas";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
@@ -27,32 +22,18 @@ function Select({ id, label, error, children, ...rest }: { id: string; label: st
 }
 
 export function RequirementForm({ modules, cohorts }: { modules: { id: string; title: string }[]; cohorts: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, setError, watch, formState: { errors, isSubmitting } } = useForm<RequirementInput>({
-    resolver: zodResolver(requirementInput),
+  const { form, onSubmit, message } = useActionForm({
+    schema: requirementInput,
     defaultValues: { moduleId: "", target: "role", role: "trainee", cohortId: "", dueKind: "days", dueOn: "", dueDays: 30 },
+    action: createRequirementAction,
+    onSuccess: () => "Requirement added. It applies to current and future members straight away.",
   });
+  const { register, watch, formState: { errors, isSubmitting } } = form;
   const target = watch("target");
   const dueKind = watch("dueKind");
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await createRequirementAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: "Requirement added. It applies to current and future members straight away." });
-    router.refresh();
-  });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <Select id="req-module" label="Module" error={errors.moduleId?.message} {...register("moduleId")}>
         <option value="">Choose a module…</option>
         {modules.map((m) => (

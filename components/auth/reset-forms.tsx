@@ -1,31 +1,25 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import type { z } from "zod";
 import { requestResetAction, resetPasswordAction } from "@/lib/auth/actions/reset-password";
 import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { resetPasswordInput, resetRequestInput } from "@/lib/auth/schemas";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 
 export function RequestResetForm() {
   const [done, setDone] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof resetRequestInput>>({
-    resolver: zodResolver(resetRequestInput),
+  const { form, onSubmit, message } = useActionForm({
+    schema: resetRequestInput,
     defaultValues: { email: "" },
+    action: requestResetAction,
+    refresh: false,
+    onSuccess: () => setDone(true),
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const r = await requestResetAction(values);
-    if (!r.ok) return setFormError(applyServerErrors(r, setError));
-    setDone(true);
-  });
+  const { register, formState } = form;
   if (done) {
     return (
       <Alert tone="success" live title="Check your email">
@@ -35,7 +29,7 @@ export function RequestResetForm() {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error" live>{formError}</Alert> : null}
+      <FormMessage message={message} />
       <TextField label="Email address" type="email" autoComplete="username" {...register("email")} error={formState.errors.email?.message} />
       <Button type="submit" disabled={formState.isSubmitting} className="w-full">
         {formState.isSubmitting ? "Sending…" : "Send reset link"}
@@ -46,17 +40,14 @@ export function RequestResetForm() {
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [done, setDone] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof resetPasswordInput>>({
-    resolver: zodResolver(resetPasswordInput),
+  const { form, onSubmit, message } = useActionForm({
+    schema: resetPasswordInput,
     defaultValues: { token, newPassword: "", confirmPassword: "" },
+    action: resetPasswordAction,
+    refresh: false,
+    onSuccess: () => setDone(true),
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const r = await resetPasswordAction(values);
-    if (!r.ok) return setFormError(applyServerErrors(r, setError));
-    setDone(true);
-  });
+  const { register, formState } = form;
   if (done) {
     return (
       <Alert tone="success" live title="Password changed">
@@ -66,7 +57,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error" live>{formError}</Alert> : null}
+      <FormMessage message={message} />
       <input type="hidden" {...register("token")} />
       <NewPasswordField label="New password" {...register("newPassword")} error={formState.errors.newPassword?.message} />
       <TextField label="Confirm new password" type="password" autoComplete="new-password" {...register("confirmPassword")} error={formState.errors.confirmPassword?.message} />

@@ -1,33 +1,25 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { openRoundAction } from "@/lib/evaluations/actions/rounds";
-import { openRoundInput, ROUND_NAME_SUGGESTIONS, type OpenRoundInput } from "@/lib/evaluations/schemas";
+import { openRoundInput, ROUND_NAME_SUGGESTIONS } from "@/lib/evaluations/schemas";
 import { SelectField } from "./select-field";
 
 export function OpenRoundForm({ forms, cohorts, supervisor }: { forms: { id: string; name: string; currentVersion: number }[]; cohorts: { id: string; name: string; trainees: number }[]; supervisor: boolean }) {
   const router = useRouter();
-  const [error, setErrorText] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<OpenRoundInput>({
-    resolver: zodResolver(openRoundInput),
+  const { form, onSubmit, message } = useActionForm({
+    schema: openRoundInput,
     defaultValues: { formId: forms.length === 1 ? forms[0].id : "", cohortId: "", name: "", dueOn: "" },
+    action: openRoundAction,
+    refresh: false,
+    onSuccess: (data) => {
+      router.push(`/evaluations/rounds/${data.roundId}?opened=${data.evaluations}&unassigned=${data.withoutEvaluator}`);
+    },
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setErrorText(null);
-    const r = await openRoundAction(values);
-    if (!r.ok) {
-      setErrorText(applyServerErrors(r, setError));
-      return;
-    }
-    router.push(`/evaluations/rounds/${r.data.roundId}?opened=${r.data.evaluations}&unassigned=${r.data.withoutEvaluator}`);
-  });
+  const { register, formState: { errors, isSubmitting } } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5">
       <SelectField id="round-form" label="Form" hint="The round uses the form's current version; later edits to the form don't change it." error={errors.formId?.message} {...register("formId")}>
@@ -60,11 +52,7 @@ export function OpenRoundForm({ forms, cohorts, supervisor }: { forms: { id: str
         ))}
       </datalist>
       <TextField label="Due date (optional)" type="date" {...register("dueOn")} error={errors.dueOn?.message} />
-      {error ? (
-        <Alert tone="error" live>
-          {error}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Opening…" : "Open the round"}
       </Button>

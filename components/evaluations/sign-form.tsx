@@ -1,36 +1,27 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert } from "@/components/ui/alert";
+import { useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox, TextArea, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { signEvaluationAction } from "@/lib/evaluations/actions/responses";
 import { FORM_LIMITS } from "@/lib/evaluations/definition";
 import { signInput, type SignInput } from "@/lib/evaluations/schemas";
 import type { Side } from "@/lib/evaluations/status";
 
+/** The box starts unticked; the schema accepts only a ticked one. */
+const schema: z.ZodType<z.output<typeof signInput>, Omit<SignInput, "attest"> & { attest: boolean }> = signInput;
+
 /** A typed-name attestation; the trainee may record a disagreement with it. */
 export function SignForm({ evaluationId, version, side, accountName }: { evaluationId: string; version: number; side: Side; accountName: string }) {
-  const router = useRouter();
-  const [error, setErrorText] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<SignInput>({
-    resolver: zodResolver(signInput),
-    defaultValues: { evaluationId, version, name: "", attest: false as unknown as true, disagree: false, disagreement: "" },
+  const { form, onSubmit, message } = useActionForm({
+    schema,
+    defaultValues: { evaluationId, version, name: "", attest: false, disagree: false, disagreement: "" },
+    action: signEvaluationAction,
   });
+  const { register, control, formState: { errors, isSubmitting } } = form;
   const disagree = useWatch({ control, name: "disagree" });
-  const onSubmit = handleSubmit(async (values) => {
-    setErrorText(null);
-    const r = await signEvaluationAction(values);
-    if (!r.ok) {
-      setErrorText(applyServerErrors(r, setError));
-      return;
-    }
-    router.refresh();
-  });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <p className="text-sm text-stone-700">
@@ -56,11 +47,7 @@ export function SignForm({ evaluationId, version, side, accountName }: { evaluat
       ) : null}
       <TextField label="Type your full name to sign" hint={`As on your account: ${accountName}`} autoComplete="name" {...register("name")} error={errors.name?.message} />
       <Checkbox label="I have read this evaluation, and I sign it with my typed name" {...register("attest")} error={errors.attest?.message} />
-      {error ? (
-        <Alert tone="error" live>
-          {error}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Signing…" : "Sign the evaluation"}
       </Button>

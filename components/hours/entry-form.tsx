@@ -1,13 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert } from "@/components/ui/alert";
+import type { z } from "zod";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { correctEntryAction, createEntryAction, updateEntryAction } from "@/lib/hours/actions/entries";
 import { CATEGORIES, FAMILY_LABELS, type CategoryFamily } from "@/lib/hours/categories";
 import { correctionInput, entryInput } from "@/lib/hours/schemas";
@@ -26,47 +22,32 @@ const SUCCESS: Record<Mode["kind"], string> = {
 
 /** Add, edit or correct one entry. The duration is typed as people say it: 1:30, 1.5 or 90 min. */
 export function EntryForm({ placements, defaults, mode, today }: { placements: { traineePlacementId: string; name: string }[]; defaults?: Partial<EntryFormValues>; mode: Mode; today: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const schema = mode.kind === "correct" ? correctionInput.omit({ correctsId: true }) : entryInput;
+  // Either schema checks the form's values (the category is any text until checked; a new entry's note may be left out).
+  const schema: z.ZodType<z.output<typeof entryInput>, Omit<EntryFormValues, "note"> & { note?: string }> = mode.kind === "correct" ? correctionInput.omit({ correctsId: true }) : entryInput;
+  const { form, onSubmit, message } = useActionForm({
+    schema,
+    defaultValues: { traineePlacementId: placements[0]?.traineePlacementId ?? "", occurredOn: today, duration: "", category: "", note: "", ...defaults },
+    // The schema turns the duration into minutes; the form keeps what was typed and the server parses it again.
+    rawValues: true,
+    action: (values) =>
+      mode.kind === "create"
+        ? createEntryAction(values)
+        : mode.kind === "edit"
+          ? updateEntryAction({ ...values, id: mode.id, version: mode.version })
+          : correctEntryAction({ ...values, correctsId: mode.correctsId }),
+    onSuccess: (_d, values, f) => {
+      if (mode.kind === "create") f.reset({ ...values, duration: "", note: "" });
+      return SUCCESS[mode.kind];
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    getValues,
-    reset,
     formState: { errors, isSubmitting },
-  } = useForm<EntryFormValues>({
-    // The schema turns the duration into minutes; the form keeps what was typed and the server parses it again.
-    resolver: zodResolver(schema) as never,
-    defaultValues: { traineePlacementId: placements[0]?.traineePlacementId ?? "", occurredOn: today, duration: "", category: "", note: "", ...defaults },
-  });
-  const onSubmit = handleSubmit(async () => {
-    setMessage(null);
-    const values = getValues();
-    const r =
-      mode.kind === "create"
-        ? await createEntryAction(values)
-        : mode.kind === "edit"
-          ? await updateEntryAction({ ...values, id: mode.id, version: mode.version })
-          : await correctEntryAction({ ...values, correctsId: mode.correctsId });
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: SUCCESS[mode.kind] });
-    if (mode.kind === "create") reset({ ...values, duration: "", note: "" });
-    router.refresh();
-  });
+  } = form;
   const id = mode.kind === "create" ? "new" : mode.kind === "edit" ? `edit-${mode.id}` : `correct-${mode.correctsId}`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode.kind === "create" ? "Add an entry" : mode.kind === "edit" ? "Edit this entry" : "Correct this entry"}>
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor={`${id}-placement`} className="block text-sm font-medium text-stone-800">Placement</label>

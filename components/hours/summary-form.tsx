@@ -1,41 +1,33 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { issueSummaryAction } from "@/lib/hours/actions/summaries";
 import { summaryInput } from "@/lib/hours/schemas";
-
-type Values = { traineeMembershipId: string; traineePlacementId: string; from: string; to: string };
 
 /** Issues a signed summary of approved hours for a period, then offers the PDF and its check page. */
 export function SummaryForm({ traineeMembershipId, placements, allowAll, from, to }: { traineeMembershipId: string; placements: { traineePlacementId: string; name: string }[]; allowAll: boolean; from: string; to: string }) {
   const id = useId();
   const [issued, setIssued] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, getValues, formState: { errors, isSubmitting } } = useForm<Values>({
-    resolver: zodResolver(summaryInput) as never,
+  const { form, onSubmit, message } = useActionForm({
+    schema: summaryInput,
     defaultValues: { traineeMembershipId, traineePlacementId: allowAll ? "" : (placements[0]?.traineePlacementId ?? ""), from, to },
+    rawValues: true,
+    action: (values) => {
+      setIssued(null);
+      return issueSummaryAction(values);
+    },
+    refresh: false,
+    onSuccess: (data) => setIssued(data.serial),
   });
-  const onSubmit = handleSubmit(async () => {
-    setMessage(null);
-    setIssued(null);
-    const r = await issueSummaryAction(getValues());
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage(text);
-      return;
-    }
-    setIssued(r.data.serial);
-  });
+  const { register, formState: { errors, isSubmitting } } = form;
   if (!allowAll && placements.length === 0) return <p className="text-stone-700">No placement of this trainee is one you supervise.</p>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Issue a signed summary">
-      {message ? <Alert tone="error" live>{message}</Alert> : null}
+      <FormMessage message={message} />
       <input type="hidden" {...register("traineeMembershipId")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <div>

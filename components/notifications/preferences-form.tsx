@@ -1,53 +1,33 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { setNotificationPreferencesAction } from "@/lib/auth/actions/account";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import type { Role } from "@/db/schema";
 import { CHANNEL_LABELS, CHANNELS, groupsFor, isSafetyKind, KIND_LABELS, type Channel, type NotificationKind } from "@/lib/notifications/kinds";
-import { notificationPreferencesInput, type NotificationPreferencesInput } from "@/lib/notifications/schemas";
+import { notificationPreferencesInput } from "@/lib/notifications/schemas";
 
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base aria-[invalid=true]:border-red-700 sm:max-w-xs";
 
 /** For each kind relevant to the person's role: in-app only, with email, or with the daily digest. Safety kinds are shown locked. */
 export function NotificationPreferencesForm({ role, prefs }: { role: Role; prefs: Record<NotificationKind, Channel> }) {
-  const router = useRouter();
   const groups = groupsFor(role);
   const editable = groups.flatMap((g) => g.kinds).filter((k) => !isSafetyKind(k));
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { form, onSubmit, message } = useActionForm({
+    schema: notificationPreferencesInput,
+    defaultValues: Object.fromEntries(editable.map((k) => [k, prefs[k]])),
+    action: setNotificationPreferencesAction,
+    invalidMessage: "Check the highlighted choices.",
+    onSuccess: (data) => (data.changed === 0 ? "Your notification preferences are saved (nothing had changed)." : "Your notification preferences are saved."),
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<NotificationPreferencesInput>({
-    resolver: zodResolver(notificationPreferencesInput),
-    defaultValues: Object.fromEntries(editable.map((k) => [k, prefs[k]])),
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await setNotificationPreferencesAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      setMessage({ tone: "error", text: text ?? "Check the highlighted choices." });
-      return;
-    }
-    setMessage({ tone: "success", text: r.data.changed === 0 ? "Your notification preferences are saved (nothing had changed)." : "Your notification preferences are saved." });
-    router.refresh();
-  }, () => setMessage({ tone: "error", text: "Check the highlighted choices." }));
+  } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {message ? (
-        <Alert tone={message.tone} live>
-          {message.text}
-        </Alert>
-      ) : null}
+      <FormMessage message={message} />
       {groups.map((g) => (
         <fieldset key={g.id} className="space-y-3">
           <legend className="text-base font-semibold text-stone-900">{g.title}</legend>

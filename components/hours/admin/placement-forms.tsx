@@ -2,12 +2,9 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert } from "@/components/ui/alert";
+import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { assignPlacementAction, createPlacementAction, updatePlacementAction } from "@/lib/hours/actions/placements";
 import { assignPlacementInput, PLACEMENT_KIND_LABELS, PLACEMENT_KINDS, placementInput } from "@/lib/hours/schemas";
 
@@ -25,28 +22,21 @@ function Select({ id, label, error, children, ...rest }: { id: string; label: st
   );
 }
 
-type PlacementValues = { name: string; kind: string };
-
 export function NewPlacementForm() {
-  const router = useRouter();
   const id = useId();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<PlacementValues>({ resolver: zodResolver(placementInput) as never, defaultValues: { name: "", kind: "community_agency" } });
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await createPlacementAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: `Placement site “${values.name}” added.` });
-    reset({ name: "", kind: values.kind });
-    router.refresh();
+  const { form, onSubmit, message } = useActionForm({
+    schema: placementInput,
+    defaultValues: { name: "", kind: "community_agency" },
+    action: createPlacementAction,
+    onSuccess: (_d, values, f) => {
+      f.reset({ name: "", kind: values.kind });
+      return `Placement site “${values.name}” added.`;
+    },
   });
+  const { register, formState: { errors, isSubmitting } } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Add a placement site">
-      {message ? <Alert tone={message.tone} live>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={`${id}-name`} label="Site name" hint="The organisation or clinic: never client details." maxLength={120} {...register("name")} error={errors.name?.message} />
         <Select id={`${id}-kind`} label="Kind of site" error={errors.kind?.message} {...register("kind")}>
@@ -90,31 +80,20 @@ export function EditPlacementForm({ placement }: { placement: { id: string; vers
   );
 }
 
-type AssignValues = { placementId: string; traineeMembershipId: string; supervisorMembershipId: string; startsOn: string; endsOn: string };
 type Person = { membershipId: string; name: string; email: string };
 
 export function AssignPlacementForm({ sites, trainees, supervisors }: { sites: { id: string; name: string }[]; trainees: Person[]; supervisors: Person[] }) {
-  const router = useRouter();
   const id = useId();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<AssignValues>({
-    resolver: zodResolver(assignPlacementInput) as never,
+  const { form, onSubmit, message } = useActionForm({
+    schema: assignPlacementInput,
     defaultValues: { placementId: "", traineeMembershipId: "", supervisorMembershipId: "", startsOn: "", endsOn: "" },
+    action: assignPlacementAction,
+    onSuccess: () => "Trainee placed. Their hours there now go to the site supervisor for approval.",
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const r = await assignPlacementAction(values);
-    if (!r.ok) {
-      const text = applyServerErrors(r, setError);
-      if (text) setMessage({ tone: "error", text });
-      return;
-    }
-    setMessage({ tone: "success", text: "Trainee placed. Their hours there now go to the site supervisor for approval." });
-    router.refresh();
-  });
+  const { register, formState: { errors, isSubmitting } } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Place a trainee">
-      {message ? <Alert tone={message.tone} live>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Select id={`${id}-site`} label="Placement site" error={errors.placementId?.message} {...register("placementId")}>
           <option value="">Choose a site…</option>
