@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type Resolver, type UseFormRegister } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, FieldMessage, TextArea, TextField } from "@/components/ui/field";
@@ -11,6 +10,7 @@ import { applyServerErrors } from "@/components/ui/use-server-errors";
 import { createFormAction, saveFormAction } from "@/lib/evaluations/actions/forms";
 import { FORM_LIMITS, newCode, type FormDefinition } from "@/lib/evaluations/definition";
 import { createFormInput } from "@/lib/evaluations/schemas";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 
 // The form builder: domains of competencies, a scale anchored in words (with optional wording per
 // competency), comments on or off, and the overall recommendation's options. Internal codes are
@@ -31,7 +31,8 @@ function tidy(v: Values): Values {
   };
 }
 
-const baseResolver = zodResolver(createFormInput as never, undefined, { raw: true }) as unknown as Resolver<Values>;
+// The form's own values go to the action, which parses them again (schemaResolver keeps them as they are).
+const baseResolver = schemaResolver<Values>(createFormInput);
 const resolver: Resolver<Values> = (values, ctx, opts) => baseResolver(tidy(values), ctx, opts);
 
 function MoveButtons({ index, count, move, what }: { index: number; count: number; move: (from: number, to: number) => void; what: string }) {
