@@ -28,6 +28,8 @@ const ADMIN_PAGES = [
 
 test.describe("administration", () => {
   test("every admin page passes axe with data on it", async ({ page }) => {
+    // An axe scan of each of the admin pages (more with every admin feature): minutes on two busy cores.
+    test.setTimeout(300_000);
     const org = await createOrg("Axe");
     const cohort = await createCohortRow(org.orgId, `Axe cohort ${uid()}`);
     await requireModule(org.orgId, (await curriculumModule(0)).id, { role: "trainee", dueDays: 7 });

@@ -28,7 +28,7 @@ const NARRATIVE =
 
 test.describe("rupture cases", () => {
   test("a case goes from draft through review to sign-off, and is then locked for both", async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const org = await createOrg("E2eCase");
     const trainee = await signedIn(browser, org.trainee);
     const form = new CaseFormPage(trainee);
