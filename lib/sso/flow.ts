@@ -4,6 +4,7 @@ import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { webauthnUsedChallenges } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
+import { consumeFor } from "@/lib/auth/request-limits";
 import { startSession, ABSOLUTE_LIFETIME_MS } from "@/lib/core/sessions";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { httpIssuersAllowed, oidcClientSecret } from "@/lib/orgs/sso-config";
@@ -107,7 +108,9 @@ export type SsoSignedIn = { sessionToken: string; callbackUrl: string; maxAge: n
 export async function completeSso(currentUrl: URL, txnCookie: string | null, client: { userAgent: string | null; address: string | null }): Promise<SsoSignedIn> {
   const db = await getDb();
   const fail = async (code: SsoError, detail: string, orgId: string | null, extra: Record<string, unknown> = {}) => {
-    await audit(db, { organisationId: orgId, action: "auth.sign_in", outcome: "failure", detail: { method: "sso", reason: code, why: detail.slice(0, 300), address: client.address, ...extra } });
+    // Refusals are audited up to the same ceiling per client as failed password sign-ins, so
+    // anonymous requests to the callback cannot grow the append-only audit log without limit.
+    if (await consumeFor(db, "signInAudit", client.address)) await audit(db, { organisationId: orgId, action: "auth.sign_in", outcome: "failure", detail: { method: "sso", reason: code, why: detail.slice(0, 300), address: client.address, ...extra } });
     return new SsoFailure(code, detail, orgId);
   };
   const txn = readTransaction(txnCookie);
