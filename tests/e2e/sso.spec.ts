@@ -97,7 +97,8 @@ test.describe("single sign-on over OpenID Connect", () => {
       if (r.url().endsWith("/api/sso/start")) txnCookie = /rapport-sso=([^;]+)/.exec((await r.headerValue("set-cookie")) ?? "")?.[1] ?? "";
     });
     await signInWithSso(page, ACCOUNTS.sam.email, "sam");
-    await page.waitForURL("**/home");
+    await page.waitForURL((u) => u.pathname === "/home" || u.pathname === "/login/sso");
+    expect(new URL(page.url()).pathname).toBe("/home");
     const db = await getDb();
     const [user] = await db.select().from(users).where(eq(users.email, ACCOUNTS.sam.email));
     expect(user.name).toBe("Sam Single");
@@ -109,7 +110,7 @@ test.describe("single sign-on over OpenID Connect", () => {
     // The same callback again, even with the attempt's cookie put back, is refused: each state works once.
     expect(callbackUrl).toContain("state=");
     expect(txnCookie).not.toBe("");
-    await context.addCookies([{ name: "rapport-sso", value: txnCookie, url: `${baseURL}/api/sso/callback` }]);
+    await context.addCookies([{ name: "rapport-sso", value: txnCookie, domain: new URL(String(baseURL)).hostname, path: "/api/sso", httpOnly: true, sameSite: "Lax" }]);
     await page.goto(callbackUrl);
     await page.waitForURL("**/login/sso?error=state");
     await expect(page.getByText("This sign-in attempt can't be used")).toBeVisible();

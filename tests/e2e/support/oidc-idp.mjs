@@ -24,6 +24,8 @@ const provider = new Provider(issuer, {
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
   cookies: { keys: ["rapport-e2e-idp-cookie-key-0123456789"] },
   pkce: { required: () => true },
+  // Put the email in the ID token itself, as Entra ID and Google do (oidc-provider otherwise keeps it for userinfo).
+  conformIdTokenClaims: false,
   features: { devInteractions: { enabled: true } },
   async findAccount(_ctx, id) {
     const account = config.accounts[id];
