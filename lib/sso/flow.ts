@@ -105,7 +105,7 @@ export type SsoSignedIn = { sessionToken: string; callbackUrl: string; maxAge: n
  * Finishes a sign-in: checks the transaction, exchanges the code (openid-client validates the ID
  * token), links or creates the account and starts an ordinary Rapport session (method "sso").
  */
-export async function completeSso(currentUrl: URL, txnCookie: string | null, client: { userAgent: string | null; address: string | null }): Promise<SsoSignedIn> {
+export async function completeSso(currentUrl: URL, txnCookies: string[], client: { userAgent: string | null; address: string | null }): Promise<SsoSignedIn> {
   const db = await getDb();
   const fail = async (code: SsoError, detail: string, orgId: string | null, extra: Record<string, unknown> = {}) => {
     // Refusals are audited up to the same ceiling per client as failed password sign-ins, so
@@ -113,9 +113,11 @@ export async function completeSso(currentUrl: URL, txnCookie: string | null, cli
     if (await consumeFor(db, "signInAudit", client.address)) await audit(db, { organisationId: orgId, action: "auth.sign_in", outcome: "failure", detail: { method: "sso", reason: code, why: detail.slice(0, 300), address: client.address, ...extra } });
     return new SsoFailure(code, detail, orgId);
   };
-  const txn = readTransaction(txnCookie);
-  if (!txn) throw await fail("state", "no live sign-in attempt in this browser", null);
+  const live = txnCookies.map(readTransaction).filter((t): t is Transaction => t !== null);
+  if (!live.length) throw await fail("state", "no live sign-in attempt in this browser", null);
   const returnedState = currentUrl.searchParams.get("state");
+  // The attempt this answer belongs to (a stale cookie on another path may be sent as well).
+  const txn = live.find((t) => t.state === returnedState) ?? live[0];
   if (!returnedState || returnedState !== txn.state) throw await fail("state", "state mismatch", txn.orgId);
   if (!(await consumeState(txn.state))) throw await fail("state", "state already used (replay)", txn.orgId);
   const idpError = currentUrl.searchParams.get("error");

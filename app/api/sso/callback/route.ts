@@ -10,12 +10,14 @@ export const dynamic = "force-dynamic";
 // audience, signature, replay, domain, deactivated member) ends on /login/sso with a message
 // and an audit row, never an error page.
 
-function cookieValue(request: Request, name: string): string | null {
+/** Every value sent under this name (a browser may hold more than one, on different paths). */
+function cookieValues(request: Request, name: string): string[] {
+  const out: string[] = [];
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+    if (i > 0 && part.slice(0, i).trim() === name) out.push(part.slice(i + 1).trim());
   }
-  return null;
+  return out;
 }
 
 export const GET = publicRoute(async (request) => {
@@ -24,7 +26,7 @@ export const GET = publicRoute(async (request) => {
   // The attempt is over whatever happens: its cookie goes.
   headers.append("Set-Cookie", `${SSO_TXN_COOKIE}=; Path=/api/sso; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`);
   try {
-    const done = await completeSso(new URL(request.url), cookieValue(request, SSO_TXN_COOKIE), {
+    const done = await completeSso(new URL(request.url), cookieValues(request, SSO_TXN_COOKIE), {
       userAgent: request.headers.get("user-agent"),
       address: addressFrom((n) => request.headers.get(n)),
     });
