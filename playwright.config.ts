@@ -46,6 +46,8 @@ export default defineConfig({
         AUTH_TRUST_HOST: "true",
         APP_URL: `http://127.0.0.1:${PG_PORT}`,
         RAPPORT_HSTS: "off",
+        // Test-only: the identity provider tests/e2e/sso.spec.ts starts is an http://127.0.0.1 issuer.
+        RAPPORT_ALLOW_HTTP_OIDC: "1",
       },
     },
     {

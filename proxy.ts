@@ -5,7 +5,7 @@ import { checkJsonBody, checkMultipartBody, MAX_ACTION_BODY, type BodyProblem } 
 // Only an optimistic redirect for visitors without a session cookie, plus the per-request CSP
 // nonce. It is not a security boundary: every page, action and route handler checks for itself.
 
-const PUBLIC_PREFIXES = ["/login", "/signup", "/verify", "/verify-email", "/invite", "/reset-password", "/api/", "/no-organisation"];
+const PUBLIC_PREFIXES = ["/login", "/signup", "/verify", "/verify-email", "/verify-domain", "/invite", "/reset-password", "/api/", "/no-organisation"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 // Route handlers that send their own, stricter Content-Security-Policy (an uploaded image is

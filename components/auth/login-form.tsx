@@ -9,7 +9,10 @@ import { TextField } from "@/components/ui/field";
 
 export const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
 
+export const SSO_REQUIRED = "Your organisation signs you in through its single sign-on. Use \u201cContinue with single sign-on\u201d below with your work email.";
+
 function signInMessage(code: string | null | undefined): string {
+  if (code === "sso_required") return SSO_REQUIRED;
   const wait = /^throttled:(\d+)$/.exec(code ?? "");
   if (wait) {
     const s = Number(wait[1]);

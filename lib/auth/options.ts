@@ -38,6 +38,7 @@ export const authOptions: NextAuthOptions = {
         });
         // The error text travels to the sign-in form, which turns it into a message.
         if (!result.ok && result.reason === "wait") throw new Error(`throttled:${result.retryAfterSeconds}`);
+        if (!result.ok && result.reason === "sso_required") throw new Error("sso_required");
         if (!result.ok) return null;
         const { user } = result;
         const ua = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];

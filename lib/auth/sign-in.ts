@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { oidcProviders, organisationDomains, users } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
 import { dummyHash, verifyPassword } from "./hash";
 import { consumeFor } from "./request-limits";
@@ -9,7 +9,7 @@ import { checkThrottle, isKnownDevice, recordFailure, recordSuccess, throttleKey
 
 /** `device` is the hashed device cookie of the browser, or null (see lib/auth/device.ts). */
 export type SignInAttempt = { email: string; password: string; address: string | null; device?: string | null };
-export type SignInResult = { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" } | { ok: false; reason: "wait"; retryAfterSeconds: number };
+export type SignInResult = { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" } | { ok: false; reason: "sso_required" } | { ok: false; reason: "wait"; retryAfterSeconds: number };
 
 /**
  * Checks a password behind the throttles of lib/auth/throttle-policy.ts. The answer is the same
@@ -21,6 +21,12 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase().slice(0, 320);
   if (!email || !attempt.password || attempt.password.length > 1024) return { ok: false, reason: "invalid" };
   const device = attempt.device ?? null;
+  // An organisation that verified this email's domain may have turned passwords off there
+  // (docs/SSO.md): the person is sent to single sign-on, whatever the password.
+  if (await passwordOffForDomain(email)) {
+    if (await consumeFor(db, "signInAudit", attempt.address)) await audit(db, { action: "auth.sign_in", outcome: "denied", detail: { email, address: attempt.address, reason: "sso_required" } });
+    return { ok: false, reason: "sso_required" };
+  }
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   const knownDevice = await isKnownDevice(db, user?.id, device);
   const keys = throttleKeysFor({ email, device, address: attempt.address, knownDevice });
@@ -45,6 +51,19 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
     });
   }
   return success && user ? { ok: true, user } : { ok: false, reason: "invalid" };
+}
+
+async function passwordOffForDomain(email: string): Promise<boolean> {
+  const at = email.lastIndexOf("@");
+  if (at < 0) return false;
+  const domain = email.slice(at + 1);
+  const db = await getDb();
+  const [row] = await db
+    .select({ passwordSignIn: oidcProviders.passwordSignIn })
+    .from(organisationDomains)
+    .innerJoin(oidcProviders, eq(oidcProviders.organisationId, organisationDomains.organisationId))
+    .where(and(sql`lower(${organisationDomains.domain}) = ${domain}`, isNotNull(organisationDomains.verifiedAt)));
+  return row ? !row.passwordSignIn : false;
 }
 
 /** Compatibility wrapper: the user on success, null on any refusal. */

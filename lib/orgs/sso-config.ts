@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { oidcProviders, type Role } from "@/db/schema";
+import { cohorts, oidcProviders, type Role } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { ValidationError } from "@/lib/core/errors";
@@ -13,7 +13,16 @@ import { open, seal } from "@/lib/util/secret-box";
 
 const context = (orgId: string) => `oidc:${orgId}`;
 
-export type OidcSettingsInput = { issuer: string; clientId: string; clientSecret?: string; defaultRole: Role; passwordSignIn: boolean };
+export type OidcSettingsInput = { issuer: string; clientId: string; clientSecret?: string; defaultRole: Role; defaultCohortId?: string | null; passwordSignIn: boolean };
+
+/**
+ * Plain http issuers are refused, except when RAPPORT_ALLOW_HTTP_OIDC=1 is set for a test run
+ * (playwright.config.ts sets it for its own servers: the test identity provider listens on
+ * http://127.0.0.1). Never set it in production.
+ */
+export function httpIssuersAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.RAPPORT_ALLOW_HTTP_OIDC === "1";
+}
 
 function checkIssuer(issuer: string): string {
   let url: URL;
@@ -22,7 +31,8 @@ function checkIssuer(issuer: string): string {
   } catch {
     throw new ValidationError("Check the highlighted fields.", { issuer: ["Enter the issuer URL, like https://login.microsoftonline.com/<tenant id>/v2.0."] });
   }
-  if (url.protocol !== "https:" || url.username || url.password || url.search || url.hash) {
+  const httpOk = url.protocol === "http:" && httpIssuersAllowed();
+  if ((url.protocol !== "https:" && !httpOk) || url.username || url.password || url.search || url.hash) {
     throw new ValidationError("Check the highlighted fields.", { issuer: ["The issuer must be an https:// address with no query or credentials."] });
   }
   return url.toString().replace(/\/$/, "");
@@ -38,7 +48,12 @@ export async function saveOidcSettings(ctx: Ctx, input: OidcSettingsInput): Prom
   const secret = input.clientSecret?.trim();
   if (!secret && !existing) throw new ValidationError("Check the highlighted fields.", { clientSecret: ["Enter the client secret."] });
   const sealed = secret ? seal(secret, context(ctx.orgId)) : existing!.s;
-  const values = { issuer, clientId, clientSecretSealed: sealed, defaultRole: input.defaultRole, passwordSignIn: input.passwordSignIn, updatedAt: new Date() };
+  const defaultCohortId = input.defaultCohortId || null;
+  if (defaultCohortId) {
+    const [cohort] = await db.select({ id: cohorts.id }).from(cohorts).where(and(eq(cohorts.organisationId, ctx.orgId), eq(cohorts.id, defaultCohortId), isNull(cohorts.archivedAt)));
+    if (!cohort) throw new ValidationError("Check the highlighted fields.", { defaultCohortId: ["Choose one of your organisation's cohorts."] });
+  }
+  const values = { issuer, clientId, clientSecretSealed: sealed, defaultRole: input.defaultRole, defaultCohortId, passwordSignIn: input.passwordSignIn, updatedAt: new Date() };
   await db.transaction(async (tx) => {
     await tx.insert(oidcProviders).values({ organisationId: ctx.orgId, ...values }).onConflictDoUpdate({ target: oidcProviders.organisationId, set: values });
     await audit(tx, {
@@ -47,7 +62,7 @@ export async function saveOidcSettings(ctx: Ctx, input: OidcSettingsInput): Prom
       action: "org.sso_settings_changed",
       targetType: "organisation",
       targetId: ctx.orgId,
-      detail: { issuer, clientId, secretChanged: Boolean(secret), defaultRole: input.defaultRole, passwordSignIn: input.passwordSignIn },
+      detail: { issuer, clientId, secretChanged: Boolean(secret), defaultRole: input.defaultRole, defaultCohortId, passwordSignIn: input.passwordSignIn },
     });
   });
 }
@@ -58,7 +73,7 @@ export async function getOidcSettings(ctx: Ctx) {
   const db = await getDb();
   const [row] = await db.select().from(oidcProviders).where(eq(oidcProviders.organisationId, ctx.orgId));
   if (!row) return null;
-  return { issuer: row.issuer, clientId: row.clientId, hasSecret: Boolean(row.clientSecretSealed), defaultRole: row.defaultRole, passwordSignIn: row.passwordSignIn };
+  return { issuer: row.issuer, clientId: row.clientId, hasSecret: Boolean(row.clientSecretSealed), defaultRole: row.defaultRole as Role, defaultCohortId: row.defaultCohortId, passwordSignIn: row.passwordSignIn };
 }
 
 /** The client secret in clear, for the server's own token request only. */

@@ -65,7 +65,7 @@ describe("OpenID Connect settings", () => {
     const db = await getDb();
     const [row] = await db.select().from(oidcProviders).where(eq(oidcProviders.organisationId, org.orgId));
     expect(row.clientSecretSealed).not.toContain("s3cret-value");
-    expect(await getOidcSettings(ctx)).toEqual({ issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-123", hasSecret: true, defaultRole: "trainee", passwordSignIn: false });
+    expect(await getOidcSettings(ctx)).toEqual({ issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-123", hasSecret: true, defaultRole: "trainee", defaultCohortId: null, passwordSignIn: false });
     expect(await oidcClientSecret(org.orgId)).toBe("s3cret-value");
     // Saving without a new secret keeps the old one; another organisation sees nothing of it.
     await saveOidcSettings(ctx, { issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-456", defaultRole: "supervisor", passwordSignIn: true });

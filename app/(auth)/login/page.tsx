@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { PasskeySignInButton } from "@/components/auth/passkey-buttons";
+import { SsoSignInForm } from "@/components/auth/sso-sign-in";
 import { getContext } from "@/lib/core/context";
 import { safeCallback } from "@/lib/util/safe-redirect";
 import { publicPage } from "@/lib/core/page";
@@ -29,6 +30,9 @@ export default publicPage(async function LoginPage({ searchParams }: { searchPar
       </p>
       <div className="mt-6 border-t border-stone-200 pt-6">
         <PasskeySignInButton callbackUrl={callbackUrl} />
+      </div>
+      <div className="mt-6 border-t border-stone-200 pt-6">
+        <SsoSignInForm callbackUrl={callbackUrl} />
       </div>
     </>
   );

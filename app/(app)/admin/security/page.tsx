@@ -4,11 +4,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getSignInSettings } from "@/lib/orgs/security";
 import { PasskeySignInForm } from "@/components/admin/passkey-sign-in-form";
 import { authedPage } from "@/lib/core/page";
+import { DomainClaimForm, OidcSettingsForm, ResendDomainLink } from "@/components/admin/sso-forms";
+import { listDomains } from "@/lib/orgs/domains";
+import { getOidcSettings } from "@/lib/orgs/sso-config";
+import { listCohorts } from "@/lib/orgs/cohorts";
+import { appBaseUrl } from "@/lib/email/base-url";
+import { SSO_CALLBACK_PATH } from "@/lib/sso/paths";
 
 export const metadata: Metadata = { title: "Sign-in security" };
 
 export default authedPage({ permission: "org.manage" }, async function AdminSecurityPage(ctx) {
-  const settings = await getSignInSettings(ctx);
+  const [settings, domains, oidc, cohorts] = await Promise.all([getSignInSettings(ctx), listDomains(ctx), getOidcSettings(ctx), listCohorts(ctx)]);
   return (
     <>
       <PageHeader title="Sign-in security" description={`How people sign in to ${ctx.orgName}.`} />
@@ -31,6 +37,42 @@ export default authedPage({ permission: "org.manage" }, async function AdminSecu
           as a password and a second step. It applies to someone only when every organisation they belong to allows it.
         </p>
         <PasskeySignInForm allowed={settings.passkeySignIn} />
+      </section>
+      <section aria-labelledby="domains" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="domains" className="text-lg font-semibold">
+          Email domains
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-stone-700">
+          Single sign-on covers the email domains your organisation has shown it controls. We send a link that works once to an address at the domain; whoever opens it
+          confirms the claim. Public email services (like gmail.com) can&apos;t be claimed, nor a domain another organisation has confirmed.
+        </p>
+        {domains.length ? (
+          <ul className="mb-4 divide-y divide-stone-200 rounded-md border border-stone-200">
+            {domains.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <span>
+                  <span className="font-medium">{d.domain}</span>{" "}
+                  <span className="text-sm text-stone-700">{d.verifiedAt ? "Confirmed" : `Waiting for confirmation${d.verifyEmail ? ` (link sent to ${d.verifyEmail})` : ""}`}</span>
+                </span>
+                {!d.verifiedAt && d.verifyEmail ? <ResendDomainLink domain={d.domain} localPart={d.verifyEmail.slice(0, d.verifyEmail.lastIndexOf("@"))} /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-4 text-sm text-stone-700">No domains yet.</p>
+        )}
+        <DomainClaimForm />
+      </section>
+      <section aria-labelledby="sso" className="mt-6 max-w-2xl rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="sso" className="text-lg font-semibold">
+          Single sign-on (OpenID Connect)
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-stone-700">
+          People whose email is at one of your confirmed domains can sign in through your identity provider (Microsoft Entra ID, Google Workspace or another OpenID
+          Connect provider). Someone signing in for the first time gets an account with the role and cohort below; someone who already has an account with that email
+          keeps it. Two-step sign-in for them is your identity provider&apos;s job.
+        </p>
+        <OidcSettingsForm settings={oidc} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} callbackUrl={`${appBaseUrl()}${SSO_CALLBACK_PATH}`} />
       </section>
     </>
   );

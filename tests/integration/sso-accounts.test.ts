@@ -1,0 +1,149 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, cohortMembers, memberships, users } from "@/db/schema";
+import { ValidationError } from "@/lib/core/errors";
+import { signIn } from "@/lib/auth/sign-in";
+import { createCohort } from "@/lib/orgs/cohorts";
+import { confirmDomainClaim, requestDomainClaim } from "@/lib/orgs/domains";
+import { getOidcSettings, saveOidcSettings } from "@/lib/orgs/sso-config";
+import { providerForEmail, resolveSsoAccount } from "@/lib/sso/accounts";
+import { addMember, createOrg, createUser, TEST_PASSWORD, uid } from "../fixtures/factory";
+import { ctxOf, withDatabase } from "./helpers";
+
+withDatabase();
+beforeAll(() => {
+  process.env.AUTH_SECRET ||= "integration-secret-0123456789abcdef";
+});
+
+/** An organisation with a verified domain and an identity provider (default role trainee unless given). */
+async function ssoOrg(label: string, opts: { defaultRole?: "trainee" | "supervisor"; cohort?: boolean; passwordSignIn?: boolean } = {}) {
+  const org = await createOrg(label);
+  const ctx = ctxOf(org, org.admin);
+  const domain = `${label.toLowerCase()}-${uid()}.example.org`;
+  const { token } = await requestDomainClaim(ctx, { domain, localPart: "it" });
+  await confirmDomainClaim(token);
+  const cohort = opts.cohort ? await createCohort(ctx, { name: `SSO intake ${uid()}` }) : null;
+  await saveOidcSettings(ctx, {
+    issuer: "https://idp.example.org",
+    clientId: "rapport",
+    clientSecret: "secret",
+    defaultRole: opts.defaultRole ?? "trainee",
+    defaultCohortId: cohort?.id ?? null,
+    passwordSignIn: opts.passwordSignIn ?? true,
+  });
+  return { org, ctx, domain, cohortId: cohort?.id ?? null };
+}
+
+const identity = (email: string, extra: Partial<{ emailVerified: boolean; name: string }> = {}) => ({
+  email,
+  emailVerified: extra.emailVerified ?? true,
+  name: extra.name ?? "Sam Sso",
+  subject: `sub-${uid()}`,
+  issuer: "https://idp.example.org",
+});
+
+describe("single sign-on accounts", () => {
+  it("create the member just in time with the default role and cohort, then link the same account on the next sign-in", async () => {
+    const { org, domain, cohortId } = await ssoOrg("Jit", { defaultRole: "supervisor", cohort: true });
+    const email = `sam@${domain}`;
+    const first = await resolveSsoAccount(org.orgId, identity(email.toUpperCase()));
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.created).toBe(true);
+    expect(first.joined).toBe(true);
+    expect(first.user.email).toBe(email);
+    expect(first.user.emailVerifiedAt).not.toBeNull();
+    const db = await getDb();
+    const [m] = await db.select().from(memberships).where(and(eq(memberships.organisationId, org.orgId), eq(memberships.userId, first.user.id)));
+    expect(m.role).toBe("supervisor");
+    const inCohort = await db.select().from(cohortMembers).where(eq(cohortMembers.membershipId, m.id));
+    expect(inCohort.map((c) => c.cohortId)).toEqual([cohortId]);
+    const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "auth.sso_account_created")));
+    expect(audited).toHaveLength(1);
+    // Nobody knows the random password the account was given.
+    expect((await signIn({ email, password: TEST_PASSWORD, address: null })).ok).toBe(false);
+
+    const second = await resolveSsoAccount(org.orgId, identity(email));
+    expect(second).toMatchObject({ ok: true, created: false, joined: false });
+    if (second.ok) expect(second.user.id).toBe(first.user.id);
+    expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
+  });
+
+  it("link an existing account with the same email (it joins the organisation; an existing member keeps their role)", async () => {
+    const { org, domain } = await ssoOrg("Link");
+    const existing = await createUser("Existing Person", `existing@${domain}`, { verified: false });
+    const joined = await resolveSsoAccount(org.orgId, identity(`Existing@${domain}`));
+    expect(joined).toMatchObject({ ok: true, created: false, joined: true });
+    if (joined.ok) {
+      expect(joined.user.id).toBe(existing.id);
+      expect(joined.user.emailVerifiedAt).not.toBeNull();
+    }
+    const member = await createUser("Member Person", `member@${domain}`);
+    await addMember(org.orgId, member.id, "supervisor");
+    const linked = await resolveSsoAccount(org.orgId, identity(`member@${domain}`));
+    expect(linked).toMatchObject({ ok: true, created: false, joined: false });
+    const db = await getDb();
+    const [m] = await db.select().from(memberships).where(and(eq(memberships.organisationId, org.orgId), eq(memberships.userId, member.id)));
+    expect(m.role).toBe("supervisor");
+  });
+
+  it("refuse deactivated members, disabled accounts, unverified emails and domains the organisation hasn't verified", async () => {
+    const { org, domain } = await ssoOrg("Refuse");
+    const other = await ssoOrg("RefuseOther");
+    const db = await getDb();
+    const leaver = await createUser("Leaver", `leaver@${domain}`);
+    const m = await addMember(org.orgId, leaver.id, "trainee");
+    await db.update(memberships).set({ status: "deactivated" }).where(eq(memberships.id, m.id));
+    expect(await resolveSsoAccount(org.orgId, identity(`leaver@${domain}`))).toEqual({ ok: false, reason: "inactive" });
+    const disabled = await createUser("Disabled", `disabled@${domain}`);
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.id));
+    expect(await resolveSsoAccount(org.orgId, identity(`disabled@${domain}`))).toEqual({ ok: false, reason: "inactive" });
+    expect(await resolveSsoAccount(org.orgId, identity(`new@${domain}`, { emailVerified: false }))).toEqual({ ok: false, reason: "unverified_email" });
+    // This organisation's provider can't vouch for another organisation's domain, nor an unclaimed one.
+    expect(await resolveSsoAccount(org.orgId, identity(`someone@${other.domain}`))).toEqual({ ok: false, reason: "domain" });
+    expect(await resolveSsoAccount(org.orgId, identity(`someone@unclaimed-${uid()}.example.org`))).toEqual({ ok: false, reason: "domain" });
+    expect(await db.select().from(users).where(eq(users.email, `new@${domain}`))).toHaveLength(0);
+  });
+
+  it("route an email to its organisation's provider only once the domain is verified and a provider is saved", async () => {
+    const org = await createOrg("Route");
+    const ctx = ctxOf(org, org.admin);
+    const domain = `route-${uid()}.example.org`;
+    const { token } = await requestDomainClaim(ctx, { domain, localPart: "it" });
+    await saveOidcSettings(ctx, { issuer: "https://idp.example.org", clientId: "c", clientSecret: "s", defaultRole: "trainee", passwordSignIn: true });
+    expect(await providerForEmail(`a@${domain}`)).toBeNull();
+    await confirmDomainClaim(token);
+    expect(await providerForEmail(`a@${domain}`)).toMatchObject({ organisationId: org.orgId, issuer: "https://idp.example.org", clientId: "c" });
+    expect(await providerForEmail("a@gmail.com")).toBeNull();
+  });
+
+  it("refuse a password sign-in at a domain whose organisation turned passwords off, and only there", async () => {
+    const { org, ctx, domain } = await ssoOrg("NoPw", { passwordSignIn: false });
+    const person = await createUser("Password Person", `pw@${domain}`);
+    await addMember(org.orgId, person.id, "trainee");
+    expect(await signIn({ email: `pw@${domain}`, password: TEST_PASSWORD, address: null })).toEqual({ ok: false, reason: "sso_required" });
+    // Everyone else signs in as before.
+    expect((await signIn({ email: org.trainee.email, password: TEST_PASSWORD, address: null })).ok).toBe(true);
+    await saveOidcSettings(ctx, { issuer: "https://idp.example.org", clientId: "rapport", defaultRole: "trainee", passwordSignIn: true });
+    expect((await signIn({ email: `pw@${domain}`, password: TEST_PASSWORD, address: null })).ok).toBe(true);
+  });
+
+  it("check the settings: another organisation's cohort is refused, http issuers only with the test-only switch", async () => {
+    const { ctx } = await ssoOrg("Settings");
+    const other = await createOrg("SettingsOther");
+    const foreign = await createCohort(ctxOf(other, other.admin), { name: `Foreign ${uid()}` });
+    await expect(saveOidcSettings(ctx, { issuer: "https://idp.example.org", clientId: "c", defaultRole: "trainee", defaultCohortId: foreign.id, passwordSignIn: true })).rejects.toThrow(ValidationError);
+    const before = process.env.RAPPORT_ALLOW_HTTP_OIDC;
+    try {
+      delete process.env.RAPPORT_ALLOW_HTTP_OIDC;
+      await expect(saveOidcSettings(ctx, { issuer: "http://127.0.0.1:9999", clientId: "c", defaultRole: "trainee", passwordSignIn: true })).rejects.toThrow(ValidationError);
+      process.env.RAPPORT_ALLOW_HTTP_OIDC = "1";
+      await saveOidcSettings(ctx, { issuer: "http://127.0.0.1:9999", clientId: "c", defaultRole: "trainee", passwordSignIn: true });
+      expect((await getOidcSettings(ctx))?.issuer).toBe("http://127.0.0.1:9999");
+    } finally {
+      if (before === undefined) delete process.env.RAPPORT_ALLOW_HTTP_OIDC;
+      else process.env.RAPPORT_ALLOW_HTTP_OIDC = before;
+    }
+  });
+});
