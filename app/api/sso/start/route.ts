@@ -43,5 +43,5 @@ export const POST = publicRoute(async (request) => {
   }
 });
 
-/** Nothing starts on a GET: back to the sign-in page. */
-export const GET = publicRoute(() => new Response(null, { status: 303, headers: { Location: "/login", "Cache-Control": "no-store" } }));
+/** Nothing starts on a GET (the page posts the email): back to the start page. */
+export const GET = publicRoute(() => new Response(null, { status: 303, headers: { Location: "/", "Cache-Control": "no-store" } }));
