@@ -1,84 +1,39 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
 import { importCsvAction, importPasteAction, previewCsvAction, previewPasteAction } from "@/lib/onboarding/actions/invitations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldMessage, TextArea } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/core/action-result";
-import { CSV_MAX_BYTES } from "@/lib/onboarding/csv";
+import { TextArea } from "@/components/ui/field";
+import { CsvFileInput, useImportFlow } from "@/components/ui/use-import-flow";
+import { countOutcomes } from "@/lib/util/count";
 import type { ImportOutcome } from "@/lib/onboarding/import";
 import type { PreviewRow } from "@/lib/onboarding/invite-rows";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { PreviewTable, ResultTable } from "./import-tables";
 
-type Preview = { rows: PreviewRow[]; summary: { ready: number; skip: number; error: number } };
 type Source = { kind: "csv"; data: FormData } | { kind: "paste"; data: Record<string, string> };
 
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2";
 
 export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: string; label: string }[]; cohorts: string[] }) {
-  const router = useRouter();
   const id = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [pending, start] = useTransition();
-  const [source, setSource] = useState<Source | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [results, setResults] = useState<ImportOutcome[] | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [pasteError, setPasteError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const flow = useImportFlow<PreviewRow, ImportOutcome, Source>((s) => (s.kind === "csv" ? importCsvAction(s.data) : importPasteAction(s.data)));
+  const { preview, results, pending } = flow;
   const [paste, setPaste] = useState({ text: "", role: "trainee", supervisorEmail: "", cohort: "" });
 
-  function reset() {
-    setPreview(null);
-    setResults(null);
-    setFormError(null);
-    setFileError(undefined);
-    setPasteError(undefined);
-  }
-
-  function show(r: ActionResult<Preview>, s: Source, setField: (e: string | undefined) => void) {
-    if (!r.ok) {
-      const field = r.fieldErrors?.file?.[0] ?? r.fieldErrors?.text?.[0];
-      if (field) setField(field);
-      else setFormError(r.error);
-      return;
-    }
-    setSource(s);
-    setPreview(r.data);
-  }
-
   function checkFile() {
-    reset();
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setFileError("Choose a CSV file to upload.");
-    if (file.size > CSV_MAX_BYTES) return setFileError(`The file is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is 1.5 MB. Split it into smaller files and import each.`);
-    const data = new FormData();
-    data.set("file", file);
-    start(async () => show(await previewCsvAction(data), { kind: "csv", data }, setFileError));
+    const data = flow.chosenFile();
+    if (data) flow.check("file", { kind: "csv", data }, () => previewCsvAction(data));
   }
 
   function checkPaste() {
-    reset();
-    if (!paste.text.trim()) return setPasteError("Paste at least one email address, one per line.");
+    if (!paste.text.trim()) return flow.refuse("text", "Paste at least one email address, one per line.");
     const data = { ...paste };
-    start(async () => show(await previewPasteAction(data), { kind: "paste", data }, setPasteError));
+    flow.check("text", { kind: "paste", data }, () => previewPasteAction(data));
   }
 
-  function runImport() {
-    if (!source) return;
-    start(async () => {
-      const r = source.kind === "csv" ? await importCsvAction(source.data) : await importPasteAction(source.data);
-      if (!r.ok) return setFormError(r.error);
-      setResults(r.data.results);
-      setPreview(null);
-      router.refresh();
-    });
-  }
-
-  const counts = results ? { invited: results.filter((r) => r.outcome === "invited").length, skipped: results.filter((r) => r.outcome === "skipped").length, error: results.filter((r) => r.outcome === "error").length } : null;
+  const counts = results ? countOutcomes(results, ["invited", "skipped", "error"]) : null;
 
   return (
     <div className="space-y-8">
@@ -89,20 +44,7 @@ export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: st
             Columns: <code>email, name, role, supervisor_email, cohort</code>. The first line must be this header. UTF-8, up to 5,000 rows.{" "}
             <a href="/admin/invitations/import/template">Download a template</a>.
           </p>
-          <div className="mt-4">
-            <label htmlFor={`${id}-file`} className="block text-sm font-medium text-stone-800">CSV file</label>
-            <input
-              ref={fileRef}
-              id={`${id}-file`}
-              type="file"
-              accept=".csv,text/csv"
-              onChange={reset}
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? `${id}-file-error` : undefined}
-              className="mt-1 block min-h-11 w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-400 file:bg-white file:px-3"
-            />
-            <FieldMessage id={`${id}-file`} error={fileError} />
-          </div>
+          <CsvFileInput id={`${id}-file`} fileRef={flow.fileRef} error={flow.fieldErrors.file} onChange={flow.reset} />
           <Button className="mt-4" variant="secondary" onClick={checkFile} disabled={pending}>Check file</Button>
         </section>
 
@@ -116,7 +58,7 @@ export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: st
               value={paste.text}
               maxLength={600000}
               onChange={(e) => setPaste({ ...paste, text: e.target.value })}
-              error={pasteError}
+              error={flow.fieldErrors.text}
             />
             <div className="grid gap-3 sm:grid-cols-3">
               <div>
@@ -147,7 +89,7 @@ export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: st
 
       <div aria-live="polite" className="space-y-4">
         {pending ? <p className="text-stone-700">Working…</p> : null}
-        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        {flow.formError ? <Alert tone="error">{flow.formError}</Alert> : null}
         {preview ? (
           <section aria-labelledby={`${id}-preview`} className="space-y-4">
             <h2 id={`${id}-preview`} className="text-lg font-semibold">Preview</h2>
@@ -156,7 +98,7 @@ export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: st
             </p>
             <PreviewTable rows={preview.rows} />
             {preview.summary.ready > 0 ? (
-              <Button onClick={runImport} disabled={pending}>
+              <Button onClick={flow.runImport} disabled={pending}>
                 Import {preview.summary.ready} valid {preview.summary.ready === 1 ? "row" : "rows"}
               </Button>
             ) : (

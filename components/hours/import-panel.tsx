@@ -1,74 +1,34 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { FieldMessage } from "@/components/ui/field";
+import { CsvFileInput, useImportFlow } from "@/components/ui/use-import-flow";
+import { countOutcomes } from "@/lib/util/count";
 import { importHoursCsvAction, previewHoursCsvAction } from "@/lib/hours/actions/import";
 import { categoryLabel } from "@/lib/hours/categories";
 import { formatDuration } from "@/lib/hours/duration";
 import type { ImportOutcome, PreviewRow } from "@/lib/hours/import";
-import { CSV_MAX_BYTES } from "@/lib/onboarding/csv";
 
-type Preview = { rows: PreviewRow[]; summary: { ready: number; skip: number; error: number } };
 const SHOW = 500;
 const OUTCOME: Record<ImportOutcome["outcome"], string> = { added: "Added", skipped: "Skipped", error: "Not imported" };
 
 /** Upload, check every row (nothing saved), then import the valid rows as drafts. */
 export function HoursImportPanel({ placements }: { placements: string[] }) {
-  const router = useRouter();
   const id = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [pending, start] = useTransition();
-  const [data, setData] = useState<FormData | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [results, setResults] = useState<ImportOutcome[] | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  function reset() {
-    setPreview(null);
-    setResults(null);
-    setFormError(null);
-    setFileError(undefined);
-  }
+  const flow = useImportFlow<PreviewRow, ImportOutcome, FormData>(importHoursCsvAction);
+  const { preview, results, pending } = flow;
 
   function check() {
-    reset();
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setFileError("Choose a CSV file to upload.");
-    if (file.size > CSV_MAX_BYTES) return setFileError(`The file is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is 1.5 MB. Split it into smaller files and import each.`);
-    const form = new FormData();
-    form.set("file", file);
-    start(async () => {
-      const r = await previewHoursCsvAction(form);
-      if (!r.ok) {
-        if (r.fieldErrors?.file?.[0]) setFileError(r.fieldErrors.file[0]);
-        else setFormError(r.error);
-        return;
-      }
-      setData(form);
-      setPreview(r.data);
-    });
-  }
-
-  function runImport() {
-    if (!data) return;
-    start(async () => {
-      const r = await importHoursCsvAction(data);
-      if (!r.ok) return setFormError(r.error);
-      setResults(r.data.results);
-      setPreview(null);
-      router.refresh();
-    });
+    const data = flow.chosenFile();
+    if (data) flow.check("file", data, previewHoursCsvAction);
   }
 
   const problems = preview?.rows.filter((r): r is Extract<PreviewRow, { status: "error" }> => r.status === "error") ?? [];
   const others = preview?.rows.filter((r): r is Exclude<PreviewRow, { status: "error" }> => r.status !== "error") ?? [];
-  const counts = results ? { added: results.filter((r) => r.outcome === "added").length, skipped: results.filter((r) => r.outcome === "skipped").length, error: results.filter((r) => r.outcome === "error").length } : null;
+  const counts = results ? countOutcomes(results, ["added", "skipped", "error"]) : null;
 
   return (
     <div className="space-y-6">
@@ -79,26 +39,13 @@ export function HoursImportPanel({ placements }: { placements: string[] }) {
           {placements.length === 1 ? ` Placement may be left empty: it will be ${placements[0]}.` : ` Placement is one of: ${placements.join(", ")}.`} UTF-8, up to 5,000 rows.{" "}
           <a href="/hours/import/template">Download a template</a>.
         </p>
-        <div className="mt-4">
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium text-stone-800">CSV file</label>
-          <input
-            ref={fileRef}
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,text/csv"
-            onChange={reset}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={fileError ? `${id}-file-error` : undefined}
-            className="mt-1 block min-h-11 w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-stone-400 file:bg-white file:px-3"
-          />
-          <FieldMessage id={`${id}-file`} error={fileError} />
-        </div>
+        <CsvFileInput id={`${id}-file`} fileRef={flow.fileRef} error={flow.fieldErrors.file} onChange={flow.reset} />
         <Button className="mt-4" variant="secondary" onClick={check} disabled={pending}>Check file</Button>
       </section>
 
       <div aria-live="polite" className="space-y-4">
         {pending ? <p className="text-stone-700">Working…</p> : null}
-        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        {flow.formError ? <Alert tone="error">{flow.formError}</Alert> : null}
         {preview ? (
           <section aria-labelledby={`${id}-preview`} className="space-y-4">
             <h2 id={`${id}-preview`} className="text-lg font-semibold">Preview</h2>
@@ -144,7 +91,7 @@ export function HoursImportPanel({ placements }: { placements: string[] }) {
               </DataTable>
             ) : null}
             {preview.summary.ready > 0 ? (
-              <Button onClick={runImport} disabled={pending}>
+              <Button onClick={flow.runImport} disabled={pending}>
                 Import {preview.summary.ready} valid {preview.summary.ready === 1 ? "row" : "rows"}
               </Button>
             ) : (

@@ -5,7 +5,8 @@ import { diffWords } from "./diff";
 import { allianceGap } from "./alliance";
 import { countUnresolved, scanCase, scannableText, unresolvedFieldErrors } from "./identifier-check";
 import { buildInsight, notEvidentCounts, strategiesUsed, viewDifferences } from "./insight-calc";
-import { buildCasePdf, toWinAnsi } from "./pdf";
+import { buildCasePdf } from "./pdf";
+import { toWinAnsi } from "@/lib/pdf/text";
 import { locateQuote } from "./quote";
 
 describe("de-identification guard", () => {

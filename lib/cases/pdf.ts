@@ -1,4 +1,6 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PdfWriter } from "@/lib/pdf/writer";
+import { toWinAnsi } from "@/lib/pdf/text";
 import { labelOf } from "./codes";
 import type { StoredReviewEntry } from "@/db/schema";
 import { ALLIANCE_READING_NOTE } from "./alliance";
@@ -6,26 +8,7 @@ import { conditionRows, INFERENCE_CAVEAT, RATINGS_CAVEAT, readReview, readSelfAs
 import type { StoredCaseContent } from "./schemas";
 import { formatIn } from "@/lib/util/intl";
 
-// A signed-off case as a PDF with a signature block. Standard fonts only (no font files to ship),
-// which means WinAnsi encoding: every string goes through toWinAnsi first.
-
-const CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-const REPLACEMENTS: Record<string, string> = { "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=", "\u00a0": " ", "\u2009": " ", "\u202f": " " };
-
-/** Maps text onto what a standard PDF font can encode: decomposes accents, replaces the rest with "?". */
-export function toWinAnsi(s: string): string {
-  let out = "";
-  for (const ch of s.replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
-    const code = ch.codePointAt(0)!;
-    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff) || CP1252_EXTRA.includes(ch)) out += ch;
-    else if (REPLACEMENTS[ch]) out += REPLACEMENTS[ch];
-    else {
-      const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      out += base && [...base].every((b) => b.charCodeAt(0) >= 0x20 && b.charCodeAt(0) <= 0x7e) ? base : "?";
-    }
-  }
-  return out;
-}
+// A signed-off case as a PDF with a signature block, written with the shared PdfWriter.
 
 export type PdfCase = {
   orgName: string;
@@ -40,78 +23,12 @@ export type PdfCase = {
   ratings: Record<string, StoredReviewEntry> | null;
 };
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-
-class Writer {
-  page!: PDFPage;
-  y = 0;
-  constructor(
-    readonly doc: PDFDocument,
-    readonly font: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.newPage();
-  }
-  newPage() {
-    this.page = this.doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-  ensure(h: number) {
-    if (this.y - h < MARGIN) this.newPage();
-  }
-  wrap(text: string, size: number, font: PDFFont, width: number): string[] {
-    const lines: string[] = [];
-    for (const para of toWinAnsi(text).split("\n")) {
-      let line = "";
-      for (const word of para.split(/ +/)) {
-        const next = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(next, size) <= width) line = next;
-        else {
-          if (line) lines.push(line);
-          // A single word wider than the line is cut into pieces.
-          let w = word;
-          while (font.widthOfTextAtSize(w, size) > width && w.length > 1) {
-            let cut = w.length - 1;
-            while (cut > 1 && font.widthOfTextAtSize(w.slice(0, cut), size) > width) cut--;
-            lines.push(w.slice(0, cut));
-            w = w.slice(cut);
-          }
-          line = w;
-        }
-      }
-      lines.push(line);
-    }
-    return lines;
-  }
-  text(text: string, opts: { size?: number; bold?: boolean; gap?: number; indent?: number } = {}) {
-    const size = opts.size ?? 10;
-    const font = opts.bold ? this.bold : this.font;
-    const indent = opts.indent ?? 0;
-    for (const line of this.wrap(text, size, font, A4[0] - 2 * MARGIN - indent)) {
-      this.ensure(size * 1.4);
-      this.page.drawText(line, { x: MARGIN + indent, y: this.y - size, size, font, color: rgb(0.1, 0.1, 0.1) });
-      this.y -= size * 1.4;
-    }
-    this.y -= opts.gap ?? 4;
-  }
-  field(label: string, value: string) {
-    this.text(label, { bold: true, gap: 1 });
-    this.text(value || "Not recorded", { gap: 8 });
-  }
-  rule() {
-    this.ensure(12);
-    this.page.drawLine({ start: { x: MARGIN, y: this.y - 4 }, end: { x: A4[0] - MARGIN, y: this.y - 4 }, thickness: 0.5, color: rgb(0.5, 0.5, 0.5) });
-    this.y -= 12;
-  }
-}
-
 export async function buildCasePdf(c: PdfCase): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(toWinAnsi(`Rupture case ${c.clientCode ?? ""}`.trim()));
   doc.setProducer("Rapport");
   doc.setCreator("Rapport");
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
   const v = c.codeListVersion;
   const x = c.content;
   w.text(`Rupture case ${c.clientCode ?? ""}`, { size: 18, bold: true, gap: 2 });
@@ -157,9 +74,6 @@ export async function buildCasePdf(c: PdfCase): Promise<Uint8Array> {
   w.text(`Signed off by: ${c.signedOffByName}`, { gap: 2 });
   w.text(`Date and time: ${when} (Sydney time)`, { gap: 2 });
   w.text(`Case version: ${c.signedOffVersion} (code lists ${c.codeListVersion})`, { gap: 18 });
-  w.ensure(30);
-  w.page.drawLine({ start: { x: MARGIN, y: w.y }, end: { x: MARGIN + 220, y: w.y }, thickness: 0.75, color: rgb(0, 0, 0) });
-  w.y -= 12;
-  w.text("Supervisor's signature", { size: 8 });
+  w.signatureLine("Supervisor's signature");
   return doc.save();
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import { addLink } from "@/lib/pdf/link";
-import { winAnsiSafe } from "@/lib/pdf/text";
+import { toWinAnsi } from "@/lib/pdf/text";
 import { formatLongDate } from "@/lib/util/intl";
 import { hoursText } from "@/lib/orgs/settings-schemas";
 import type { StoredLogo } from "@/lib/orgs/logo";
@@ -32,7 +32,7 @@ export async function embedLogo(doc: PDFDocument, logo: StoredLogo | null): Prom
 
 /** Draws text centred at y, shrinking it to fit the width. Returns the drawn width. */
 function centre(page: PDFPage, text: string, y: number, font: PDFFont, size: number, color = INK, maxWidth = W - 120): number {
-  const safe = winAnsiSafe(text);
+  const safe = toWinAnsi(text);
   let s = size;
   while (s > 8 && font.widthOfTextAtSize(safe, s) > maxWidth) s -= 1;
   const width = font.widthOfTextAtSize(safe, s);
@@ -42,8 +42,8 @@ function centre(page: PDFPage, text: string, y: number, font: PDFFont, size: num
 
 export async function certificatePdf(cert: CertificateRecord, branding: Branding, verifyUrl: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(winAnsiSafe(`Certificate: ${cert.moduleTitle}`));
-  doc.setAuthor(winAnsiSafe(cert.organisationName || "Rapport"));
+  doc.setTitle(toWinAnsi(`Certificate: ${cert.moduleTitle}`));
+  doc.setAuthor(toWinAnsi(cert.organisationName || "Rapport"));
   doc.setCreator("Rapport");
   doc.setProducer("Rapport");
   const page = doc.addPage([W, H]);
@@ -70,16 +70,16 @@ export async function certificatePdf(cert: CertificateRecord, branding: Branding
   if (cert.signatoryName) {
     const x = 110;
     page.drawLine({ start: { x, y: 150 }, end: { x: x + 240, y: 150 }, thickness: 0.75, color: INK });
-    page.drawText(winAnsiSafe(cert.signatoryName), { x, y: 134, size: 12, font: bold, color: INK });
-    if (cert.signatoryTitle) page.drawText(winAnsiSafe(cert.signatoryTitle), { x, y: 119, size: 11, font: serif, color: GREY });
-    page.drawText(winAnsiSafe(`for ${cert.organisationName}`), { x, y: cert.signatoryTitle ? 104 : 119, size: 10, font: serif, color: GREY });
+    page.drawText(toWinAnsi(cert.signatoryName), { x, y: 134, size: 12, font: bold, color: INK });
+    if (cert.signatoryTitle) page.drawText(toWinAnsi(cert.signatoryTitle), { x, y: 119, size: 11, font: serif, color: GREY });
+    page.drawText(toWinAnsi(`for ${cert.organisationName}`), { x, y: cert.signatoryTitle ? 104 : 119, size: 10, font: serif, color: GREY });
   }
   const right = W - 110;
   const serialText = `Serial ${cert.serial}`;
   page.drawText(serialText, { x: right - sans.widthOfTextAtSize(serialText, 11), y: 134, size: 11, font: sans, color: INK });
   const label = "Check this certificate at";
   page.drawText(label, { x: right - sans.widthOfTextAtSize(label, 9), y: 119, size: 9, font: sans, color: GREY });
-  const url = winAnsiSafe(verifyUrl);
+  const url = toWinAnsi(verifyUrl);
   const urlWidth = sans.widthOfTextAtSize(url, 9);
   page.drawText(url, { x: right - urlWidth, y: 105, size: 9, font: sans, color: TEAL });
   page.drawLine({ start: { x: right - urlWidth, y: 103 }, end: { x: right, y: 103 }, thickness: 0.5, color: TEAL });

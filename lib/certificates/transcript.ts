@@ -1,7 +1,7 @@
 import "server-only";
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 import { addLink } from "@/lib/pdf/link";
-import { winAnsiSafe } from "@/lib/pdf/text";
+import { toWinAnsi } from "@/lib/pdf/text";
 import { formatLongDate, formatShortDate } from "@/lib/util/intl";
 import { hoursText } from "@/lib/orgs/settings-schemas";
 import { embedLogo, type Branding } from "./pdf";
@@ -35,7 +35,7 @@ const COLS = [
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of winAnsiSafe(text).split(/\s+/)) {
+  for (const word of toWinAnsi(text).split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
     else {
@@ -49,8 +49,8 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 export async function transcriptPdf(input: TranscriptInput, branding: Branding): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(winAnsiSafe(`Training transcript: ${input.personName}`));
-  doc.setAuthor(winAnsiSafe(input.organisationName));
+  doc.setTitle(toWinAnsi(`Training transcript: ${input.personName}`));
+  doc.setAuthor(toWinAnsi(input.organisationName));
   doc.setCreator("Rapport");
   doc.setProducer("Rapport");
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -65,13 +65,13 @@ export async function transcriptPdf(input: TranscriptInput, branding: Branding):
     page.drawImage(logo, { x: M, y: y - fit.height, width: fit.width, height: fit.height });
     y -= fit.height + 14;
   }
-  page.drawText(winAnsiSafe(input.organisationName), { x: M, y: y - 11, size: 11, font: bold, color: TEAL });
+  page.drawText(toWinAnsi(input.organisationName), { x: M, y: y - 11, size: 11, font: bold, color: TEAL });
   y -= 40;
   page.drawText("Training transcript", { x: M, y, size: 22, font: bold, color: INK });
   y -= 24;
-  page.drawText(winAnsiSafe(input.personName), { x: M, y, size: 14, font, color: INK });
+  page.drawText(toWinAnsi(input.personName), { x: M, y, size: 14, font, color: INK });
   y -= 18;
-  page.drawText(winAnsiSafe(`Issued ${formatLongDate(input.generatedAt, zone)}. Dates are in the ${zone} time zone.`), { x: M, y, size: 9, font, color: GREY });
+  page.drawText(toWinAnsi(`Issued ${formatLongDate(input.generatedAt, zone)}. Dates are in the ${zone} time zone.`), { x: M, y, size: 9, font, color: GREY });
   y -= 28;
 
   const header = () => {
@@ -110,9 +110,9 @@ export async function transcriptPdf(input: TranscriptInput, branding: Branding):
   page.drawText(`${input.records.length} ${input.records.length === 1 ? "module" : "modules"} completed`, { x: COLS[0].x, y, size: 10, font: bold, color: INK });
   page.drawText(`Total CPD hours: ${total}`, { x: COLS[1].x, y, size: 10, font: bold, color: INK });
   y -= 24;
-  const note = winAnsiSafe(`Anyone can check a certificate by its serial at ${input.verifyBase}`);
+  const note = toWinAnsi(`Anyone can check a certificate by its serial at ${input.verifyBase}`);
   page.drawText(note, { x: M, y, size: 9, font, color: GREY });
-  const urlWidth = font.widthOfTextAtSize(winAnsiSafe(input.verifyBase), 9);
+  const urlWidth = font.widthOfTextAtSize(toWinAnsi(input.verifyBase), 9);
   addLink(doc, page, input.verifyBase, { x: M + font.widthOfTextAtSize(note, 9) - urlWidth, y: y - 3, width: urlWidth, height: 12 });
   return doc.save();
 }

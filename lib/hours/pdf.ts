@@ -1,6 +1,6 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 import type { SummarySnapshot } from "@/db/schema";
-import { toWinAnsi } from "@/lib/cases/pdf";
+import { toWinAnsi } from "@/lib/pdf/text";
 import { formatIn } from "@/lib/util/intl";
 import { categoryLabel } from "./categories";
 import { longDay } from "./days";

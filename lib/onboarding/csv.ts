@@ -12,13 +12,25 @@ export const CSV_MAX_HEADER_FIELD = 100;
 export type CsvFailure = { ok: false; error: string };
 export type CsvRecord = { line: number; fields: string[] };
 
+/** The message for a file over CSV_MAX_BYTES, in the browser (before sending) and on the server. */
+export function tooLargeMessage(bytes: number): string {
+  return `The file is ${(bytes / 1_000_000).toFixed(1)} MB; the limit is ${CSV_MAX_BYTES / 1_000_000} MB. Split it into smaller files and import each.`;
+}
+
+/** What is wrong with a chosen CSV file before it is sent, if anything (checked again on the server). */
+export function csvFileProblem(file: { size: number } | undefined): string | undefined {
+  if (!file) return "Choose a CSV file to upload.";
+  if (file.size > CSV_MAX_BYTES) return tooLargeMessage(file.size);
+  return undefined;
+}
+
 const SAVE_AS_HINT = "In your spreadsheet, choose Save as (or Download) and pick “CSV UTF-8”, then upload that file.";
 
 /** Bytes to text. Refuses binary files, other encodings and oversized files with one clear message. */
 export function decodeCsvBytes(bytes: Uint8Array, rowNoun = "person"): { ok: true; text: string } | CsvFailure {
   if (bytes.byteLength === 0) return { ok: false, error: `The file is empty. Add a header row and one row per ${rowNoun}, then upload it again.` };
   if (bytes.byteLength > CSV_MAX_BYTES) {
-    return { ok: false, error: `The file is ${(bytes.byteLength / 1_000_000).toFixed(1)} MB; the limit is 1.5 MB. Split it into smaller files and import each.` };
+    return { ok: false, error: tooLargeMessage(bytes.byteLength) };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, error: `The file is saved as UTF-16 text, not UTF-8. ${SAVE_AS_HINT}` };

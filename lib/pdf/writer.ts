@@ -1,9 +1,9 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
-import { winAnsiSafe } from "./text";
+import { toWinAnsi } from "./text";
 
 // A small flowing-text writer over pdf-lib for A4 documents in the standard fonts (no font files
 // to ship): wraps words to the page width, breaks pages, and draws rules and signature lines.
-// Every string goes through winAnsiSafe, line by line, because standard fonts encode WinAnsi only.
+// Every string goes through toWinAnsi, because standard fonts encode WinAnsi only.
 
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 56;
@@ -30,9 +30,9 @@ export class PdfWriter {
 
   wrap(text: string, size: number, font: PDFFont, width: number): string[] {
     const lines: string[] = [];
-    for (const para of text.replace(/\r\n?/g, "\n").split("\n")) {
+    for (const para of toWinAnsi(text).split("\n")) {
       let line = "";
-      for (const word of winAnsiSafe(para).split(/ +/)) {
+      for (const word of para.split(/ +/)) {
         const next = line ? `${line} ${word}` : word;
         if (font.widthOfTextAtSize(next, size) <= width) line = next;
         else {
