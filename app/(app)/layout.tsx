@@ -1,7 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { myOrgChoices, requireContext } from "@/lib/core/context";
+import { getShellBranding, myOrgChoices, requireContext } from "@/lib/core/context";
 import { unreadCount } from "@/lib/notifications/inbox";
-import { getShellBranding } from "@/lib/orgs/settings";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireContext();

@@ -5,9 +5,10 @@ import { redirect } from "next/navigation";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oncePerDb } from "@/db/prepared";
-import { memberships, organisations, users, userSessions, type Role } from "@/db/schema";
+import { memberships, organisationLogos, organisations, users, userSessions, type Role } from "@/db/schema";
 import { NotFoundError } from "@/lib/core/errors";
 import { can, type Permission } from "@/lib/core/permissions";
+import { logoUrlFor } from "@/lib/util/logo-url";
 import { isUuid } from "@/lib/util/uuid";
 import { readSessionClaims } from "@/lib/core/session-token";
 import { sessionIsLive, touchSession } from "@/lib/core/sessions";
@@ -27,20 +28,24 @@ export type Ctx = {
 
 export type OrgChoice = { orgId: string; orgName: string; role: Role };
 
-type SessionUser = { id: string; name: string; email: string; sv: number; sessionId: string };
+type SessionUser = { id: string; name: string; email: string; sv: number; sessionId: string; preferredName: string | null };
 
 /**
  * The signed-in user and the organisations they may act in, checked against the database on
  * every request in one query: a disabled user, or a token minted before the last password change
  * (session version), counts as signed out.
  */
-/** The user, the session row and their active memberships, in one statement (prepared once). */
+/**
+ * The user, the session row and their active memberships (with each organisation's logo version
+ * for the shell), in one statement (prepared once).
+ */
 const sessionLookup = oncePerDb((db) =>
   db
     .select({
       id: users.id,
       name: users.name,
       email: users.email,
+      preferredName: users.preferredName,
       sv: users.sessionVersion,
       disabledAt: users.disabledAt,
       session: {
@@ -54,11 +59,13 @@ const sessionLookup = oncePerDb((db) =>
       orgName: organisations.name,
       role: memberships.role,
       membershipId: memberships.id,
+      logoSha: organisationLogos.sha256,
     })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder("sessionId")), eq(userSessions.userId, users.id)))
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "active")))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(organisationLogos, eq(organisationLogos.organisationId, organisations.id))
     .where(eq(users.id, sql.placeholder("userId")))
     .orderBy(asc(organisations.name))
     .prepare("session_lookup"),
@@ -66,7 +73,7 @@ const sessionLookup = oncePerDb((db) =>
 
 export type PendingStep = "verify" | "enrol";
 
-type LoadedSession = { user: SessionUser; choices: (OrgChoice & { membershipId: string })[]; pending: PendingStep | null };
+type LoadedSession = { user: SessionUser; choices: (OrgChoice & { membershipId: string; logoSha: string | null })[]; pending: PendingStep | null };
 
 /**
  * Any live session, including one that still owes a second factor or an enrolment. Only the
@@ -82,9 +89,9 @@ const loadAnySession = cache(async (): Promise<LoadedSession | null> => {
   const row = rows[0];
   if (!row || row.disabledAt || row.sv !== claims.sessionVersion || !sessionIsLive(row.session)) return null;
   await touchSession(db, row.session);
-  const choices = rows.flatMap((r) => (r.orgId && r.orgName && r.role && r.membershipId ? [{ orgId: r.orgId, orgName: r.orgName, role: r.role, membershipId: r.membershipId }] : []));
+  const choices = rows.flatMap((r) => (r.orgId && r.orgName && r.role && r.membershipId ? [{ orgId: r.orgId, orgName: r.orgName, role: r.role, membershipId: r.membershipId, logoSha: r.logoSha }] : []));
   const pending = row.session.factorPending === "verify" || row.session.factorPending === "enrol" ? row.session.factorPending : null;
-  return { user: { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id }, choices, pending };
+  return { user: { id: row.id, name: row.name, email: row.email, sv: row.sv, sessionId: row.session.id, preferredName: row.preferredName }, choices, pending };
 });
 
 /**
@@ -109,7 +116,17 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => (aw
 
 /** The signed-in person's organisations, from the same query as the session check. */
 export async function myOrgChoices(): Promise<OrgChoice[]> {
-  return (await loadSession())?.choices ?? [];
+  return ((await loadSession())?.choices ?? []).map(({ orgId, orgName, role }) => ({ orgId, orgName, role }));
+}
+
+/**
+ * What the shell shows on every page: the current organisation's logo (if any) and the person's
+ * preferred name, read by the session check's own query (no query of its own).
+ */
+export async function getShellBranding(ctx: Ctx): Promise<{ logoUrl: string | null; preferredName: string | null }> {
+  const session = await loadSession();
+  const logoSha = session?.choices.find((c) => c.orgId === ctx.orgId)?.logoSha ?? null;
+  return { logoUrl: logoUrlFor(logoSha), preferredName: session?.user.preferredName ?? null };
 }
 
 /** Anyone's active organisations, read afresh (outside a request too). */

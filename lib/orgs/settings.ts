@@ -140,13 +140,3 @@ export async function setModuleCpd(ctx: Ctx, input: z.output<typeof cpdHoursInpu
   });
 }
 
-/** What the shell shows on every page: the organisation's logo (if any) and the person's preferred name. One query. */
-export async function getShellBranding(ctx: Ctx): Promise<{ logoUrl: string | null; preferredName: string | null }> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ preferredName: users.preferredName, logoSha: organisationLogos.sha256 })
-    .from(users)
-    .leftJoin(organisationLogos, eq(organisationLogos.organisationId, ctx.orgId))
-    .where(eq(users.id, ctx.userId));
-  return { logoUrl: row?.logoSha ? `/organisation/logo?v=${row.logoSha.slice(0, 16)}` : null, preferredName: row?.preferredName ?? null };
-}

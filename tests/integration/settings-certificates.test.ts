@@ -12,8 +12,9 @@ import { syncContent } from "@/lib/modules/sync";
 import { newSerial } from "@/lib/util/serial";
 import { getMyLogo, logoOf, removeLogo, saveLogo } from "@/lib/orgs/logo";
 import { LOGO_MESSAGES } from "@/lib/orgs/logo-image";
-import { getOrgSettings, getShellBranding, listModuleCpd, setModuleCpd, updateOrgSettings } from "@/lib/orgs/settings";
+import { getOrgSettings, listModuleCpd, setModuleCpd, updateOrgSettings } from "@/lib/orgs/settings";
 import { orgSettingsInput } from "@/lib/orgs/settings-schemas";
+import { logoUrlFor } from "@/lib/util/logo-url";
 import { createOrg, type TestOrg } from "../fixtures/factory";
 import { bigPng, SVG_WITH_SCRIPT, TINY_JPEG, TINY_PNG } from "../fixtures/images";
 import { pdfLinks, pdfText } from "../fixtures/pdf-read";
@@ -93,10 +94,10 @@ describe("the logo", () => {
     const stored = await getMyLogo(ctxOf(org, org.trainee));
     expect(stored?.contentType).toBe("image/png");
     expect(Buffer.from(stored!.bytes).equals(TINY_PNG)).toBe(true);
-    expect((await getShellBranding(ctxOf(org, org.trainee))).logoUrl).toBe(`/organisation/logo?v=${version}`);
+    expect(logoUrlFor((await logoOf(org.orgId))?.sha256)).toBe(`/organisation/logo?v=${version}`);
     const other = await createOrg("LogoOther");
     expect(await getMyLogo(ctxOf(other, other.trainee))).toBeNull();
-    expect((await getShellBranding(ctxOf(other, other.trainee))).logoUrl).toBeNull();
+    expect(logoUrlFor((await logoOf(other.orgId))?.sha256)).toBeNull();
     // Replaced by a JPEG (declared as PNG: the bytes decide).
     await saveLogo(admin, file(TINY_JPEG, "image/png"));
     expect((await logoOf(org.orgId))?.contentType).toBe("image/jpeg");
