@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, notifications, outbox } from "@/db/schema";
+import { auditEvents, cohortMembers, cohorts, notifications, outbox } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { countOverdueByModule, remindOverdue } from "@/lib/onboarding/remind-overdue";
 import { createRequirement } from "@/lib/onboarding/requirements";
 import { createOrg } from "../fixtures/factory";
-import { curriculumModule, giveCertificate } from "../fixtures/onboarding";
+import { createCohortRow, curriculumModule, giveCertificate, requireModule, setJoinedAt } from "../fixtures/onboarding";
+import { disableUser } from "../fixtures/factory";
 import { ctxOf, withDatabase } from "./helpers";
 
 withDatabase();
@@ -24,6 +25,7 @@ describe("an admin reminds everyone overdue on a module", () => {
 
     expect(await countOverdueByModule(admin, LATER)).toEqual([{ moduleId: mod.id, title: mod.title, overdue: 1 }]);
     expect(await countOverdueByModule(admin, new Date("2027-11-01T00:00:00Z"))).toEqual([]);
+    expect(await countOverdueByModule(admin, LATER, mod.id)).toEqual([{ moduleId: mod.id, title: mod.title, overdue: 1 }]);
 
     expect(await remindOverdue(admin, { moduleId: mod.id }, LATER)).toEqual({ reminded: 1, alreadyToday: 0 });
     const db = await getDb();
@@ -53,5 +55,49 @@ describe("an admin reminds everyone overdue on a module", () => {
     await expect(remindOverdue(ctxOf(a, a.admin), { moduleId: "00000000-0000-4000-8000-000000000000" }, LATER)).rejects.toBeInstanceOf(NotFoundError);
     const db = await getDb();
     expect(await db.select().from(notifications).where(and(eq(notifications.organisationId, a.orgId), eq(notifications.kind, "module_overdue")))).toHaveLength(0);
+  });
+
+  it("counts by module in one statement what each person's requirements say (role, current cohort, earliest due date, completions)", async () => {
+    const org = await createOrg("RemindCount");
+    const admin = ctxOf(org, org.admin);
+    const db = await getDb();
+    const [m0, m1, m2] = await Promise.all([curriculumModule(0), curriculumModule(1), curriculumModule(2)]);
+    // m0: trainees, 30 days after joining. The trainee joined long ago (overdue); otherTrainee just now (not yet).
+    await requireModule(org.orgId, m0.id, { role: "trainee", dueDays: 30 });
+    await setJoinedAt(org.trainee.membershipId, new Date("2027-01-01T00:00:00Z"));
+    await setJoinedAt(org.otherTrainee.membershipId, new Date("2027-11-20T00:00:00Z"));
+    // m1: a cohort holding otherTrainee and the supervisor, due 1 December; an archived cohort holding the trainee.
+    const current = await createCohortRow(org.orgId, "Current");
+    const archived = await createCohortRow(org.orgId, "Archived");
+    await db.update(cohorts).set({ archivedAt: new Date("2027-06-01T00:00:00Z") }).where(eq(cohorts.id, archived.id));
+    await db.insert(cohortMembers).values([
+      { organisationId: org.orgId, cohortId: current.id, membershipId: org.otherTrainee.membershipId },
+      { organisationId: org.orgId, cohortId: current.id, membershipId: org.supervisor.membershipId },
+      { organisationId: org.orgId, cohortId: archived.id, membershipId: org.trainee.membershipId },
+    ]);
+    await requireModule(org.orgId, m1.id, { cohortId: current.id, dueOn: "2027-12-01" });
+    await requireModule(org.orgId, m1.id, { cohortId: archived.id, dueOn: "2027-12-01" });
+    // m2: trainees far in the future, but the current cohort earlier: the earliest date wins for otherTrainee only.
+    await requireModule(org.orgId, m2.id, { role: "trainee", dueOn: "2030-01-01" });
+    await requireModule(org.orgId, m2.id, { cohortId: current.id, dueOn: "2027-11-15" });
+    // The supervisor completed m1; a disabled member is nobody's concern.
+    await giveCertificate(org.orgId, org.supervisor, m1.id);
+    await requireModule(org.orgId, m0.id, { role: "org_admin", dueDays: 1 });
+    await setJoinedAt(org.admin.membershipId, new Date("2027-01-01T00:00:00Z"));
+    await disableUser(org.admin.userId);
+
+    const counts = await countOverdueByModule(admin, LATER);
+    expect(new Map(counts.map((c) => [c.moduleId, c.overdue]))).toEqual(
+      new Map([
+        [m0.id, 1], // the trainee (otherTrainee joined 12 days ago; the admin is disabled)
+        [m1.id, 1], // otherTrainee (the supervisor is complete; the trainee's cohort is archived)
+        [m2.id, 2], // otherTrainee (the cohort's earlier date wins over the trainees' 2030) and the supervisor, in that cohort
+      ]),
+    );
+    // The end of the due day in the organisation's zone: not overdue at 23:00 Sydney on the day, overdue just after midnight.
+    expect(await countOverdueByModule(admin, new Date("2027-12-01T12:00:00Z"), m1.id)).toEqual([]);
+    expect(await countOverdueByModule(admin, new Date("2027-12-01T13:00:01Z"), m1.id)).toEqual([{ moduleId: m1.id, title: m1.title, overdue: 1 }]);
+    // The per-person path that sends the reminders agrees with the count for every module.
+    for (const c of counts) expect((await remindOverdue(admin, { moduleId: c.moduleId }, LATER)).reminded).toBe(c.overdue);
   });
 });

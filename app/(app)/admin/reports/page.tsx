@@ -24,7 +24,7 @@ export default authedPage({ permission: "org.reports" }, async function Completi
   const sp = await searchParams;
   const f = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
-  const [matrix, cohorts, overdue] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohorts(ctx, { includeArchived: true }), f.moduleId ? countOverdueByModule(ctx, new Date(), f.moduleId) : Promise.resolve([])]);
+  const [matrix, cohorts, overdue] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohorts(ctx, { includeArchived: true }), countOverdueByModule(ctx, new Date(), f.moduleId)]);
   const moduleChoices = matrix.allModules.map((m) => [m.id, m.title] as const);
   const query = matrixQuery(f);
   const csvHref = `/admin/reports/completion.csv?${new URLSearchParams(query)}`;
