@@ -15,7 +15,12 @@ export function CalibrationReviewForm({ roundId, self, selfVersion }: { roundId:
       submit={submitCalibrationReviewAction}
       self={self}
       selfVersion={selfVersion}
+      decisions={[
+        { code: "changes_requested", label: "Request changes" },
+        { code: "signed_off", label: "Sign off" },
+      ]}
       decisionHint="What you would decide if this were your trainee's case. Nothing is sent to anyone: it is compared with the others' decisions."
+      whatToChangeHint="Needed when requesting changes: what you would ask the trainee to change."
       submitLabel="Submit my review"
       onSaved={() => {
         router.replace(`/calibration/${roundId}?submitted=1`);

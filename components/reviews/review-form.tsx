@@ -100,6 +100,7 @@ export function ReviewChecklistForm({
   previous,
   decisions = DECISIONS,
   decisionHint,
+  whatToChangeHint = "Needed when requesting changes: the trainee sees this.",
   submitLabel = "Record review",
 }: {
   target: { caseId: string; version: number } | { roundId: string };
@@ -111,6 +112,7 @@ export function ReviewChecklistForm({
   previous?: PreviousReview | null;
   decisions?: ReviewDecisionOption[];
   decisionHint?: string;
+  whatToChangeHint?: string;
   submitLabel?: string;
 }) {
   const self = readSelfAssessment(rawSelf, selfVersion);
@@ -222,7 +224,7 @@ export function ReviewChecklistForm({
         <RadioGroup legend="What happens next" name="decision" options={decisions} hint={decisionHint} register={register} error={err.decision?.message} />
         <TextArea
           label="What to change"
-          hint={decision === "signed_off" ? "Not needed when signing off." : "Needed when requesting changes: the trainee sees this."}
+          hint={decision === "signed_off" ? "Not needed when signing off." : whatToChangeHint}
           rows={4}
           maxLength={LIMITS.whatToChange}
           {...register("whatToChange")}
