@@ -160,7 +160,7 @@ export async function copyCaseAsReference(ctx: Ctx, caseId: string): Promise<{ r
   if ("refused" in outcome) {
     await audit(db, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "calibration.copy_refused", outcome: "denied", targetType: "calibration_case", detail: { reason: outcome.refused } });
     if (outcome.refused === "risk") throw new ValidationError("A case with risk recorded can't be used for calibration.", { caseId: ["A case with risk recorded can't be used for calibration. Choose another case."] });
-    const where = outcome.fields.join("; ");
+    const where = (outcome.fields ?? []).join("; ");
     throw new ValidationError(`The de-identification check flagged possible identifiers in this case (${where}), so it can't be copied.`, {
       caseId: [`The de-identification check flagged possible identifiers in: ${where}. A copy must hold nothing flagged, so this case can't be used. Choose another case.`],
     });
