@@ -3,8 +3,10 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import type { z } from "zod";
 import { schemaResolver } from "@/components/ui/schema-resolver";
 import { decideReviewAction } from "@/lib/cases/actions/reviews";
+import type { ActionResult } from "@/lib/core/action-result";
 import { RadioGroup, RatingHelp } from "@/components/cases/case-form-sections";
 import { EntryText, RatingsCaveat } from "@/components/cases/conditions-display";
 import { Alert } from "@/components/ui/alert";
@@ -18,8 +20,10 @@ import { LIMITS, reviewDecisionInput } from "@/lib/cases/schemas";
 
 type Rated = { rate: boolean; rating: string; evidence: string; quote: string };
 type Values = {
-  caseId: string;
-  version: number;
+  /** What is reviewed: a case at a version, or a calibration round's reference case. */
+  caseId?: string;
+  version?: number;
+  roundId?: string;
   decision: string;
   whatToChange: string;
   identifiersChecked: boolean;
@@ -41,19 +45,12 @@ export type PreviousReview = { ratings: unknown; whatToChange: string | null };
 
 const defOf = (code: string) => CONDITIONS.find((c) => c.code === code)!;
 
-/**
- * The supervisor's review (code lists 2026.2): notes on conditions 1 and 2; a rating with evidence
- * for each condition the trainee chose (shown first, always rated) and for any other the
- * supervisor ticks. A case submitted with the earlier six-rating checklist has no chosen ones: the
- * supervisor rates at least one of conditions 3 to 6.
- */
+/** A real case's review: decides the case, then back to where the supervisor came from. */
 export function ReviewForm({
   caseId,
   version,
-  self: rawSelf,
-  selfVersion,
-  previous,
   returnTo = "/reviews",
+  ...rest
 }: {
   caseId: string;
   version: number;
@@ -64,6 +61,60 @@ export function ReviewForm({
   returnTo?: "/reviews" | "/caseload";
 }) {
   const router = useRouter();
+  return (
+    <ReviewChecklistForm
+      {...rest}
+      target={{ caseId, version }}
+      schema={reviewDecisionInput}
+      submit={decideReviewAction}
+      onSaved={(decision) => {
+        // Back to where the supervisor came from, with a confirmation there.
+        router.push(`${returnTo}?reviewed=${decision === "signed_off" ? "signed_off" : "changes_requested"}`);
+        router.refresh();
+      }}
+    />
+  );
+}
+
+export type ReviewDecisionOption = { code: "changes_requested" | "signed_off"; label: string };
+const DECISIONS: ReviewDecisionOption[] = [
+  { code: "changes_requested", label: "Request changes: the trainee revises and resubmits" },
+  { code: "signed_off", label: "Sign off: the case becomes read-only" },
+];
+
+/**
+ * The supervisor's review (code lists 2026.2): notes on conditions 1 and 2; a rating with evidence
+ * for each condition the trainee chose (shown first, always rated) and for any other the
+ * supervisor ticks. A case submitted with the earlier six-rating checklist has no chosen ones: the
+ * supervisor rates at least one of conditions 3 to 6. One form for real cases and for calibration
+ * rounds (components/calibration): `target`, `schema` and `submit` say what is reviewed and where
+ * the review goes; the fields and their rules are the same (lib/cases/schemas.ts reviewFields).
+ */
+export function ReviewChecklistForm({
+  target,
+  schema,
+  submit,
+  onSaved,
+  self: rawSelf,
+  selfVersion,
+  previous,
+  decisions = DECISIONS,
+  decisionHint,
+  whatToChangeHint = "Needed when requesting changes: the trainee sees this.",
+  submitLabel = "Record review",
+}: {
+  target: { caseId: string; version: number } | { roundId: string };
+  schema: z.ZodType;
+  submit: (values: Values) => Promise<ActionResult<unknown>>;
+  onSaved: (decision: string) => void;
+  self: unknown;
+  selfVersion?: string;
+  previous?: PreviousReview | null;
+  decisions?: ReviewDecisionOption[];
+  decisionHint?: string;
+  whatToChangeHint?: string;
+  submitLabel?: string;
+}) {
   const self = readSelfAssessment(rawSelf, selfVersion);
   const prev = previous ? readReview(previous.ratings) : null;
   const [formError, setFormError] = useState<string | null>(null);
@@ -71,10 +122,9 @@ export function ReviewForm({
   const [flagged, setFlagged] = useState(false);
   const { register, control, handleSubmit, setError, setValue, formState } = useForm<Values>({
     // raw: the action parses the form's own values again (the schema keeps only rated entries).
-    resolver: schemaResolver<Values>(reviewDecisionInput),
+    resolver: schemaResolver<Values>(schema),
     defaultValues: {
-      caseId,
-      version,
+      ...target,
       decision: "",
       whatToChange: previous?.whatToChange ?? "",
       identifiersChecked: false,
@@ -97,14 +147,12 @@ export function ReviewForm({
   const onSubmit = handleSubmit(
     async (v) => {
       setFormError(null);
-      const res = await decideReviewAction(v);
+      const res = await submit(v);
       if (!res.ok) {
         if (res.fieldErrors?.identifiersChecked) setFlagged(true);
         return setFormError(applyServerErrors(res, setError) ?? res.error);
       }
-      // Back to where the supervisor came from, with a confirmation there.
-      router.push(`${returnTo}?reviewed=${v.decision === "signed_off" ? "signed_off" : "changes_requested"}`);
-      router.refresh();
+      onSaved(v.decision);
     },
     () => setFormError("Some answers are missing. Each one is marked in the form with what to do."),
   );
@@ -173,19 +221,10 @@ export function ReviewForm({
       <FieldMessage id="rated" error={err.rated?.message} />
       <fieldset className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
         <legend className="px-1 font-semibold">Decision</legend>
-        <RadioGroup
-          legend="What happens next"
-          name="decision"
-          options={[
-            { code: "changes_requested", label: "Request changes: the trainee revises and resubmits" },
-            { code: "signed_off", label: "Sign off: the case becomes read-only" },
-          ]}
-          register={register}
-          error={err.decision?.message}
-        />
+        <RadioGroup legend="What happens next" name="decision" options={decisions} hint={decisionHint} register={register} error={err.decision?.message} />
         <TextArea
           label="What to change"
-          hint={decision === "signed_off" ? "Not needed when signing off." : "Needed when requesting changes: the trainee sees this."}
+          hint={decision === "signed_off" ? "Not needed when signing off." : whatToChangeHint}
           rows={4}
           maxLength={LIMITS.whatToChange}
           {...register("whatToChange")}
@@ -199,7 +238,7 @@ export function ReviewForm({
         </Alert>
       ) : null}
       <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Saving your review…" : "Record review"}
+        {formState.isSubmitting ? "Saving your review…" : submitLabel}
       </Button>
     </form>
   );

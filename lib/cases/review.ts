@@ -1,15 +1,14 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { caseComments, cases, caseReviews, caseVersions, type StoredRating, type StoredReviewEntry } from "@/db/schema";
+import { caseComments, cases, caseReviews, caseVersions } from "@/db/schema";
 import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { authorise, loadCase } from "./access";
-import { PRECONDITION_CODES, THERAPIST_CONDITION_CODES, type FeedbackFocus } from "./codes";
-import { readSelfAssessment, reviewRuleErrors } from "./conditions";
+import type { FeedbackFocus } from "./codes";
 import { FEEDBACK_FLAGGED_MESSAGE, FEEDBACK_CONFIRM_MESSAGE, feedbackFlags } from "./identifier-check";
-import { locateQuote } from "./quote";
+import { reviewFeedbackFlags, storedReviewEntries } from "./review-entries";
 import type { ReviewDecisionInput } from "./schemas";
 import { nextStatus, type CaseStatus } from "./workflow";
 import { recordTransition } from "@/lib/cases/case-store";
@@ -41,31 +40,13 @@ export async function decideReview(ctx: Ctx, input: ReviewDecisionInput) {
     const loaded = await loadCase(tx, ctx, input.caseId, { forUpdate: true });
     const action = input.decision === "signed_off" ? "sign_off" : "request_changes";
     authorise(loaded, action, input.version);
-    const flags = feedbackFlags({
-      ...Object.fromEntries(PRECONDITION_CODES.map((c) => [`ratings.${c}.note`, input.ratings[c]?.note])),
-      ...Object.fromEntries(THERAPIST_CONDITION_CODES.map((c) => [`ratings.${c}.evidence`, input.ratings[c]?.evidence])),
-      whatToChange: input.whatToChange,
-    });
+    const flags = reviewFeedbackFlags(input);
     const flagged = Object.keys(flags).length;
     if (flagged && !input.identifiersChecked) throw new ValidationError(FEEDBACK_FLAGGED_MESSAGE, { ...flags, identifiersChecked: [FEEDBACK_CONFIRM_MESSAGE] });
     const submitted = await latestVersion(tx, ctx.orgId, loaded.row.id);
-    const rated = THERAPIST_CONDITION_CODES.filter((c) => input.ratings[c]);
-    const ruleErrors = reviewRuleErrors(readSelfAssessment(submitted.content.selfAssessment, submitted.codeListVersion), rated);
-    if (Object.keys(ruleErrors).length) throw new ValidationError("Rate each condition the trainee chose; you may add others.", ruleErrors);
-    const ratings: Record<string, StoredReviewEntry> = {};
-    for (const c of PRECONDITION_CODES) if (input.ratings[c]?.note) ratings[c] = { note: input.ratings[c]!.note };
-    const quoteErrors: Record<string, string[]> = {};
-    for (const c of rated) {
-      const r = input.ratings[c]!;
-      const entry: StoredRating = { rating: r.rating, evidence: r.evidence };
-      if (r.quote) {
-        const span = locateQuote(submitted.content as Record<string, string>, r.quote);
-        if (!span) quoteErrors[`ratings.${c}.quote`] = ["Quote a passage exactly as it appears in the case narrative, or leave this empty."];
-        else entry.quote = span;
-      }
-      ratings[c] = entry;
-    }
-    if (Object.keys(quoteErrors).length) throw new ValidationError("Check the highlighted quotes.", quoteErrors);
+    const entries = storedReviewEntries(input, submitted);
+    if (!entries.ok) throw new ValidationError(entries.message, entries.errors);
+    const ratings = entries.ratings;
 
     const to = nextStatus(action);
     const from = loaded.row.status as CaseStatus;

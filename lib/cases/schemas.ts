@@ -269,47 +269,56 @@ export type ReviewRatings = Partial<Record<"c1_contact" | "c2_client_incongruenc
 
 const RATE_ONE_MESSAGE = "Rate at least one of conditions 3 to 6: the ones the trainee chose, or any you add.";
 
-export const reviewDecisionInput = z
-  .object({
-    caseId: uuid,
-    version,
-    decision: z.enum(["changes_requested", "signed_off"], { error: "Choose request changes or sign off." }),
-    ratings: z.preprocess(clean, reviewRatingsShape),
-    whatToChange: z
-      .string()
-      .max(LIMITS.whatToChange, { error: `Shorten this to at most ${LIMITS.whatToChange} characters.` })
-      .transform((s) => (s.trim() ? s.trim() : undefined))
-      .optional(),
-    /** Set once the supervisor has checked that flagged details identify no one. */
-    identifiersChecked: identifiersChecked,
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "changes_requested" && !v.whatToChange) {
-      ctx.addIssue({ code: "custom", path: ["whatToChange"], message: "Say what the trainee should change before resubmitting." });
-    }
-    let rated = 0;
-    for (const c of THERAPIST_CONDITION_CODES) {
-      const e = v.ratings[c];
-      if (!e?.rate) continue;
-      rated++;
-      if (!e.rating) ctx.addIssue({ code: "custom", path: ["ratings", c, "rating"], message: "Choose a rating for this condition." });
-      if (!e.evidence?.trim()) ctx.addIssue({ code: "custom", path: ["ratings", c, "evidence"], message: "Note the evidence for your rating." });
-    }
-    if (!rated) ctx.addIssue({ code: "custom", path: ["rated"], message: RATE_ONE_MESSAGE });
-  })
-  .transform(({ ratings, ...rest }) => {
-    const out: ReviewRatings = {};
-    for (const c of ["c1_contact", "c2_client_incongruence"] as const) {
-      const note = ratings[c]?.note?.trim();
-      if (note) out[c] = { note: ratings[c]!.note! };
-    }
-    for (const c of THERAPIST_CONDITION_CODES) {
-      const e = ratings[c];
-      if (!e?.rate || !e.rating || !e.evidence) continue;
-      out[c] = { rating: e.rating, evidence: e.evidence.trim(), ...(e.quote?.trim() ? { quote: e.quote } : {}) };
-    }
-    return { ...rest, ratings: out };
-  });
+/**
+ * The review form's own fields: the same for a case review and a calibration review
+ * (lib/calibration/schemas.ts), which add what is reviewed (a case and its version, or a round).
+ */
+export const reviewFields = {
+  decision: z.enum(["changes_requested", "signed_off"], { error: "Choose request changes or sign off." }),
+  ratings: z.preprocess(clean, reviewRatingsShape),
+  whatToChange: z
+    .string()
+    .max(LIMITS.whatToChange, { error: `Shorten this to at most ${LIMITS.whatToChange} characters.` })
+    .transform((s) => (s.trim() ? s.trim() : undefined))
+    .optional(),
+  /** Set once the supervisor has checked that flagged details identify no one. */
+  identifiersChecked: identifiersChecked,
+};
+
+type ReviewFieldsOut = { decision: "changes_requested" | "signed_off"; whatToChange?: string; ratings: z.output<typeof reviewRatingsShape> };
+
+/** The review form's rules: what to change when requesting changes; evidence for each condition rated; at least one rated. */
+export function refineReview(v: ReviewFieldsOut, ctx: z.RefinementCtx): void {
+  if (v.decision === "changes_requested" && !v.whatToChange) {
+    ctx.addIssue({ code: "custom", path: ["whatToChange"], message: "Say what the trainee should change before resubmitting." });
+  }
+  let rated = 0;
+  for (const c of THERAPIST_CONDITION_CODES) {
+    const e = v.ratings[c];
+    if (!e?.rate) continue;
+    rated++;
+    if (!e.rating) ctx.addIssue({ code: "custom", path: ["ratings", c, "rating"], message: "Choose a rating for this condition." });
+    if (!e.evidence?.trim()) ctx.addIssue({ code: "custom", path: ["ratings", c, "evidence"], message: "Note the evidence for your rating." });
+  }
+  if (!rated) ctx.addIssue({ code: "custom", path: ["rated"], message: RATE_ONE_MESSAGE });
+}
+
+/** Keeps only the rated entries (and non-empty c1/c2 notes), as a review stores them. */
+export function keepRated<R extends { ratings: z.output<typeof reviewRatingsShape> }>({ ratings, ...rest }: R): Omit<R, "ratings"> & { ratings: ReviewRatings } {
+  const out: ReviewRatings = {};
+  for (const c of ["c1_contact", "c2_client_incongruence"] as const) {
+    const note = ratings[c]?.note?.trim();
+    if (note) out[c] = { note: ratings[c]!.note! };
+  }
+  for (const c of THERAPIST_CONDITION_CODES) {
+    const e = ratings[c];
+    if (!e?.rate || !e.rating || !e.evidence) continue;
+    out[c] = { rating: e.rating, evidence: e.evidence.trim(), ...(e.quote?.trim() ? { quote: e.quote } : {}) };
+  }
+  return { ...rest, ratings: out };
+}
+
+export const reviewDecisionInput = z.object({ caseId: uuid, version, ...reviewFields }).superRefine(refineReview).transform(keepRated);
 export type ReviewDecisionInput = Omit<z.output<typeof reviewDecisionInput>, "identifiersChecked"> & { identifiersChecked?: boolean };
 
 export const commentInput = z.object({

@@ -131,6 +131,15 @@ export const AUDIT_ACTIONS = {
   "evaluation.draft_saved": { category: "training", verb: "Saved an evaluation draft" },
   "evaluation.submitted": { category: "training", verb: "Submitted an evaluation" },
   "evaluation.signed": { category: "training", verb: "Signed an evaluation" },
+  "calibration.consent_given": { category: "cases", verb: "Allowed a de-identified copy for calibration of case" },
+  "calibration.consent_withdrawn": { category: "cases", verb: "Withdrew consent to calibration copies of case" },
+  "calibration.reference_copied": { category: "training", verb: "Copied a consented case as a calibration reference" },
+  "calibration.copy_refused": { category: "training", verb: "Was refused a calibration copy of a case" },
+  "calibration.exemplar_added": { category: "training", verb: "Added a Rapport exemplar for calibration" },
+  "calibration.round_opened": { category: "training", verb: "Opened calibration round" },
+  "calibration.review_submitted": { category: "training", verb: "Submitted a calibration review" },
+  "calibration.round_closed": { category: "training", verb: "Closed calibration round" },
+  "calibration.note_saved": { category: "training", verb: "Wrote the discussion note of calibration round" },
 } as const satisfies Record<string, Entry>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

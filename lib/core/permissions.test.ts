@@ -49,4 +49,13 @@ describe("permissions", () => {
     expect(can("supervisor", "hours.log")).toBe(false);
     expect(can("org_admin", "hours.supervise")).toBe(false);
   });
+
+  it("offers Calibration to supervisors and admins, never to trainees, and its management to admins", () => {
+    const all = new Set(["/calibration"]);
+    expect(navFor("trainee", all)).toEqual([]);
+    expect(navFor("supervisor", all).map((n) => n.label)).toEqual(["Calibration"]);
+    expect(navFor("org_admin", all).map((n) => n.label)).toEqual(["Calibration"]);
+    expect(ROLES.filter((r) => can(r, "calibration.view"))).toEqual(["supervisor", "org_admin"]);
+    expect(ROLES.filter((r) => can(r, "calibration.manage"))).toEqual(["org_admin"]);
+  });
 });

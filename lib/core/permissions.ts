@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "evaluations.open": ["supervisor", "org_admin"],
   "evaluations.forms": ["org_admin"],
   "evaluations.reports": ["org_admin"],
+  // Supervisor calibration (formative): admins open rounds and read every result; supervisors take
+  // part when invited and see results once they have submitted. Never trainees.
+  "calibration.view": ["supervisor", "org_admin"],
+  "calibration.manage": ["org_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,6 +58,7 @@ const NAV: NavItem[] = [
   { href: "/hours", label: "Hours", permission: "hours.log" },
   { href: "/hours", label: "Hours", permission: "hours.supervise" },
   { href: "/evaluations", label: "Evaluations", permission: "evaluations.view" },
+  { href: "/calibration", label: "Calibration", permission: "calibration.view" },
   { href: "/onboarding", label: "Getting started", permission: "modules.study" },
   // One navigation for admins: these were also a row of tabs with other names ("Reports" here,
   // "Completion" there); the tabs are gone and the sidebar groups them.

@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   "evaluation_opened",
   "evaluation_submitted",
   "evaluation_signed",
+  "calibration_invited",
+  "calibration_closed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -81,6 +83,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   evaluation_opened: "An evaluation round opens for you or your trainees",
   evaluation_submitted: "The other side of an evaluation is submitted",
   evaluation_signed: "The other side signs an evaluation",
+  calibration_invited: "You are invited to a supervisor calibration round",
+  calibration_closed: "A calibration round you took part in closes",
 };
 
 /**
@@ -112,6 +116,8 @@ export const KIND_SUBJECTS: Record<NotificationKind, string> = {
   evaluation_opened: "An evaluation is open on Rapport",
   evaluation_submitted: "An evaluation has been submitted on Rapport",
   evaluation_signed: "An evaluation has been signed on Rapport",
+  calibration_invited: "A calibration round is waiting for your review on Rapport",
+  calibration_closed: "A calibration round has closed on Rapport",
 };
 
 export type KindGroup = { id: string; title: string; roles: readonly Role[]; kinds: readonly NotificationKind[] };
@@ -125,6 +131,7 @@ export const KIND_GROUPS: readonly KindGroup[] = [
   { id: "training", title: "Your training", roles: ["trainee", "supervisor", "org_admin"], kinds: ["module_assigned", "module_due", "module_overdue", "reflection_comment"] },
   { id: "organisation", title: "Running your organisation", roles: ["org_admin"], kinds: ["invitation_accepted", "trainee_unsupervised", "case_unassigned"] },
   { id: "evaluations", title: "Competency evaluations", roles: ["trainee", "supervisor"], kinds: ["evaluation_opened", "evaluation_submitted", "evaluation_signed"] },
+  { id: "calibration", title: "Supervisor calibration", roles: ["supervisor"], kinds: ["calibration_invited", "calibration_closed"] },
   { id: "safety", title: "Safety", roles: ["trainee", "supervisor", "org_admin"], kinds: ["case_risk"] },
 ];
 

@@ -136,6 +136,21 @@ export const POLICY: PolicyRow[] = [
   action("lib/cases/actions/reviews.ts#*", supervisorOnly, "deny", "assigned supervisors only"),
   page("/trainees/[id]/insight", { trainee: "allow", supervisor: "allow", org_admin: "deny" }, "deny", "the trainee themself and their assigned supervisors"),
 
+  // Supervisor calibration: formative and among staff. Admins open rounds and see every result;
+  // invited supervisors review blind and see the results once they have submitted. Trainees get
+  // not-found on every page and action; only the consent to a copy of their own case is theirs.
+  page("/calibration", overseers, "own_only", "supervisors: rounds they are invited to; admins: every round"),
+  page("/calibration/new", adminOnly, "own_only"),
+  page("/calibration/references", adminOnly, "own_only", "consented cases as metadata only, never their narratives"),
+  page("/calibration/trend", overseers, "own_only", "supervisors: closed rounds they submitted a review in; admins: every closed round"),
+  page("/calibration/[id]", overseers, "deny", "admins; invited supervisors (others' ratings and the reference review only after submitting their own)"),
+  action("lib/calibration/actions/rounds.ts#openCalibrationRoundAction", adminOnly, "own_only", "invitees must be the organisation's active, verified supervisors"),
+  action("lib/calibration/actions/rounds.ts#closeCalibrationRoundAction", adminOnly, "deny"),
+  action("lib/calibration/actions/rounds.ts#saveDiscussionNoteAction", adminOnly, "deny", "versioned; scanned for identifiers"),
+  action("lib/calibration/actions/reviews.ts#submitCalibrationReviewAction", supervisorOnly, "deny", "invited supervisors only, once, while the round is open"),
+  action("lib/calibration/actions/references.ts#copyCaseAsReferenceAction", adminOnly, "deny", "a consented, submitted or signed-off case without risk, with nothing flagged by the de-identification check"),
+  action("lib/cases/actions/consent.ts#setCalibrationConsentAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "the case's author only (checked on A's trainee's case)"),
+
   // Administration
   page("/admin/members", adminOnly, "own_only"),
   page("/admin/members/[id]", adminOnly, "deny"),

@@ -18,6 +18,9 @@ export const DEMO_ORGS: { name: string; slug: string; settings: DemoSettings; pe
       { email: "supervisor@harbourside.example", name: "Sam Supervisor", role: "supervisor" },
       { email: "admin@harbourside.example", name: "Jordan Admin", role: "org_admin" },
       { email: "trainee2@harbourside.example", name: "Riley Second", role: "trainee" },
+      // Two more supervisors, for the demo calibration rounds (scripts/seed/calibration.ts).
+      { email: "supervisor2@harbourside.example", name: "Robin Clinician", role: "supervisor" },
+      { email: "supervisor3@harbourside.example", name: "Kai Reviewer", role: "supervisor" },
     ],
   },
   {

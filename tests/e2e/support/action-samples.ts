@@ -174,6 +174,25 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/evaluations/actions/responses.ts#saveResponseAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, ratings: { alliance__engagement: { rating: "3", comment: "" } }, overallComment: "", recommendation: "" }] },
   "lib/evaluations/actions/responses.ts#submitResponseAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, ratings: {}, overallComment: "", recommendation: "" }] },
   "lib/evaluations/actions/responses.ts#signEvaluationAction": { page: "/evaluations", args: (w) => [{ evaluationId: w.a.evaluationId, version: 99, name: "Matrix Signer", attest: true, disagree: false, disagreement: "" }] },
+  "lib/calibration/actions/rounds.ts#openCalibrationRoundAction": {
+    page: "/calibration",
+    args: (w) => [{ name: `Matrix round ${Date.now()}`, referenceId: "exemplar:withdrawal-homework", invitees: [w.a.org.supervisor.membershipId, w.a.org.otherSupervisor.membershipId], dueOn: "" }],
+  },
+  "lib/calibration/actions/rounds.ts#closeCalibrationRoundAction": { page: "/calibration", args: (w) => [{ roundId: w.a.calibrationRoundId, version: 99 }] },
+  "lib/calibration/actions/rounds.ts#saveDiscussionNoteAction": { page: "/calibration", args: (w) => [{ roundId: w.a.calibrationRoundId, version: 99, note: "Noted by the matrix." }] },
+  "lib/calibration/actions/reviews.ts#submitCalibrationReviewAction": {
+    page: "/calibration",
+    args: (w) => [
+      {
+        roundId: w.a.calibrationRoundId,
+        decision: "signed_off",
+        whatToChange: "",
+        ratings: { c3_congruence: { rate: true, rating: "partly_evident", evidence: "Seen." }, c5_empathy: { rate: true, rating: "not_evident", evidence: "Seen." } },
+      },
+    ],
+  },
+  "lib/calibration/actions/references.ts#copyCaseAsReferenceAction": { page: "/calibration", args: (w) => [{ caseId: w.a.signedOffCaseId }] },
+  "lib/cases/actions/consent.ts#setCalibrationConsentAction": { page: "/cases", args: (w) => [{ caseId: w.a.signedOffCaseId, consent: true }] },
   // A stale version: allowed callers get past authorisation and are told to reload; nothing changes.
   "lib/modules/actions/assessment.ts#updateAssessmentSettingsAction": { page: "/admin/settings/assessment", args: () => [{ ...ASSESSMENT_SAMPLE, version: 99 }] },
   "lib/modules/actions/assessment.ts#saveAssessmentOverrideAction": { page: "/admin/settings/assessment", args: (w) => [{ ...ASSESSMENT_SAMPLE, version: 99, moduleId: w.a.moduleId }] },

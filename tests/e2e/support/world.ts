@@ -10,6 +10,7 @@ import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtu
 import { adoptSet, insertEntry, insertSession, insertSummary, placeTrainee } from "../../fixtures/hours";
 import { seedEvaluation } from "../../fixtures/evaluations";
 import { TINY_PNG } from "../../fixtures/images";
+import { seedCalibrationRound, seedConsent } from "../../fixtures/calibration";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -60,6 +61,8 @@ export type OrgWorld = {
   evaluationRoundId: string;
   evaluationId: string;
   lockedEvaluationId: string;
+  /** A calibration round on an exemplar, A's two supervisors invited (none submitted). */
+  calibrationRoundId: string;
   /** A passkey of A's other trainee (nobody the matrix signs in as: a factor would make their sign-in ask for it). */
   passkeyId: string;
 };
@@ -148,6 +151,9 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(passkeys)
     .values({ userId: org.otherTrainee.userId, credentialId: `matrix-${uid()}`, publicKey: "AAAA", name: "Matrix key" })
     .returning({ id: passkeys.id });
+  const calibration = await seedCalibrationRound(org, [org.supervisor, org.otherSupervisor], { name: `Matrix calibration ${uid()}` });
+  // The trainee allowed a calibration copy of their signed-off case (the copy action's sample).
+  await seedConsent(org, signedOff.caseId);
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -177,6 +183,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     evaluationId: evaluation.evaluationId,
     lockedEvaluationId: locked.evaluationId,
     passkeyId: passkey.id,
+    calibrationRoundId: calibration.roundId,
   };
 }
 

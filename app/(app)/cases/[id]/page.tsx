@@ -15,6 +15,8 @@ import { decide, isEditable } from "@/lib/cases/workflow";
 import { listCaseReaders, type CaseReader } from "@/lib/cases/readers";
 import { authedPage } from "@/lib/core/page";
 import { getCase } from "@/lib/cases/queries";
+import { ConsentPanel } from "@/components/calibration/consent-panel";
+import { CONSENT_TEXT, getConsent } from "@/lib/calibration/consent";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -115,6 +117,7 @@ export default authedPage(async function CasePage(ctx, { params, searchParams }:
         </section>
       ) : null}
       {author ? <CaseReaders readers={await listCaseReaders(ctx, view.id)} /> : null}
+      {author ? <CalibrationConsent caseId={view.id} status={view.status} consent={await getConsent(ctx, view.id)} /> : null}
       <section aria-labelledby="reviews" className="mt-8">
         <h2 id="reviews" className="text-lg font-semibold">Review and feedback</h2>
         <div className="mt-3">
@@ -152,4 +155,11 @@ function CaseReaders({ readers }: { readers: CaseReader[] }) {
       </ul>
     </section>
   );
+}
+
+/** The author's choice about a calibration copy: offered once the case is submitted or signed off. */
+function CalibrationConsent({ caseId, status, consent }: { caseId: string; status: string; consent: Awaited<ReturnType<typeof getConsent>> }) {
+  if (!consent) return null;
+  if (!consent.given && status !== "submitted" && status !== "signed_off") return null;
+  return <ConsentPanel caseId={caseId} given={consent.given} copied={consent.copied} text={CONSENT_TEXT} />;
 }
