@@ -10,3 +10,4 @@ export * from "./schema/evaluations";
 export * from "./schema/assessment";
 export * from "./schema/settings";
 export * from "./schema/identity";
+export * from "./schema/practice";

@@ -6,6 +6,7 @@ import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
 import { describeSync, prepareDatabase as migrateAndSync } from "@/lib/server/prepare";
 import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
 import { seedDemoHours } from "@/scripts/seed/hours";
+import { seedDemoPractice } from "@/scripts/seed/practice";
 import { organisations } from "@/db/schema";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { sql } from "drizzle-orm";
@@ -58,6 +59,7 @@ async function prepareDatabase(): Promise<void> {
     if (n === 0) {
       await seedDemo(db);
       await seedDemoHours(db);
+      await seedDemoPractice(db);
       console.log("First run: demo data created.");
     }
   }

@@ -27,6 +27,9 @@ export const NOTIFICATION_KINDS = [
   "evaluation_opened",
   "evaluation_submitted",
   "evaluation_signed",
+  "drill_assigned",
+  "practice_response",
+  "practice_feedback",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -81,6 +84,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   evaluation_opened: "An evaluation round opens for you or your trainees",
   evaluation_submitted: "The other side of an evaluation is submitted",
   evaluation_signed: "The other side signs an evaluation",
+  drill_assigned: "A practice drill is assigned to you",
+  practice_response: "A trainee responds to a practice drill",
+  practice_feedback: "Your supervisor gives feedback on a practice response",
 };
 
 /**
@@ -112,6 +118,9 @@ export const KIND_SUBJECTS: Record<NotificationKind, string> = {
   evaluation_opened: "An evaluation is open on Rapport",
   evaluation_submitted: "An evaluation has been submitted on Rapport",
   evaluation_signed: "An evaluation has been signed on Rapport",
+  drill_assigned: "A practice drill has been assigned to you on Rapport",
+  practice_response: "A practice response is waiting for your feedback on Rapport",
+  practice_feedback: "There is feedback on your practice response on Rapport",
 };
 
 export type KindGroup = { id: string; title: string; roles: readonly Role[]; kinds: readonly NotificationKind[] };
@@ -125,6 +134,7 @@ export const KIND_GROUPS: readonly KindGroup[] = [
   { id: "training", title: "Your training", roles: ["trainee", "supervisor", "org_admin"], kinds: ["module_assigned", "module_due", "module_overdue", "reflection_comment"] },
   { id: "organisation", title: "Running your organisation", roles: ["org_admin"], kinds: ["invitation_accepted", "trainee_unsupervised", "case_unassigned"] },
   { id: "evaluations", title: "Competency evaluations", roles: ["trainee", "supervisor"], kinds: ["evaluation_opened", "evaluation_submitted", "evaluation_signed"] },
+  { id: "practice", title: "Practice studio", roles: ["trainee", "supervisor"], kinds: ["drill_assigned", "practice_feedback", "practice_response"] },
   { id: "safety", title: "Safety", roles: ["trainee", "supervisor", "org_admin"], kinds: ["case_risk"] },
 ];
 

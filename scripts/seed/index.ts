@@ -2,6 +2,7 @@ import { closeDb, getDb } from "@/db/client";
 import { prepareDatabase } from "@/lib/server/prepare";
 import { demoSignInsText, seedDemo } from "./demo";
 import { seedDemoHours } from "./hours";
+import { seedDemoPractice } from "./practice";
 
 // `npm run db:seed`: adds the demo organisations on purpose (also against DATABASE_URL).
 async function main() {
@@ -10,6 +11,7 @@ async function main() {
   const created = await seedDemo(db);
   console.log(created ? "Demo data created." : "Demo data was already there.");
   if (await seedDemoHours(db)) console.log("Demo practicum hours created.");
+  if (await seedDemoPractice(db)) console.log("Demo practice studio responses created.");
   console.log(demoSignInsText());
 }
 

@@ -10,6 +10,7 @@ import { createCohortRow, curriculumModule, insertInvitation } from "../../fixtu
 import { adoptSet, insertEntry, insertSession, insertSummary, placeTrainee } from "../../fixtures/hours";
 import { seedEvaluation } from "../../fixtures/evaluations";
 import { TINY_PNG } from "../../fixtures/images";
+import { insertAttempt, insertDrill } from "../../fixtures/practice";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -62,6 +63,8 @@ export type OrgWorld = {
   lockedEvaluationId: string;
   /** A passkey of A's other trainee (nobody the matrix signs in as: a factor would make their sign-in ask for it). */
   passkeyId: string;
+  /** The practice studio: an own drill with a clip, and the trainee's typed and spoken responses to it. */
+  practice: { drillId: string; attemptId: string; spokenAttemptId: string };
 };
 
 async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
@@ -148,6 +151,9 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(passkeys)
     .values({ userId: org.otherTrainee.userId, credentialId: `matrix-${uid()}`, publicKey: "AAAA", name: "Matrix key" })
     .returning({ id: passkeys.id });
+  const drill = await insertDrill(org, { clip: true });
+  const typed = await insertAttempt(org, org.trainee, drill);
+  const spoken = await insertAttempt(org, org.trainee, drill, { spoken: true });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -177,6 +183,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     evaluationId: evaluation.evaluationId,
     lockedEvaluationId: locked.evaluationId,
     passkeyId: passkey.id,
+    practice: { drillId: drill.drillId, attemptId: typed.attemptId, spokenAttemptId: spoken.attemptId },
   };
 }
 
