@@ -71,7 +71,6 @@ export function FeedbackForm({ attemptId, existing }: { attemptId: string; exist
                     id={`${scale.code}-${a.value}`}
                     value={String(a.value)}
                     className="mt-0.5 h-5 w-5 shrink-0"
-                    aria-invalid={error ? true : undefined}
                     {...register(scale.code)}
                   />
                   <label htmlFor={`${scale.code}-${a.value}`} className="text-sm">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormMessage, useActionForm, type FormMessageState } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
@@ -17,9 +17,12 @@ type Mode = "typed" | "spoken";
 export function RespondPanel({ drillKey, retry }: { drillKey: string; retry: boolean }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("typed");
-  const opened = useRef(Date.now());
-  const seconds = () => Math.min(86_400, Math.round((Date.now() - opened.current) / 1000));
-  const typedArea = useRef<HTMLTextAreaElement | null>(null);
+  // When the drill was opened, set once in the browser: the time spent goes with the response.
+  const opened = useRef<number | null>(null);
+  useEffect(() => {
+    opened.current ??= Date.now();
+  }, []);
+  const seconds = () => (opened.current === null ? 0 : Math.min(86_400, Math.round((Date.now() - opened.current) / 1000)));
 
   const { form, onSubmit, message } = useActionForm({
     schema: typedResponseInput,
@@ -31,7 +34,6 @@ export function RespondPanel({ drillKey, retry }: { drillKey: string; retry: boo
     },
   });
   const { register, formState: { errors, isSubmitting } } = form;
-  const { ref: responseRef, ...responseField } = register("response");
 
   const [recording, setRecording] = useState<Recording | null>(null);
   const [spokenMessage, setSpokenMessage] = useState<FormMessageState>(null);
@@ -60,7 +62,8 @@ export function RespondPanel({ drillKey, retry }: { drillKey: string; retry: boo
 
   const useTyping = () => {
     setMode("typed");
-    setTimeout(() => typedArea.current?.focus(), 0);
+    // After the typed form has rendered in place of the recorder.
+    setTimeout(() => document.getElementById("typed-response")?.focus(), 0);
   };
 
   return (
@@ -95,11 +98,8 @@ export function RespondPanel({ drillKey, retry }: { drillKey: string; retry: boo
             rows={6}
             maxLength={PRACTICE_LIMITS.response}
             error={errors.response?.message}
-            ref={(el) => {
-              responseRef(el);
-              typedArea.current = el;
-            }}
-            {...responseField}
+            id="typed-response"
+            {...register("response")}
           />
           <FormMessage message={message} />
           <Button type="submit" disabled={isSubmitting}>

@@ -21,7 +21,7 @@ function toDrill(d: Shipped): Drill {
     difficulty: d.difficulty as Difficulty,
     context: d.context,
     clientLines: [...d.clientLines],
-    lens: String(d.lens ?? ""),
+    lens: d.lens,
     suggestedStrategies: [...d.suggestedStrategies],
     modelResponse: d.modelResponse,
     pitfalls: [...d.pitfalls],
