@@ -129,14 +129,14 @@ describe("feedback, retries and the practice log", () => {
     const easy = await createDrill(admin, fields({ title: "An easier one", difficulty: 1 }) as never);
     const hard = await createDrill(admin, fields({ title: "A harder one", difficulty: 3 }) as never);
     await createDrill(admin, fields({ title: "Another marker", ruptureType: "withdrawal", markers: ["w_minimal"], difficulty: 2 }) as never);
-    const before = await suggestDrills(trainee, ["c_about_activities"], 5);
+    const before = await suggestDrills(trainee, ["c_about_activities"], 100);
     expect(before.target).toBe(1);
     expect(before.suggestions.map((s) => s.drill.key).filter((k) => [easy.id, drillId, hard.id].includes(k))).toEqual([easy.id, drillId, hard.id]);
     expect(before.suggestions.some((s) => s.drill.title === "Another marker")).toBe(false);
     // Rated 4 on the level-2 drill: level 2 reached, so level 3 comes first now.
     const a = await submitTypedResponse(trainee, { drillKey: drillId, response: "I'm wondering whether the homework felt imposed.", secondsSpent: 60 });
     await rateAttempt(supervisor, rating(a.id, 4));
-    const after = await suggestDrills(trainee, ["c_about_activities"], 5);
+    const after = await suggestDrills(trainee, ["c_about_activities"], 100);
     expect(after.target).toBe(3);
     expect(after.suggestions.map((s) => s.drill.key).filter((k) => [easy.id, drillId, hard.id].includes(k))[0]).toBe(hard.id);
     void org;
