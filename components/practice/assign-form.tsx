@@ -14,6 +14,7 @@ export function AssignForm({ drillKey, targets, supervisor }: { drillKey: string
     schema: assignInput,
     defaultValues: { drillKey, target: "trainee", traineeMembershipId: "", cohortId: "", dueOn: "" } as AssignInput,
     action: assignDrillAction,
+    rawValues: true,
     onSuccess: (r, _v, f) => {
       f.reset();
       return r.trainees === 1 ? "Assigned to 1 trainee. They have been told." : `Assigned to ${r.trainees} trainees. They have been told.`;

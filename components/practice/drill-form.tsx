@@ -99,6 +99,7 @@ export function NewDrillForm() {
     schema: createDrillInput,
     defaultValues: defaultsOf(null),
     action: createDrillAction,
+    rawValues: true,
     refresh: false,
     invalidMessage: "Check the highlighted fields. Nothing was saved.",
     onSuccess: (r) => {
@@ -121,6 +122,7 @@ export function EditDrillForm({ drill, version }: { drill: Drill; version: numbe
     schema: saveDrillInput,
     defaultValues: { ...defaultsOf(drill), drillId: drill.key, version } as never,
     action: saveDrillAction,
+    rawValues: true,
     invalidMessage: "Check the highlighted fields. Nothing was saved.",
     onSuccess: (r, _v, f) => {
       f.setValue("version" as never, r.version as never);

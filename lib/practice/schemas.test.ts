@@ -25,6 +25,13 @@ describe("a drill an organisation writes", () => {
     expect(r.difficulty).toBe(1);
   });
 
+  it("reads the same when parsed twice (the browser parses, then the action parses again)", () => {
+    const once = drillFields.parse(drill);
+    expect(drillFields.parse(once)).toEqual(once);
+    const assigned = assignInput.parse({ drillKey: "w-minimal-1", target: "trainee", traineeMembershipId: "7f0a3c1e-2b4d-4c6e-8f9a-0b1c2d3e4f50", dueOn: "" });
+    expect(assignInput.parse(assigned)).toEqual(assigned);
+  });
+
   it("puts a message next to every missing or wrong field", () => {
     const r = drillFields.safeParse({ title: "", ruptureType: "", markers: undefined, difficulty: "", context: "short", clientLines: "", suggestedStrategies: [], modelResponse: "" });
     const errors = errorsOf(r);

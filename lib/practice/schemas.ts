@@ -28,8 +28,8 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefi
 /** A textarea of lines: blank lines dropped, each trimmed. */
 const lines = (opts: { min: number; max: number; each: number; what: string }) =>
   z
-    .string()
-    .default("")
+    // Idempotent: a list already split (parsed once in the browser) reads the same.
+    .preprocess((v) => (Array.isArray(v) ? v.join("\n") : v), z.string().default(""))
     .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
     .pipe(
       z
@@ -119,9 +119,7 @@ export const assignInput = z
     traineeMembershipId: z.string().default(""),
     cohortId: z.string().default(""),
     dueOn: z
-      .string()
-      .trim()
-      .default("")
+      .preprocess((v) => (v === null ? "" : v), z.string().trim().default(""))
       .refine((v) => v === "" || isDay(v), { error: "Enter the due date as a calendar date, or leave it empty." })
       .transform((v) => v || null),
   })
