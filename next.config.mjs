@@ -3,7 +3,11 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  // The microphone for this origin only: the practice studio records spoken responses. It is set
+  // for every page because a client-side navigation keeps the policy of the page first loaded
+  // (a /practice-only header would not reach someone who arrived from /home). The browser still
+  // asks the person before any page can use it.
+  { key: "Permissions-Policy", value: "camera=(), microphone=(self), geolocation=(), payment=(), usb=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ...(process.env.NODE_ENV === "production" && process.env.RAPPORT_HSTS !== "off"
     ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]

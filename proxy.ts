@@ -11,6 +11,8 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 // Route handlers that send their own, stricter Content-Security-Policy (an uploaded image is
 // served with default-src 'none'): a header set here would replace theirs.
 const OWN_CSP_PATHS = new Set(["/organisation/logo"]);
+// Practice recordings and clips likewise (media served with default-src 'none').
+const OWN_CSP_PATTERN = /^\/practice\/(attempts\/[^/]+\/recording|drills\/[^/]+\/clip)$/;
 
 function isPublic(pathname: string): boolean {
   return pathname === "/" || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`) || pathname.startsWith(p + "?"));
@@ -103,6 +105,8 @@ export async function proxy(request: NextRequest) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // Practice recordings: the page plays back what was just recorded (a blob: URL) before upload.
+    "media-src 'self' blob:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -113,7 +117,7 @@ export async function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
-  if (!OWN_CSP_PATHS.has(pathname)) response.headers.set("Content-Security-Policy", csp);
+  if (!OWN_CSP_PATHS.has(pathname) && !OWN_CSP_PATTERN.test(pathname)) response.headers.set("Content-Security-Policy", csp);
   return withDeviceCookie(request, response);
 }
 

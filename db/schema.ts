@@ -11,3 +11,4 @@ export * from "./schema/assessment";
 export * from "./schema/settings";
 export * from "./schema/identity";
 export * from "./schema/calibration";
+export * from "./schema/practice";

@@ -7,6 +7,7 @@ import { describeSync, prepareDatabase as migrateAndSync } from "@/lib/server/pr
 import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
 import { seedDemoHours } from "@/scripts/seed/hours";
 import { seedDemoCalibration } from "@/scripts/seed/calibration";
+import { seedDemoPractice } from "@/scripts/seed/practice";
 import { organisations } from "@/db/schema";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { sql } from "drizzle-orm";
@@ -60,6 +61,7 @@ async function prepareDatabase(): Promise<void> {
       await seedDemo(db);
       await seedDemoHours(db);
       await seedDemoCalibration(db);
+      await seedDemoPractice(db);
       console.log("First run: demo data created.");
     }
   }

@@ -12,8 +12,8 @@ const STATUS_STYLE: Record<string, string> = {
 export function ChecklistList({ checklist }: { checklist: Checklist }) {
   return (
     <ul className="divide-y divide-stone-200" data-testid="onboarding-checklist">
-      {checklist.items.map((item) => (
-        <li key={`${item.kind}-${item.href}`} className="flex flex-wrap items-center justify-between gap-2 py-3">
+      {checklist.items.map((item, i) => (
+        <li key={`${item.kind}-${item.href}-${i}`} className="flex flex-wrap items-center justify-between gap-2 py-3">
           <div className="flex items-start gap-3">
             <span aria-hidden="true" className={`mt-0.5 inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full border ${item.done ? "border-green-700 bg-green-700 text-white" : "border-stone-500"}`}>
               {item.done ? "✓" : ""}
@@ -26,9 +26,17 @@ export function ChecklistList({ checklist }: { checklist: Checklist }) {
                   Required module{item.dueAt ? <> · due {formatDate(item.dueAt)}</> : " · no due date"}
                 </p>
               ) : null}
+              {item.kind === "drill" ? (
+                <p className="text-sm text-stone-700">
+                  Practice drill set by {item.assignedBy}
+                  {item.dueAt ? <> · due {formatDate(item.dueAt)}</> : " · no due date"}
+                </p>
+              ) : null}
             </div>
           </div>
-          {item.kind === "module" ? <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[item.status]}`}>{STATUS_LABELS[item.status]}</span> : null}
+          {item.kind === "module" || item.kind === "drill" ? (
+            <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[item.status]}`}>{item.kind === "drill" && item.status === "not_started" ? "To do" : STATUS_LABELS[item.status]}</span>
+          ) : null}
         </li>
       ))}
     </ul>

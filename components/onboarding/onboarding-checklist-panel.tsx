@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { Ctx } from "@/lib/core/context";
-import { getChecklist } from "@/lib/onboarding/checklist";
+import { getChecklistWithPractice } from "@/lib/practice/checklist";
 import { ChecklistList } from "./checklist-list";
 
 /** For the home page: the caller's onboarding checklist, or nothing once every item is done. */
 export async function OnboardingChecklistPanel({ ctx }: { ctx: Ctx }) {
-  const checklist = await getChecklist(ctx);
+  const checklist = await getChecklistWithPractice(ctx);
   if (checklist.complete) return null;
   return (
     <section aria-labelledby="onboarding-panel" className="mb-6 rounded-lg border border-brand-600 bg-white p-5">

@@ -7,7 +7,7 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 // Pages that exist; the nav only offers what is built.
-export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/certificates", "/cases", "/reviews", "/caseload", "/trainees", "/hours", "/evaluations", "/calibration", "/admin/members", "/admin/invitations", "/admin/cohorts", "/admin/requirements", "/admin/organisation", "/admin/security", "/admin/settings/assessment", "/admin/reports", "/admin/reports/supervision", "/admin/hours", "/admin/audit", "/admin/outbox"]);
+export const AVAILABLE_ROUTES = new Set<string>(["/onboarding", "/modules", "/certificates", "/cases", "/reviews", "/caseload", "/trainees", "/hours", "/practice", "/practice/manage", "/evaluations", "/calibration", "/admin/members", "/admin/invitations", "/admin/cohorts", "/admin/requirements", "/admin/organisation", "/admin/security", "/admin/settings/assessment", "/admin/reports", "/admin/reports/supervision", "/admin/hours", "/admin/audit", "/admin/outbox"]);
 
 export function AppShell({
   ctx,

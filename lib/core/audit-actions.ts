@@ -140,6 +140,19 @@ export const AUDIT_ACTIONS = {
   "calibration.review_submitted": { category: "training", verb: "Submitted a calibration review" },
   "calibration.round_closed": { category: "training", verb: "Closed calibration round" },
   "calibration.note_saved": { category: "training", verb: "Wrote the discussion note of calibration round" },
+  "practice.drill_created": { category: "training", verb: "Wrote practice drill" },
+  "practice.drill_versioned": { category: "training", verb: "Made a new version of practice drill" },
+  "practice.drill_archived": { category: "training", verb: "Archived practice drill" },
+  "practice.drill_restored": { category: "training", verb: "Restored practice drill" },
+  "practice.clip_attached": { category: "training", verb: "Attached a clip to practice drill" },
+  "practice.clip_removed": { category: "training", verb: "Removed the clip of practice drill" },
+  "practice.response_submitted": { category: "training", verb: "Responded to practice drill" },
+  "practice.feedback_given": { category: "training", verb: "Gave feedback on a practice response" },
+  "practice.feedback_updated": { category: "training", verb: "Changed feedback on a practice response" },
+  "practice.drill_assigned": { category: "training", verb: "Assigned practice drill" },
+  "practice.hours_logged": { category: "practicum", verb: "Logged practice time as skills-practice hours" },
+  "practice.recording_expired": { category: "training", verb: "Deleted an expired practice recording" },
+  "practice.retention_changed": { category: "settings", verb: "Changed how long practice recordings are kept" },
 } as const satisfies Record<string, Entry>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

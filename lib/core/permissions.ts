@@ -27,6 +27,14 @@ export const PERMISSIONS = {
   // part when invited and see results once they have submitted. Never trainees.
   "calibration.view": ["supervisor", "org_admin"],
   "calibration.manage": ["org_admin"],
+  // The practice studio: everyone may read the drills; trainees and supervisors practise (their
+  // own responses); supervisors rate the responses of trainees assigned to them; supervisors and
+  // admins assign drills; admins write the organisation's own drills and see counts, not responses.
+  "practice.view": ["trainee", "supervisor", "org_admin"],
+  "practice.use": ["trainee", "supervisor"],
+  "practice.supervise": ["supervisor"],
+  "practice.assign": ["supervisor", "org_admin"],
+  "practice.author": ["org_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -55,6 +63,7 @@ const NAV: NavItem[] = [
   { href: "/certificates", label: "Certificates", permission: "modules.study" },
   { href: "/cases", label: "My cases", permission: "cases.log" },
   { href: "/cases", label: "Case log", permission: "org.reports" },
+  { href: "/practice", label: "Practice", permission: "practice.use" },
   { href: "/hours", label: "Hours", permission: "hours.log" },
   { href: "/hours", label: "Hours", permission: "hours.supervise" },
   { href: "/evaluations", label: "Evaluations", permission: "evaluations.view" },
@@ -68,6 +77,7 @@ const NAV: NavItem[] = [
   { href: "/admin/requirements", label: "Required modules", permission: "org.manage", group: "Administration" },
   { href: "/admin/organisation", label: "Organisation settings", permission: "org.manage", group: "Administration" },
   { href: "/admin/settings/assessment", label: "Check rules", permission: "org.manage", group: "Administration" },
+  { href: "/practice/manage", label: "Practice drills", permission: "practice.author", group: "Administration" },
   { href: "/admin/reports", label: "Completion", permission: "org.reports", group: "Administration" },
   { href: "/admin/reports/supervision", label: "Supervision activity", permission: "org.reports", group: "Administration" },
   { href: "/admin/hours", label: "Hours reports", permission: "org.reports", group: "Administration" },

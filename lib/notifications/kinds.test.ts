@@ -13,8 +13,8 @@ describe("the notification vocabulary", () => {
   });
 
   it("shows each role its sections and everyone the safety section", () => {
-    expect(groupsFor("trainee").map((g) => g.id)).toEqual(["cases", "hours", "training", "evaluations", "safety"]);
-    expect(groupsFor("supervisor").map((g) => g.id)).toEqual(["reviewing", "hours_approving", "cases", "training", "evaluations", "calibration", "safety"]);
+    expect(groupsFor("trainee").map((g) => g.id)).toEqual(["cases", "hours", "training", "evaluations", "practice", "safety"]);
+    expect(groupsFor("supervisor").map((g) => g.id)).toEqual(["reviewing", "hours_approving", "cases", "training", "evaluations", "calibration", "practice", "safety"]);
     expect(groupsFor("org_admin").map((g) => g.id)).toEqual(["training", "organisation", "safety"]);
   });
 

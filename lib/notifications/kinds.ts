@@ -29,6 +29,9 @@ export const NOTIFICATION_KINDS = [
   "evaluation_signed",
   "calibration_invited",
   "calibration_closed",
+  "drill_assigned",
+  "practice_response",
+  "practice_feedback",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -85,6 +88,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   evaluation_signed: "The other side signs an evaluation",
   calibration_invited: "You are invited to a supervisor calibration round",
   calibration_closed: "A calibration round you took part in closes",
+  drill_assigned: "A practice drill is assigned to you",
+  practice_response: "A trainee responds to a practice drill",
+  practice_feedback: "Your supervisor gives feedback on a practice response",
 };
 
 /**
@@ -118,6 +124,9 @@ export const KIND_SUBJECTS: Record<NotificationKind, string> = {
   evaluation_signed: "An evaluation has been signed on Rapport",
   calibration_invited: "A calibration round is waiting for your review on Rapport",
   calibration_closed: "A calibration round has closed on Rapport",
+  drill_assigned: "A practice drill has been assigned to you on Rapport",
+  practice_response: "A practice response is waiting for your feedback on Rapport",
+  practice_feedback: "There is feedback on your practice response on Rapport",
 };
 
 export type KindGroup = { id: string; title: string; roles: readonly Role[]; kinds: readonly NotificationKind[] };
@@ -132,6 +141,7 @@ export const KIND_GROUPS: readonly KindGroup[] = [
   { id: "organisation", title: "Running your organisation", roles: ["org_admin"], kinds: ["invitation_accepted", "trainee_unsupervised", "case_unassigned"] },
   { id: "evaluations", title: "Competency evaluations", roles: ["trainee", "supervisor"], kinds: ["evaluation_opened", "evaluation_submitted", "evaluation_signed"] },
   { id: "calibration", title: "Supervisor calibration", roles: ["supervisor"], kinds: ["calibration_invited", "calibration_closed"] },
+  { id: "practice", title: "Practice studio", roles: ["trainee", "supervisor"], kinds: ["drill_assigned", "practice_feedback", "practice_response"] },
   { id: "safety", title: "Safety", roles: ["trainee", "supervisor", "org_admin"], kinds: ["case_risk"] },
 ];
 

@@ -13,7 +13,9 @@ import { orgRequirementsOfMembership, requiredForMembers } from "@/lib/onboardin
 export type ChecklistItem =
   | { kind: "profile"; done: boolean; href: string; label: string }
   | { kind: "module"; done: boolean; href: string; label: string; dueAt: Date | null; status: ModuleStatus }
-  | { kind: "first_case"; done: boolean; href: string; label: string };
+  | { kind: "first_case"; done: boolean; href: string; label: string }
+  // A practice drill a supervisor or admin set (added by lib/practice/checklist.ts).
+  | { kind: "drill"; done: boolean; href: string; label: string; dueAt: Date | null; status: ModuleStatus; assignedBy: string };
 
 export type Checklist = { items: ChecklistItem[]; done: number; total: number; complete: boolean };
 

@@ -257,6 +257,32 @@ export const POLICY: PolicyRow[] = [
   action("lib/evaluations/actions/rounds.ts#openRoundAction", overseers, "deny", "supervisors: only the cohort's trainees they supervise are included"),
   action("lib/evaluations/actions/rounds.ts#assignEvaluatorAction", adminOnly, "deny", "one of the trainee's active supervisors"),
   action("lib/evaluations/actions/responses.ts#*", learners, "deny", "the trainee writes the self side; the assigned evaluator (still supervising) the supervisor's side"),
+
+  // Practice studio: drills for every member (an organisation's own drills only inside it);
+  // responses and recordings for the trainee and their assigned supervisors; admins write drills
+  // and see counts, never a response. Checked on A's own drill, A's trainee's responses.
+  page("/practice", everyone, "own_only", "trainees and supervisors practise; admins see counts only"),
+  page("/practice/drills/[key]", everyone, "deny", "an organisation's own drill only inside it; Rapport's drills (by slug) for every member"),
+  { kind: "route", target: "/practice/drills/[key]/clip", anonymous: "sign_in", roles: everyone, crossOrg: "deny", note: "the clip of the organisation's own drill, for its members; sniffed type, private, no-store" },
+  page("/practice/drills/[key]/compare", learners, "deny", "the caller's own attempts, or (?trainee=) a supervised trainee's"),
+  page("/practice/attempts/[id]", learners, "deny", "the trainee and their assigned supervisors; admins never see a response"),
+  { kind: "route", target: "/practice/attempts/[id]/recording", anonymous: "sign_in", roles: learners, crossOrg: "deny", note: "the trainee and their assigned supervisors only; private, no-store; never in exports" },
+  page("/practice/log", learners, "own_only", "the caller's own practice log"),
+  page("/practice/trainees/[id]", supervisorOnly, "deny", "supervisors: assigned trainees only"),
+  page("/practice/manage", adminOnly, "own_only", "the organisation's own drills and recording retention"),
+  page("/practice/manage/new", adminOnly, "own_only"),
+  page("/practice/manage/[id]", adminOnly, "deny"),
+  action("lib/practice/actions/drills.ts#createDrillAction", adminOnly, "own_only", "a drill of the caller's own organisation"),
+  action("lib/practice/actions/drills.ts#saveDrillAction", adminOnly, "deny", "every saved change is a new version"),
+  action("lib/practice/actions/drills.ts#archiveDrillAction", adminOnly, "deny", "archived, never deleted"),
+  action("lib/practice/actions/drills.ts#uploadClipAction", adminOnly, "deny", "audio or video checked by its bytes; SVG and script refused"),
+  action("lib/practice/actions/drills.ts#removeClipAction", adminOnly, "deny"),
+  action("lib/practice/actions/responses.ts#submitTypedResponseAction", learners, "deny", "a drill of the caller's organisation (or Rapport's); the response is the caller's own"),
+  action("lib/practice/actions/responses.ts#submitSpokenResponseAction", learners, "deny", "audio checked by its bytes, at most 1.5 MB; the response is the caller's own"),
+  action("lib/practice/actions/responses.ts#logPracticeHoursAction", { trainee: "allow", supervisor: "deny", org_admin: "deny" }, "deny", "the trainee's own response, at their own placement, as skills practice"),
+  action("lib/practice/actions/feedback.ts#rateResponseAction", supervisorOnly, "deny", "assigned supervisors of the response's trainee only"),
+  action("lib/practice/actions/assignments.ts#assignDrillAction", overseers, "deny", "supervisors: their own trainees (of a cohort, only those they supervise); admins: anyone"),
+  action("lib/practice/actions/settings.ts#setRetentionAction", adminOnly, "own_only", "the caller's own organisation's retention; versioned"),
 ];
 
 export function policyFor(kind: PolicyRow["kind"], target: string): PolicyRow | undefined {

@@ -6,9 +6,11 @@ import { warmUpPasswordCheck } from "@/lib/auth/password-strength";
 import { drainSoon, smtpConfigured } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
 import { runHoursReminders } from "@/lib/hours/reminders";
+import { purgeExpiredRecordings } from "@/lib/practice/retention";
 
 // Background work every server process does on a timer: deliver queued email (retries included),
-// remove expired throttle counters, and send the daily notification digests. Several processes
+// remove expired throttle counters, send the daily notification digests, and delete practice
+// recordings past their retention. Several processes
 // may run it at once: the outbox claims rows with SKIP LOCKED, the pruning deletes are idempotent,
 // and the digest claims each person's rows with one UPDATE … RETURNING.
 
@@ -20,6 +22,9 @@ const DIGEST_EVERY_MS = 60 * 60_000;
 // Hourly too: practicum-hours nudges are sent at most once a week per person (the reminder log's
 // key is the week), so the other runs of the week find nothing new.
 const HOURS_REMINDERS_EVERY_MS = 60 * 60_000;
+// Hourly: practice recordings past their organisation's retention period are deleted (file, row,
+// audit event). A recording outlives its period by at most an hour.
+const RECORDINGS_EVERY_MS = 60 * 60_000;
 
 export function startHousekeeping(): void {
   const g = globalThis as unknown as { __rapportHousekeeping?: boolean };
@@ -51,6 +56,16 @@ export function startHousekeeping(): void {
       console.error(`[rapport] hours reminders failed: ${e instanceof Error ? e.message : e}`);
     }
   };
+  const recordings = async () => {
+    try {
+      const n = await purgeExpiredRecordings(await getDb());
+      if (n > 0) console.log(`[rapport] deleted ${n} expired practice recording${n === 1 ? "" : "s"}`);
+    } catch (e) {
+      console.error(`[rapport] practice recording clean-up failed: ${e instanceof Error ? e.message : e}`);
+    }
+  };
+  setTimeout(() => void recordings(), 120_000).unref();
+  setInterval(() => void recordings(), RECORDINGS_EVERY_MS).unref();
   setTimeout(email, 2_000).unref();
   setTimeout(() => void hours(), 90_000).unref();
   setInterval(() => void hours(), HOURS_REMINDERS_EVERY_MS).unref();

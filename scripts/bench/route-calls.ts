@@ -5,7 +5,7 @@ import { getEmailVerification } from "@/lib/auth/email-verification";
 import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
 import { listInbox } from "@/lib/notifications/inbox";
 import { getContinueLearning, openLesson } from "@/lib/modules/queries";
-import { getChecklist } from "@/lib/onboarding/checklist";
+import { getChecklistWithPractice } from "@/lib/practice/checklist";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { listMembers } from "@/lib/orgs/members";
 import { getCompletionMatrix } from "@/lib/reports/completion";
@@ -42,8 +42,8 @@ export const ROUTE_CALLS: RouteCall[] = [
   {
     route: "Trainee home",
     page: "app/(app)/home/page.tsx",
-    // The onboarding checklist panel, "continue where you left off" and the case-log panel.
-    run: (i) => Promise.all([getChecklist(i.trainee), getContinueLearning(i.trainee), countMyCases(i.trainee)]),
+    // The onboarding checklist panel (with assigned drills), "continue where you left off" and the case-log panel.
+    run: (i) => Promise.all([getChecklistWithPractice(i.trainee), getContinueLearning(i.trainee), countMyCases(i.trainee)]),
   },
   {
     route: "Review queue",

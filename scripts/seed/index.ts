@@ -3,6 +3,7 @@ import { prepareDatabase } from "@/lib/server/prepare";
 import { demoSignInsText, seedDemo } from "./demo";
 import { seedDemoHours } from "./hours";
 import { seedDemoCalibration } from "./calibration";
+import { seedDemoPractice } from "./practice";
 
 // `npm run db:seed`: adds the demo organisations on purpose (also against DATABASE_URL).
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
   console.log(created ? "Demo data created." : "Demo data was already there.");
   if (await seedDemoHours(db)) console.log("Demo practicum hours created.");
   if (await seedDemoCalibration(db)) console.log("Demo calibration rounds created.");
+  if (await seedDemoPractice(db)) console.log("Demo practice studio responses created.");
   console.log(demoSignInsText());
 }
 

@@ -3,14 +3,14 @@ import { ChecklistList } from "@/components/onboarding/checklist-list";
 import { ProfileForm } from "@/components/onboarding/profile-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { getChecklist } from "@/lib/onboarding/checklist";
+import { getChecklistWithPractice } from "@/lib/practice/checklist";
 import { getMyProfile } from "@/lib/onboarding/profile";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Getting started" };
 
 export default authedPage(async function OnboardingPage(ctx) {
-  const [checklist, profile] = await Promise.all([getChecklist(ctx), getMyProfile(ctx)]);
+  const [checklist, profile] = await Promise.all([getChecklistWithPractice(ctx), getMyProfile(ctx)]);
   return (
     <>
       <PageHeader title="Getting started" description={`Welcome to ${ctx.orgName}, ${ctx.userName}. Work through these steps; your organisation can see your progress on required modules.`} />

@@ -1,6 +1,8 @@
 import { STARTER_FORM } from "@/lib/evaluations/starter-form";
 import { validCase } from "../../fixtures/cases";
 import { TINY_PNG } from "../../fixtures/images";
+import { TINY_WEBM } from "../../fixtures/media";
+import { DRILL_CONTENT } from "../../fixtures/practice";
 import { Form } from "./actions";
 import type { World } from "./world";
 import { addDays, today, weekStart } from "@/lib/hours/days";
@@ -25,6 +27,18 @@ function csvForm(who: string) {
   const csv = `email,name,role,supervisor_email,cohort\n${who}.${Date.now()}@test.example,${who.toUpperCase()},trainee,,\n`;
   return new Form({ file: { name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } });
 }
+
+/** A complete drill as the authoring form sends it (lines as text). */
+const drillForm = () => ({
+  ...DRILL_CONTENT,
+  title: `Matrix drill ${Date.now()}`,
+  markers: [...DRILL_CONTENT.markers],
+  suggestedStrategies: [...DRILL_CONTENT.suggestedStrategies],
+  difficulty: "2",
+  clientLines: DRILL_CONTENT.clientLines.join("\n"),
+  pitfalls: DRILL_CONTENT.pitfalls.join("\n"),
+});
+const webm = () => ({ name: "response.webm", mimeType: "audio/webm", buffer: TINY_WEBM });
 
 export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/orgs/actions/sign-up.ts#signUpAction": { page: "/signup", args: () => [{ name: "Fuzz", email: "not-an-email", password: "short", organisationName: "" }] },
@@ -193,6 +207,20 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   },
   "lib/calibration/actions/references.ts#copyCaseAsReferenceAction": { page: "/calibration", args: (w) => [{ caseId: w.a.signedOffCaseId }] },
   "lib/cases/actions/consent.ts#setCalibrationConsentAction": { page: "/cases", args: (w) => [{ caseId: w.a.signedOffCaseId, consent: true }] },
+  "lib/practice/actions/drills.ts#createDrillAction": { page: "/practice/manage/new", args: () => [drillForm()] },
+  "lib/practice/actions/drills.ts#saveDrillAction": { page: "/practice/manage", args: (w) => [{ ...drillForm(), drillId: w.a.practice.drillId, version: 99 }] },
+  "lib/practice/actions/drills.ts#archiveDrillAction": { page: "/practice/manage", args: (w) => [{ drillId: w.a.practice.drillId, version: 99, archived: false }] },
+  "lib/practice/actions/drills.ts#uploadClipAction": { page: "/practice/manage", args: (w) => [new Form({ drillId: w.a.practice.drillId, file: { name: "clip.webm", mimeType: "audio/webm", buffer: TINY_WEBM } })] },
+  "lib/practice/actions/drills.ts#removeClipAction": { page: "/practice/manage", args: (w) => [{ drillId: w.a.practice.drillId }] },
+  "lib/practice/actions/responses.ts#submitTypedResponseAction": { page: "/practice", args: (w) => [{ drillKey: w.a.practice.drillId, response: "It sounds like the homework felt like my idea more than yours.", secondsSpent: 60 }] },
+  "lib/practice/actions/responses.ts#submitSpokenResponseAction": { page: "/practice", args: (w) => [new Form({ drillKey: w.a.practice.drillId, secondsSpent: "60", durationSeconds: "5", file: webm() })] },
+  "lib/practice/actions/responses.ts#logPracticeHoursAction": { page: "/practice", args: (w) => [{ attemptId: w.a.practice.attemptId, traineePlacementId: w.a.hours.traineePlacementId, minutes: 5 }] },
+  "lib/practice/actions/feedback.ts#rateResponseAction": {
+    page: "/practice",
+    args: (w) => [{ attemptId: w.a.practice.attemptId, strategies: ["r_invite_feelings"], attunement: 4, nonDefensiveness: 4, invitation: 3, comment: "From the permission matrix." }],
+  },
+  "lib/practice/actions/assignments.ts#assignDrillAction": { page: "/practice", args: (w) => [{ drillKey: w.a.practice.drillId, target: "trainee", traineeMembershipId: w.a.org.trainee.membershipId, cohortId: "", dueOn: "" }] },
+  "lib/practice/actions/settings.ts#setRetentionAction": { page: "/practice/manage", args: () => [{ recordingRetentionDays: 90, version: 99 }] },
   // A stale version: allowed callers get past authorisation and are told to reload; nothing changes.
   "lib/modules/actions/assessment.ts#updateAssessmentSettingsAction": { page: "/admin/settings/assessment", args: () => [{ ...ASSESSMENT_SAMPLE, version: 99 }] },
   "lib/modules/actions/assessment.ts#saveAssessmentOverrideAction": { page: "/admin/settings/assessment", args: (w) => [{ ...ASSESSMENT_SAMPLE, version: 99, moduleId: w.a.moduleId }] },

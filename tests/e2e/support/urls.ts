@@ -107,5 +107,16 @@ export const URLS: Record<string, UrlFor> = {
   "/login/verify": () => "/login/verify",
   "/login/enrol": () => "/login/enrol",
   "/account/security": () => "/account/security",
+  "/practice": () => "/practice",
+  "/practice/drills/[key]": (_w, a) => `/practice/drills/${a.practice.drillId}`,
+  "/practice/drills/[key]/clip": (_w, a) => `/practice/drills/${a.practice.drillId}/clip`,
+  "/practice/drills/[key]/compare": (_w, a) => `/practice/drills/${a.practice.drillId}/compare`,
+  "/practice/attempts/[id]": (_w, a) => `/practice/attempts/${a.practice.attemptId}`,
+  "/practice/attempts/[id]/recording": (_w, a) => `/practice/attempts/${a.practice.spokenAttemptId}/recording`,
+  "/practice/log": () => "/practice/log",
+  "/practice/trainees/[id]": (_w, a) => `/practice/trainees/${a.org.trainee.membershipId}`,
+  "/practice/manage": () => "/practice/manage",
+  "/practice/manage/new": () => "/practice/manage/new",
+  "/practice/manage/[id]": (_w, a) => `/practice/manage/${a.practice.drillId}`,
 };
 

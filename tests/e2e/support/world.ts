@@ -11,6 +11,7 @@ import { adoptSet, insertEntry, insertSession, insertSummary, placeTrainee } fro
 import { seedEvaluation } from "../../fixtures/evaluations";
 import { TINY_PNG } from "../../fixtures/images";
 import { seedCalibrationRound, seedConsent } from "../../fixtures/calibration";
+import { insertAttempt, insertDrill } from "../../fixtures/practice";
 
 // Two organisations with one of every resource, owned in organisation A by its trainee (and
 // reviewed by A's assigned supervisor). Organisation B's people try to reach A's things.
@@ -65,6 +66,8 @@ export type OrgWorld = {
   calibrationRoundId: string;
   /** A passkey of A's other trainee (nobody the matrix signs in as: a factor would make their sign-in ask for it). */
   passkeyId: string;
+  /** The practice studio: an own drill with a clip, and the trainee's typed and spoken responses to it. */
+  practice: { drillId: string; attemptId: string; spokenAttemptId: string };
 };
 
 async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
@@ -154,6 +157,9 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   const calibration = await seedCalibrationRound(org, [org.supervisor, org.otherSupervisor], { name: `Matrix calibration ${uid()}` });
   // The trainee allowed a calibration copy of their signed-off case (the copy action's sample).
   await seedConsent(org, signedOff.caseId);
+  const drill = await insertDrill(org, { clip: true });
+  const typed = await insertAttempt(org, org.trainee, drill);
+  const spoken = await insertAttempt(org, org.trainee, drill, { spoken: true });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -184,6 +190,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     lockedEvaluationId: locked.evaluationId,
     passkeyId: passkey.id,
     calibrationRoundId: calibration.roundId,
+    practice: { drillId: drill.drillId, attemptId: typed.attemptId, spokenAttemptId: spoken.attemptId },
   };
 }
 

@@ -8,6 +8,7 @@ import { PrintButton } from "@/components/cases/print-button";
 import { ReopenForm } from "@/components/cases/reopen-form";
 import { ReviewHistory, TransitionList } from "@/components/cases/review-history";
 import { StatusBadge } from "@/components/cases/status-badge";
+import { CaseSuggestions } from "@/components/practice/case-suggestions";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -116,6 +117,7 @@ export default authedPage(async function CasePage(ctx, { params, searchParams }:
           <p className="mt-10 w-64 border-t border-stone-900 pt-1 text-sm">Supervisor&apos;s signature</p>
         </section>
       ) : null}
+      {author ? <CaseSuggestions ctx={ctx} markers={(view.content as { markers?: unknown }).markers} /> : null}
       {author ? <CaseReaders readers={await listCaseReaders(ctx, view.id)} /> : null}
       {author ? <CalibrationConsent caseId={view.id} status={view.status} consent={await getConsent(ctx, view.id)} /> : null}
       <section aria-labelledby="reviews" className="mt-8">
