@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { eq, sql } from "drizzle-orm";
-import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, passkeys, userSessions, type Role } from "@/db/schema";
+import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, oidcProviders, passkeys, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/util/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -62,6 +62,8 @@ export type OrgWorld = {
   lockedEvaluationId: string;
   /** A passkey of A's other trainee (nobody the matrix signs in as: a factor would make their sign-in ask for it). */
   passkeyId: string;
+  /** An OpenID Connect provider with no domains (so it routes nobody), for the remove sample. */
+  oidcProviderId: string;
 };
 
 async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
@@ -148,6 +150,10 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     .insert(passkeys)
     .values({ userId: org.otherTrainee.userId, credentialId: `matrix-${uid()}`, publicKey: "AAAA", name: "Matrix key" })
     .returning({ id: passkeys.id });
+  const [provider] = await db
+    .insert(oidcProviders)
+    .values({ organisationId: org.orgId, name: "Matrix provider", issuer: "https://idp.matrix.example", clientId: "matrix", clientSecretSealed: "never opened" })
+    .returning({ id: oidcProviders.id });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -177,6 +183,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     evaluationId: evaluation.evaluationId,
     lockedEvaluationId: locked.evaluationId,
     passkeyId: passkey.id,
+    oidcProviderId: provider.id,
   };
 }
 
