@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, cohortMembers, memberships, users } from "@/db/schema";
+import { auditEvents, cohortMembers, memberships, users, userSessions } from "@/db/schema";
+import { countQueries } from "@/db/query-count";
+import { lastSignInsOf } from "@/lib/orgs/security";
+import { startSession } from "@/lib/core/sessions";
 import { ValidationError } from "@/lib/core/errors";
 import { signIn } from "@/lib/auth/sign-in";
 import { createCohort } from "@/lib/orgs/cohorts";
@@ -159,5 +162,26 @@ describe("single sign-on accounts", () => {
       if (before === undefined) delete process.env.RAPPORT_ALLOW_HTTP_OIDC;
       else process.env.RAPPORT_ALLOW_HTTP_OIDC = before;
     }
+  });
+
+  it("give the member list each member's last completed sign-in and method, in one query, for the caller's organisation only", async () => {
+    const { org, provider, domain } = await ssoOrg("LastSignIn");
+    const other = await createOrg("LastSignInOther");
+    const db = await getDb();
+    const joined = await resolveSsoAccount(provider, identity(`last@${domain}`));
+    if (!joined.ok) throw new Error("expected a sign-in");
+    await db.insert(userSessions).values({ userId: joined.user.id, method: "password", expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(Date.now() - 60_000) });
+    await startSession(db, joined.user.id, null, { method: "sso", secondFactor: "idp" });
+    // A session still owing its second step is not a completed sign-in.
+    await startSession(db, org.trainee.userId, null, { method: "password", factorPending: "verify" });
+    const [m] = await db.select().from(memberships).where(and(eq(memberships.organisationId, org.orgId), eq(memberships.userId, joined.user.id)));
+    const ids = [m.id, org.trainee.membershipId, org.supervisor.membershipId, other.trainee.membershipId];
+    const { count, result } = await countQueries(() => lastSignInsOf(ctxOf(org, org.admin), ids));
+    expect(count).toBe(1);
+    expect(result.get(m.id)).toMatchObject({ method: "sso", secondFactor: "idp" });
+    expect(result.has(org.trainee.membershipId)).toBe(false);
+    expect(result.has(org.supervisor.membershipId)).toBe(false);
+    await startSession(db, other.trainee.userId, null, { method: "password" });
+    expect((await lastSignInsOf(ctxOf(org, org.admin), ids)).has(other.trainee.membershipId)).toBe(false);
   });
 });
