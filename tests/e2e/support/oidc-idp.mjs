@@ -26,7 +26,8 @@ const provider = new Provider(issuer, {
     response_types: ["code"],
     token_endpoint_auth_method: "client_secret_post",
   })),
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+  // amr and acr with the openid scope, so they reach the ID token (oidc-provider drops claims no scope maps).
+  claims: { openid: ["sub", "amr", "acr"], email: ["email", "email_verified"], profile: ["name"] },
   cookies: { keys: ["rapport-e2e-idp-cookie-key-0123456789"] },
   pkce: { required: () => true },
   // Put the email in the ID token itself, as Entra ID and Google do (oidc-provider otherwise keeps it for userinfo).

@@ -91,7 +91,7 @@ export default authedPage({ permission: "org.manage" }, async function AdminSecu
             <OidcProviderForm provider={p} domains={domainChoices} cohorts={activeCohorts} callbackUrl={callbackUrl} />
             <div className="mt-4 border-t border-stone-200 pt-4">
               <p className="mb-2 text-sm text-stone-700">Removing it stops single sign-on for its domains; people there sign in with a password again.</p>
-              <ActionButton action={removeOidcProviderAction} payload={{ providerId: p.id }} label="Remove this provider" accessibleLabel={`Remove ${p.name}`} success="Identity provider removed." variant="danger" />
+              <ActionButton action={removeOidcProviderAction} payload={{ providerId: p.id }} label={`Remove ${p.name}`} success="Identity provider removed." variant="danger" />
             </div>
           </section>
         ))}
