@@ -6,10 +6,11 @@ import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { startSso } from "./start-sso";
 
 export const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
 
-export const SSO_REQUIRED = "Your organisation signs you in through its single sign-on. Use \u201cContinue with single sign-on\u201d below with your work email.";
+export const SSO_REQUIRED = "Your organisation has turned off password sign-in for your email address: you sign in through its single sign-on instead.";
 
 function signInMessage(code: string | null | undefined): string {
   if (code === "sso_required") return SSO_REQUIRED;
@@ -26,6 +27,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The email a password was refused for because its organisation signs it in through SSO.
+  const [ssoEmail, setSsoEmail] = useState<string | null>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -38,10 +41,12 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     }
     setPending(true);
     setError(null);
+    setSsoEmail(null);
     try {
       const res = await signIn("credentials", { email, password, redirect: false });
       if (!res || res.error) {
         setError(signInMessage(res?.error));
+        if (res?.error === "sso_required") setSsoEmail(email);
         setPending(false);
         return;
       }
@@ -62,6 +67,25 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           <Alert tone="error" live>
             {error}
           </Alert>
+          {ssoEmail ? (
+            <Button
+              type="button"
+              variant="secondary"
+              className="mt-3 w-full"
+              disabled={pending}
+              onClick={async () => {
+                setPending(true);
+                const failed = await startSso(ssoEmail, callbackUrl);
+                if (failed) {
+                  setError(failed);
+                  setSsoEmail(null);
+                  setPending(false);
+                }
+              }}
+            >
+              Continue with single sign-on as {ssoEmail}
+            </Button>
+          ) : null}
         </div>
       ) : null}
       <TextField label="Email address" name="email" type="email" autoComplete="username" required />

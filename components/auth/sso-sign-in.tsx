@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { startSso } from "./start-sso";
 
 /** Email first: people whose organisation has single sign-on for their domain go to its identity provider. */
 export function SsoSignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -18,13 +19,9 @@ export function SsoSignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setPending(true);
     setError(null);
-    try {
-      const res = await fetch("/api/sso/start", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, callbackUrl }) });
-      const body = (await res.json()) as { url?: string };
-      if (!res.ok || !body.url) throw new Error("no url");
-      window.location.assign(body.url);
-    } catch {
-      setError("We couldn't reach Rapport. Check your connection and try again.");
+    const failed = await startSso(email, callbackUrl);
+    if (failed) {
+      setError(failed);
       setPending(false);
     }
   }

@@ -1,11 +1,25 @@
 import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import type { MemberRow } from "@/lib/orgs/members";
+import type { LastSignIn } from "@/lib/orgs/security";
+import { describeMethod } from "@/lib/auth/device-label";
+import { formatDateTime } from "@/lib/util/intl";
 
 const cell = "px-4 py-2";
 
 /** The member list's rows (plain links and text: rendered on the server, nothing hydrates). */
-export function MemberRows({ rows, cohortsOf, bulkForm }: { rows: MemberRow[]; cohortsOf: Map<string, { name: string }[]>; bulkForm?: string }) {
+export function MemberRows({
+  rows,
+  cohortsOf,
+  bulkForm,
+  lastSignIns,
+}: {
+  rows: MemberRow[];
+  cohortsOf: Map<string, { name: string }[]>;
+  bulkForm?: string;
+  /** Each member's last sign-in and how, with the organisation's time zone. */
+  lastSignIns?: { byMembership: Map<string, LastSignIn>; zone: string };
+}) {
   return rows.map((m) => (
     <tr key={m.membershipId}>
       {bulkForm ? (
@@ -24,6 +38,11 @@ export function MemberRows({ rows, cohortsOf, bulkForm }: { rows: MemberRow[]; c
       <td className={cell}>{ROLE_LABELS[m.role]}</td>
       <td className={cell}>{m.status === "active" ? "Active" : "Deactivated"}</td>
       <td className={cell}>{(cohortsOf.get(m.membershipId) ?? []).map((c) => c.name).join(", ") || "—"}</td>
+      {lastSignIns ? <td className={cell}>{lastSignInText(lastSignIns.byMembership.get(m.membershipId), lastSignIns.zone)}</td> : null}
     </tr>
   ));
+}
+
+function lastSignInText(last: LastSignIn | undefined, zone: string): string {
+  return last ? `${formatDateTime(last.at, zone)} · ${describeMethod(last.method, last.secondFactor)}` : "Never";
 }

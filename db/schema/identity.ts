@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./core";
 
 // Second factors belong to the person's account (one account may belong to several
@@ -74,6 +74,35 @@ export const webauthnUsedChallenges = pgTable(
 );
 
 /**
+ * An organisation's OpenID Connect identity providers (one or several: staff on Entra ID, students
+ * on Google Workspace). The client secret is sealed (AES-256-GCM). Which email domains each may
+ * vouch for is organisation_domains.oidc_provider_id.
+ */
+export const oidcProviders = pgTable(
+  "oidc_providers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull().default("Identity provider"),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    clientSecretSealed: text("client_secret_sealed").notNull(),
+    defaultRole: text("default_role").notNull().default("trainee"),
+    defaultCohortId: uuid("default_cohort_id"),
+    passwordSignIn: boolean("password_sign_in").notNull().default(true),
+    // Where the organisation requires two-step sign-in: whether the provider's amr (RFC 8176) or
+    // one of mfaAcrValues counts as it (docs/SSO.md, "Two-step sign-in through the provider").
+    trustIdpMfa: boolean("trust_idp_mfa").notNull().default(true),
+    mfaAcrValues: jsonb("mfa_acr_values").$type<string[]>().notNull().default([]),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  // Also the index that starts with the organisation, and the target of the domains' composite key.
+  (t) => [unique("oidc_providers_org_id_uq").on(t.organisationId, t.id)],
+);
+
+/**
  * Email domains an organisation claims for single sign-on (issue 18, part D). A claim becomes
  * verified when a link sent to an address at the domain is followed; no two organisations can
  * hold the same verified domain (the partial unique index refuses the second).
@@ -90,25 +119,17 @@ export const organisationDomains = pgTable(
     tokenHash: text("token_hash"),
     tokenExpiresAt: ts("token_expires_at"),
     verifiedAt: ts("verified_at"),
+    // The identity provider that vouches for people at this domain (at most one, so an email
+    // routes to exactly one provider); null: single sign-on isn't used for it.
+    oidcProviderId: uuid("oidc_provider_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("organisation_domains_org_domain_uq").on(t.organisationId, sql`lower(${t.domain})`),
     uniqueIndex("organisation_domains_verified_uq").on(sql`lower(${t.domain})`).where(sql`verified_at is not null`),
     index("organisation_domains_token_idx").on(t.tokenHash),
+    // The composite key keeps a domain from naming another organisation's provider.
+    foreignKey({ name: "organisation_domains_provider_fk", columns: [t.organisationId, t.oidcProviderId], foreignColumns: [oidcProviders.organisationId, oidcProviders.id] }),
   ],
 );
 
-/** An organisation's OpenID Connect identity provider. The client secret is sealed (AES-256-GCM). */
-export const oidcProviders = pgTable("oidc_providers", {
-  organisationId: uuid("organisation_id")
-    .primaryKey()
-    .references(() => organisations.id, { onDelete: "cascade" }),
-  issuer: text("issuer").notNull(),
-  clientId: text("client_id").notNull(),
-  clientSecretSealed: text("client_secret_sealed").notNull(),
-  defaultRole: text("default_role").notNull().default("trainee"),
-  defaultCohortId: uuid("default_cohort_id"),
-  passwordSignIn: boolean("password_sign_in").notNull().default(true),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});

@@ -18,6 +18,8 @@ export const METHOD_LABELS: Record<string, string> = {
 export function describeMethod(method: string, secondFactor?: string | null): string {
   const first = METHOD_LABELS[method] ?? method;
   if (!secondFactor) return first;
+  // The identity provider's amr or acr showed its own second step (lib/sso/mfa.ts).
+  if (secondFactor === "idp") return `${first}, two-step at the identity provider`;
   const second = secondFactor === "totp" ? "authenticator app" : secondFactor === "recovery_code" ? "recovery code" : secondFactor === "passkey" ? "passkey" : secondFactor;
   return `${first} and ${second}`;
 }

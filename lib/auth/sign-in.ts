@@ -21,8 +21,8 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase().slice(0, 320);
   if (!email || !attempt.password || attempt.password.length > 1024) return { ok: false, reason: "invalid" };
   const device = attempt.device ?? null;
-  // An organisation that verified this email's domain may have turned passwords off there
-  // (docs/SSO.md): the person is sent to single sign-on, whatever the password.
+  // An organisation that verified this email's domain may have turned passwords off for the
+  // provider it gave the domain to (docs/SSO.md): the person is sent to single sign-on, whatever the password.
   if (await passwordOffForDomain(email)) {
     if (await consumeFor(db, "signInAudit", attempt.address)) await audit(db, { action: "auth.sign_in", outcome: "denied", detail: { email, address: attempt.address, reason: "sso_required" } });
     return { ok: false, reason: "sso_required" };
@@ -61,7 +61,8 @@ async function passwordOffForDomain(email: string): Promise<boolean> {
   const [row] = await db
     .select({ passwordSignIn: oidcProviders.passwordSignIn })
     .from(organisationDomains)
-    .innerJoin(oidcProviders, eq(oidcProviders.organisationId, organisationDomains.organisationId))
+    // The provider this domain is given to decides (an organisation may keep passwords for students on one provider and not for staff on another).
+    .innerJoin(oidcProviders, and(eq(oidcProviders.organisationId, organisationDomains.organisationId), eq(oidcProviders.id, organisationDomains.oidcProviderId)))
     .where(and(sql`lower(${organisationDomains.domain}) = ${domain}`, isNotNull(organisationDomains.verifiedAt)));
   return row ? !row.passwordSignIn : false;
 }

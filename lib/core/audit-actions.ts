@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = {
   "org.passkey_sign_in_changed": { category: "settings", verb: "Changed whether passkeys alone may sign in" },
   "org.two_factor_policy_changed": { category: "settings", verb: "Changed who must use two-step sign-in" },
   "org.sso_settings_changed": { category: "settings", verb: "Changed single sign-on settings" },
+  "org.sso_provider_removed": { category: "settings", verb: "Removed an identity provider" },
   "auth.sso_account_created": { category: "security", verb: "Joined through single sign-on" },
   "certificate.issued": { category: "training", verb: "Earned a certificate for" },
   "assessment.settings_updated": { category: "settings", verb: "Changed the knowledge-check rules" },

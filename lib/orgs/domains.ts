@@ -104,7 +104,7 @@ export async function listDomains(ctx: Ctx) {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   return db
-    .select({ id: organisationDomains.id, domain: organisationDomains.domain, verifiedAt: organisationDomains.verifiedAt, verifyEmail: organisationDomains.verifyEmail })
+    .select({ id: organisationDomains.id, domain: organisationDomains.domain, verifiedAt: organisationDomains.verifiedAt, verifyEmail: organisationDomains.verifyEmail, oidcProviderId: organisationDomains.oidcProviderId })
     .from(organisationDomains)
     .where(eq(organisationDomains.organisationId, ctx.orgId))
     .orderBy(organisationDomains.domain);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, userSessions } from "@/db/schema";
 import { audit } from "@/lib/core/audit";
@@ -57,4 +57,20 @@ export async function getMemberSignIn(ctx: Ctx, membershipId: string): Promise<M
       .limit(1),
   ]);
   return { ...f, lastSignInAt: last?.at ?? null, lastMethod: last?.method ?? null, lastSecondFactor: last?.secondFactor ?? null };
+}
+
+export type LastSignIn = { at: Date; method: string; secondFactor: string | null };
+
+/** Each listed member's last completed sign-in (any organisation's), for the member list: one query per page. */
+export async function lastSignInsOf(ctx: Ctx, membershipIds: string[]): Promise<Map<string, LastSignIn>> {
+  assertCan(ctx, "org.manage");
+  if (!membershipIds.length) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .selectDistinctOn([memberships.id], { membershipId: memberships.id, at: userSessions.createdAt, method: userSessions.method, secondFactor: userSessions.secondFactor })
+    .from(memberships)
+    .innerJoin(userSessions, and(eq(userSessions.userId, memberships.userId), isNull(userSessions.factorPending)))
+    .where(and(eq(memberships.organisationId, ctx.orgId), inArray(memberships.id, membershipIds)))
+    .orderBy(memberships.id, desc(userSessions.createdAt));
+  return new Map(rows.map((r) => [r.membershipId, { at: r.at, method: r.method, secondFactor: r.secondFactor }]));
 }

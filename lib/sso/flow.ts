@@ -10,19 +10,21 @@ import { appBaseUrl } from "@/lib/email/base-url";
 import { httpIssuersAllowed, oidcClientSecret } from "@/lib/orgs/sso-config";
 import { safeCallback } from "@/lib/util/safe-redirect";
 import { open, seal } from "@/lib/util/secret-box";
-import { providerForEmail, resolveSsoAccount } from "./accounts";
+import { providerForEmail, resolveSsoAccount, type SsoRefusal } from "./accounts";
+import { exchangeCode, TokenRefused, vouchedEmail } from "./id-token";
 import { getProviderRow } from "./provider-row";
 import { SSO_CALLBACK_PATH, SSO_TXN_TTL_SECONDS, type SsoError } from "./paths";
 
 // Single sign-on through the organisation's OpenID Connect provider (docs/SSO.md), with the
 // maintained openid-client: discovery, authorisation code with PKCE, state and nonce. The ID
-// token's signature (JWKS from discovery), iss, aud, exp and nonce are checked by the library.
+// token's signature (JWKS from discovery), iss, aud, exp and nonce are checked by the library
+// (./id-token.ts). An organisation may have several providers; the email's domain picks one.
 // One attempt's secrets travel in a sealed (AES-256-GCM), httpOnly cookie that lives ten minutes,
 // and each state is accepted once (a replayed callback is refused).
 
 const TXN_CONTEXT = "sso-transaction";
 
-type Transaction = { orgId: string; state: string; nonce: string; verifier: string; callbackUrl: string; exp: number };
+type Transaction = { orgId: string; providerId: string; state: string; nonce: string; verifier: string; callbackUrl: string; exp: number };
 
 export class SsoFailure extends Error {
   constructor(
@@ -36,15 +38,17 @@ export class SsoFailure extends Error {
 
 const redirectUri = () => `${appBaseUrl()}${SSO_CALLBACK_PATH}`;
 
-async function configFor(orgId: string, issuer: string, clientId: string): Promise<oidc.Configuration> {
-  const secret = await oidcClientSecret(orgId);
+async function configFor(orgId: string, providerId: string, issuer: string, clientId: string): Promise<oidc.Configuration> {
+  const secret = await oidcClientSecret(orgId, providerId);
   if (!secret) throw new SsoFailure("unavailable", "no client secret", orgId);
   const insecure = new URL(issuer).protocol === "http:";
   if (insecure && !httpIssuersAllowed()) throw new SsoFailure("unavailable", "http issuer refused", orgId);
   try {
-    // Discovery refuses a document whose issuer differs from the URL entered.
+    // Discovery refuses a document whose issuer differs from the URL entered. openid-client
+    // checks an ID token's signature only with non-repudiation checks on (by default it leans on
+    // TLS to the token endpoint, which OIDC Core 3.1.3.7 allows); ASVS 6.8.2 wants it always.
     return await oidc.discovery(new URL(issuer), clientId, undefined, oidc.ClientSecretPost(secret), {
-      execute: insecure ? [oidc.allowInsecureRequests] : [],
+      execute: insecure ? [oidc.enableNonRepudiationChecks, oidc.allowInsecureRequests] : [oidc.enableNonRepudiationChecks],
       timeout: 10,
     });
   } catch (e) {
@@ -56,10 +60,11 @@ async function configFor(orgId: string, issuer: string, clientId: string): Promi
 export async function beginSso(email: string, callbackUrl: unknown): Promise<{ url: string; cookie: string } | null> {
   const provider = await providerForEmail(email.trim().toLowerCase());
   if (!provider) return null;
-  const config = await configFor(provider.organisationId, provider.issuer, provider.clientId);
+  const config = await configFor(provider.organisationId, provider.providerId, provider.issuer, provider.clientId);
   const verifier = oidc.randomPKCECodeVerifier();
   const txn: Transaction = {
     orgId: provider.organisationId,
+    providerId: provider.providerId,
     state: oidc.randomState(),
     nonce: oidc.randomNonce(),
     verifier,
@@ -101,9 +106,13 @@ async function consumeState(state: string): Promise<boolean> {
 
 export type SsoSignedIn = { sessionToken: string; callbackUrl: string; maxAge: number };
 
+/** Which page explains each refusal of the account step. */
+const REFUSAL_CODE: Record<SsoRefusal, SsoError> = { domain: "domain", domain_not_listed: "domain", unverified_email: "domain", inactive: "inactive", mfa_required: "mfa" };
+
 /**
  * Finishes a sign-in: checks the transaction, exchanges the code (openid-client validates the ID
- * token), links or creates the account and starts an ordinary Rapport session (method "sso").
+ * token), links or creates the account and starts an ordinary Rapport session (method "sso"),
+ * which still owes Rapport's own second step when lib/sso/mfa.ts says so.
  */
 export async function completeSso(currentUrl: URL, txnCookies: string[], client: { userAgent: string | null; address: string | null }): Promise<SsoSignedIn> {
   const db = await getDb();
@@ -122,45 +131,64 @@ export async function completeSso(currentUrl: URL, txnCookies: string[], client:
   if (!(await consumeState(txn.state))) throw await fail("state", "state already used (replay)", txn.orgId);
   const idpError = currentUrl.searchParams.get("error");
   if (idpError) throw await fail("idp", `identity provider said ${idpError}`, txn.orgId);
-  const provider = await getProviderRow(txn.orgId);
+  const provider = txn.providerId ? await getProviderRow(txn.orgId, txn.providerId) : null;
   if (!provider) throw await fail("unavailable", "provider removed", txn.orgId);
-  const config = await configFor(txn.orgId, provider.issuer, provider.clientId);
+  const config = await configFor(txn.orgId, provider.id, provider.issuer, provider.clientId);
   // The callback URL as the provider was told it, whatever host or proxy the request came through.
   const callback = new URL(redirectUri());
   callback.search = currentUrl.search;
-  let claims: oidc.IDToken | undefined;
+  let exchanged;
   try {
-    const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: txn.verifier, expectedState: txn.state, expectedNonce: txn.nonce, idTokenExpected: true });
-    claims = tokens.claims();
+    exchanged = await exchangeCode(config, callback, txn);
   } catch (e) {
-    throw await fail("token", e instanceof Error ? e.message : String(e), txn.orgId);
+    if (e instanceof TokenRefused) throw await fail("token", e.message, txn.orgId, { providerId: provider.id });
+    throw e;
   }
-  if (!claims || typeof claims.email !== "string") throw await fail("domain", "no email claim", txn.orgId);
+  const { claims } = exchanged;
+  const vouched = await vouchedEmail(config, exchanged);
+  if (vouched.email === null) throw await fail("domain", vouched.why, txn.orgId, { providerId: provider.id });
+  const email = vouched.email;
   // accounts.google.com serves every Google account: its hosted-domain claim must match too (docs/SSO.md).
-  if (claims.iss === "https://accounts.google.com" && claims.hd !== claims.email.slice(claims.email.lastIndexOf("@") + 1).toLowerCase()) {
-    throw await fail("domain", "hosted domain (hd) does not match", txn.orgId, { email: claims.email });
+  if (claims.iss === "https://accounts.google.com" && claims.hd !== email.slice(email.lastIndexOf("@") + 1).toLowerCase()) {
+    throw await fail("domain", "hosted domain (hd) does not match", txn.orgId, { email });
   }
-  const emailVerified = claims.email_verified === true || claims.xms_edov === true;
-  const result = await resolveSsoAccount(txn.orgId, {
-    email: claims.email,
-    emailVerified,
+  const result = await resolveSsoAccount(provider, {
+    email,
+    emailVerified: vouched.emailVerified,
     name: typeof claims.name === "string" ? claims.name : null,
     subject: claims.sub,
     issuer: claims.iss,
-    amr: Array.isArray(claims.amr) ? (claims.amr as string[]) : null,
+    amr: claims.amr,
+    acr: claims.acr,
   });
-  if (!result.ok) throw await fail(result.reason === "inactive" ? "inactive" : "domain", result.reason, txn.orgId, { email: claims.email });
-  const { user } = result;
-  const sid = await startSession(db, user.id, client.userAgent, { method: "sso", address: client.address });
+  if (!result.ok) {
+    throw await fail(REFUSAL_CODE[result.reason], result.reason, txn.orgId, { email, providerId: provider.id, amr: claims.amr ?? null, acr: claims.acr ?? null });
+  }
+  const { user, step } = result;
+  const sid = await startSession(db, user.id, client.userAgent, { method: "sso", address: client.address, factorPending: step.pending, secondFactor: step.secondFactor });
   await audit(db, {
     organisationId: txn.orgId,
     actorUserId: user.id,
     action: "auth.sign_in",
     outcome: "success",
-    detail: { method: "sso", email: user.email, address: client.address, issuer: claims.iss, amr: claims.amr ?? null, acr: claims.acr ?? null, newAccount: result.created, joined: result.joined },
+    detail: {
+      method: "sso",
+      email: user.email,
+      address: client.address,
+      issuer: claims.iss,
+      providerId: provider.id,
+      emailFrom: vouched.source,
+      amr: claims.amr ?? null,
+      acr: claims.acr ?? null,
+      secondStep: step.secondFactor ?? step.pending,
+      newAccount: result.created,
+      joined: result.joined,
+    },
   });
   const maxAge = ABSOLUTE_LIFETIME_MS / 1000;
   // The same token next-auth mints after a password sign-in (lib/auth/options.ts, jwt callback).
   const sessionToken = await encode({ token: { sub: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid }, secret: process.env.AUTH_SECRET ?? "", maxAge });
-  return { sessionToken, callbackUrl: txn.callbackUrl, maxAge };
+  // A session that owes Rapport's own step opens only that step's page (lib/core/context.ts).
+  const next = step.pending ? `/login/${step.pending}?callbackUrl=${encodeURIComponent(txn.callbackUrl)}` : txn.callbackUrl;
+  return { sessionToken, callbackUrl: next, maxAge };
 }

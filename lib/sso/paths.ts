@@ -8,4 +8,4 @@ export const SSO_TXN_COOKIE = "rapport-sso";
 export const SSO_TXN_TTL_SECONDS = 10 * 60;
 
 /** Why a single sign-on attempt stopped; /login/sso turns each into a message. */
-export type SsoError = "no-sso" | "state" | "token" | "idp" | "domain" | "inactive" | "unavailable";
+export type SsoError = "no-sso" | "state" | "token" | "idp" | "domain" | "inactive" | "mfa" | "unavailable";

@@ -1,11 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { oidcProviders } from "@/db/schema";
 
-/** The organisation's provider settings for the server's own use (never shown to anyone). */
-export async function getProviderRow(organisationId: string) {
+/** One identity provider's settings for the server's own use (never shown to anyone). */
+export async function getProviderRow(organisationId: string, providerId: string) {
   const db = await getDb();
-  const [row] = await db.select().from(oidcProviders).where(eq(oidcProviders.organisationId, organisationId));
+  const [row] = await db
+    .select()
+    .from(oidcProviders)
+    .where(and(eq(oidcProviders.organisationId, organisationId), eq(oidcProviders.id, providerId)));
   return row ?? null;
 }

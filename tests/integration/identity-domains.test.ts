@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { oidcProviders, organisationDomains, outbox } from "@/db/schema";
-import { ConflictError, ValidationError } from "@/lib/core/errors";
+import { auditEvents, oidcProviders, organisationDomains, outbox } from "@/db/schema";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { confirmDomainClaim, listDomains, requestDomainClaim, verifiedDomainOwner } from "@/lib/orgs/domains";
-import { getOidcSettings, oidcClientSecret, saveOidcSettings } from "@/lib/orgs/sso-config";
+import { listOidcProviders, oidcClientSecret, removeOidcProvider, saveOidcSettings } from "@/lib/orgs/sso-config";
 import { createOrg, uid } from "../fixtures/factory";
 import { ctxOf, withDatabase } from "./helpers";
 
@@ -61,18 +61,66 @@ describe("OpenID Connect settings", () => {
     const other = await createOrg("OidcOther");
     const ctx = ctxOf(org, org.admin);
     await expect(saveOidcSettings(ctx, { issuer: "http://insecure.example", clientId: "x", clientSecret: "y", defaultRole: "trainee", passwordSignIn: true })).rejects.toThrow(ValidationError);
-    await saveOidcSettings(ctx, { issuer: "https://login.microsoftonline.com/tenant-id/v2.0/", clientId: "client-123", clientSecret: "s3cret-value", defaultRole: "trainee", passwordSignIn: false });
+    const { providerId } = await saveOidcSettings(ctx, { name: "Staff", issuer: "https://login.microsoftonline.com/tenant-id/v2.0/", clientId: "client-123", clientSecret: "s3cret-value", defaultRole: "trainee", passwordSignIn: false });
     const db = await getDb();
     const [row] = await db.select().from(oidcProviders).where(eq(oidcProviders.organisationId, org.orgId));
     expect(row.clientSecretSealed).not.toContain("s3cret-value");
-    expect(await getOidcSettings(ctx)).toEqual({ issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-123", hasSecret: true, defaultRole: "trainee", defaultCohortId: null, passwordSignIn: false });
-    expect(await oidcClientSecret(org.orgId)).toBe("s3cret-value");
+    expect(await listOidcProviders(ctx)).toEqual([
+      { id: providerId, name: "Staff", issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-123", hasSecret: true, defaultRole: "trainee", defaultCohortId: null, passwordSignIn: false, trustIdpMfa: true, mfaAcrValues: [], domains: [] },
+    ]);
+    expect(await oidcClientSecret(org.orgId, providerId)).toBe("s3cret-value");
     // Saving without a new secret keeps the old one; another organisation sees nothing of it.
-    await saveOidcSettings(ctx, { issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-456", defaultRole: "supervisor", passwordSignIn: true });
-    expect(await oidcClientSecret(org.orgId)).toBe("s3cret-value");
-    expect(await getOidcSettings(ctxOf(other, other.admin))).toBeNull();
+    await saveOidcSettings(ctx, { providerId, name: "Staff", issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientId: "client-456", defaultRole: "supervisor", passwordSignIn: true });
+    expect(await oidcClientSecret(org.orgId, providerId)).toBe("s3cret-value");
+    expect(await listOidcProviders(ctxOf(other, other.admin))).toEqual([]);
+    // Nor can it change or remove it: not found.
+    await expect(saveOidcSettings(ctxOf(other, other.admin), { providerId, issuer: "https://evil.example", clientId: "c", clientSecret: "s", defaultRole: "trainee", passwordSignIn: true })).rejects.toThrow(NotFoundError);
+    await expect(removeOidcProvider(ctxOf(other, other.admin), providerId)).rejects.toThrow(NotFoundError);
+    expect(await oidcClientSecret(other.orgId, providerId)).toBeNull();
     // A sealed secret copied onto another organisation's row does not open.
-    await db.insert(oidcProviders).values({ organisationId: other.orgId, issuer: "https://idp.example", clientId: "c", clientSecretSealed: row.clientSecretSealed });
-    await expect(oidcClientSecret(other.orgId)).rejects.toThrow();
+    const [copy] = await db.insert(oidcProviders).values({ organisationId: other.orgId, issuer: "https://idp.example", clientId: "c", clientSecretSealed: row.clientSecretSealed }).returning();
+    await expect(oidcClientSecret(other.orgId, copy.id)).rejects.toThrow();
+  });
+
+  it("give each confirmed domain to one provider, with the reason next to the domains field otherwise; removing a provider frees its domains", async () => {
+    const org = await createOrg("TwoIdps");
+    const other = await createOrg("TwoIdpsOther");
+    const ctx = ctxOf(org, org.admin);
+    const confirmed = async (c: typeof ctx, label: string) => {
+      const domain = `${label}-${uid()}.example.org`;
+      await confirmDomainClaim((await requestDomainClaim(c, { domain, localPart: "it" })).token);
+      return domain;
+    };
+    const staff = await confirmed(ctx, "staff");
+    const students = await confirmed(ctx, "students");
+    const theirs = await confirmed(ctxOf(other, other.admin), "theirs");
+    const base = { issuer: "https://idp.example.org", clientSecret: "s", defaultRole: "trainee" as const, passwordSignIn: true };
+    const entra = await saveOidcSettings(ctx, { ...base, name: "Staff (Entra ID)", clientId: "entra", domains: [staff] });
+    const google = await saveOidcSettings(ctx, { ...base, name: "Students (Google)", clientId: "google", domains: [students], mfaAcrValues: "urn:a, urn:b urn:a", trustIdpMfa: false });
+    const fieldError = async (p: Promise<unknown>, field: string) => ((await p.catch((e: unknown) => e)) as ValidationError).fieldErrors?.[field]?.[0];
+    expect(await fieldError(saveOidcSettings(ctx, { ...base, providerId: google.providerId, clientId: "google", domains: [students, staff] }), "domains")).toBe(
+      `${staff} already signs people in through Staff (Entra ID). Untick it there first: each domain goes to one provider.`,
+    );
+    expect(await fieldError(saveOidcSettings(ctx, { ...base, providerId: google.providerId, clientId: "google", domains: [theirs] }), "domains")).toBe(`${theirs} isn't one of your confirmed domains. Confirm it under Email domains first.`);
+    expect(await fieldError(saveOidcSettings(ctx, { ...base, providerId: google.providerId, clientId: "google", mfaAcrValues: "has a\u0000control" }), "mfaAcrValues")).toMatch(/no spaces/);
+    expect(await fieldError(saveOidcSettings(ctx, { ...base, providerId: google.providerId, clientId: "google", name: "x".repeat(81) }), "name")).toMatch(/80 characters/);
+    const listed = await listOidcProviders(ctx);
+    expect(listed.map((p) => [p.name, p.domains, p.trustIdpMfa, p.mfaAcrValues])).toEqual([
+      ["Staff (Entra ID)", [staff], true, []],
+      ["Students (Google)", [students], false, ["urn:a", "urn:b"]],
+    ]);
+    // Moving a domain: untick it on one provider, then tick it on the other.
+    await saveOidcSettings(ctx, { ...base, providerId: entra.providerId, name: "Staff (Entra ID)", clientId: "entra", domains: [] });
+    await saveOidcSettings(ctx, { ...base, providerId: google.providerId, name: "Students (Google)", clientId: "google", domains: [students, staff] });
+    expect((await listOidcProviders(ctx)).map((p) => p.domains)).toEqual([[], [staff, students].sort()]);
+
+    await removeOidcProvider(ctx, google.providerId);
+    const db = await getDb();
+    expect((await db.select().from(organisationDomains).where(eq(organisationDomains.organisationId, org.orgId))).map((d) => d.oidcProviderId)).toEqual([null, null]);
+    expect((await listOidcProviders(ctx)).map((p) => p.name)).toEqual(["Staff (Entra ID)"]);
+    const [removed] = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "org.sso_provider_removed")));
+    expect(removed.detail).toMatchObject({ name: "Students (Google)", domains: expect.arrayContaining([staff, students]) });
+    // A domain can't name another organisation's provider, even written straight to the database.
+    await expect(db.update(organisationDomains).set({ oidcProviderId: entra.providerId }).where(eq(organisationDomains.domain, theirs))).rejects.toThrow();
   });
 });

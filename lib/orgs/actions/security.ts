@@ -5,8 +5,8 @@ import { authedAction } from "@/lib/core/action";
 import { passkeySignInPolicyInput, twoFactorPolicyInput } from "@/lib/auth/schemas";
 import { setPasskeySignIn, setTwoFactorPolicy } from "@/lib/orgs/security";
 import { requestDomainClaim } from "@/lib/orgs/domains";
-import { saveOidcSettings } from "@/lib/orgs/sso-config";
-import { domainClaimInput, oidcSettingsInput } from "@/lib/orgs/sso-schemas";
+import { removeOidcProvider, saveOidcSettings } from "@/lib/orgs/sso-config";
+import { domainClaimInput, oidcSettingsInput, removeOidcProviderInput } from "@/lib/orgs/sso-schemas";
 
 export const setTwoFactorPolicyAction = authedAction({ schema: twoFactorPolicyInput, permission: "org.manage" }, async (ctx, input) => {
   await setTwoFactorPolicy(ctx, input.policy);
@@ -27,7 +27,13 @@ export const requestDomainClaimAction = authedAction({ schema: domainClaimInput,
 });
 
 export const saveOidcSettingsAction = authedAction({ schema: oidcSettingsInput, permission: "org.manage" }, async (ctx, input) => {
-  await saveOidcSettings(ctx, { ...input, defaultCohortId: input.defaultCohortId || null });
+  const saved = await saveOidcSettings(ctx, { ...input, providerId: input.providerId || null, defaultCohortId: input.defaultCohortId || null });
+  revalidatePath("/admin/security");
+  return saved;
+});
+
+export const removeOidcProviderAction = authedAction({ schema: removeOidcProviderInput, permission: "org.manage" }, async (ctx, input) => {
+  await removeOidcProvider(ctx, input.providerId);
   revalidatePath("/admin/security");
   return null;
 });

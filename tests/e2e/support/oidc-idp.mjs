@@ -1,6 +1,8 @@
 // A real OpenID Connect provider (the oidc-provider package) for tests/e2e/sso.spec.ts, started
-// as a child process on a free port of 127.0.0.1. Configuration comes as JSON in IDP_CONFIG:
-// { redirectUri, clients: [{ id, secret }], accounts: { <login>: { email, name } } }.
+// as a child process on 127.0.0.1. Configuration comes as JSON in IDP_CONFIG:
+// { port?, redirectUri, clients: [{ id, secret }], accounts: { <login>: { email, name, amr?, acr? } } }.
+// port 0 or absent: a free port. amr/acr: what the provider reports about how the account signed
+// in (RFC 8176), e.g. ["pwd", "mfa"] after a second factor; absent: nothing is reported.
 // It prints "ISSUER <url>" once listening. Test use only: http issuer, development interactions
 // (a login form that accepts any password), and consent granted up front for every client.
 import http from "node:http";
@@ -8,7 +10,10 @@ import Provider from "oidc-provider";
 
 const config = JSON.parse(process.env.IDP_CONFIG ?? "{}");
 const server = http.createServer();
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+await new Promise((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(Number(config.port ?? 0), "127.0.0.1", resolve);
+});
 const { port } = server.address();
 const issuer = `http://127.0.0.1:${port}`;
 
@@ -21,7 +26,8 @@ const provider = new Provider(issuer, {
     response_types: ["code"],
     token_endpoint_auth_method: "client_secret_post",
   })),
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+  // amr and acr with the openid scope, so they reach the ID token (oidc-provider drops claims no scope maps).
+  claims: { openid: ["sub", "amr", "acr"], email: ["email", "email_verified"], profile: ["name"] },
   cookies: { keys: ["rapport-e2e-idp-cookie-key-0123456789"] },
   pkce: { required: () => true },
   // Put the email in the ID token itself, as Entra ID and Google do (oidc-provider otherwise keeps it for userinfo).
@@ -43,6 +49,15 @@ const provider = new Provider(issuer, {
     return grant;
   },
 });
+// The development login form finishes with only the account id; the account's configured amr and
+// acr are added here, as a real provider records how the person authenticated.
+const finish = provider.interactionFinished.bind(provider);
+provider.interactionFinished = (req, res, result, options) => {
+  const account = result?.login ? config.accounts[result.login.accountId] : undefined;
+  if (account?.amr) result.login.amr = account.amr;
+  if (account?.acr) result.login.acr = account.acr;
+  return finish(req, res, result, options);
+};
 server.on("request", provider.callback());
 process.stdout.write(`ISSUER ${issuer}\n`);
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { eq, sql } from "drizzle-orm";
-import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, passkeys, userSessions, type Role } from "@/db/schema";
+import { caseComments, caseVersions, reflectionComments, reflections, certificates, checkAttempts, moduleRequirements, notifications, oidcProviders, passkeys, userSessions, type Role } from "@/db/schema";
 import { newSerial } from "@/lib/util/serial";
 import type { APIRequestContext } from "@playwright/test";
 import { createOrg, createResetToken, TEST_PASSWORD, uid, type TestOrg } from "../../fixtures/factory";
@@ -68,6 +68,8 @@ export type OrgWorld = {
   passkeyId: string;
   /** The practice studio: an own drill with a clip, and the trainee's typed and spoken responses to it. */
   practice: { drillId: string; attemptId: string; spokenAttemptId: string };
+  /** An OpenID Connect provider with no domains (so it routes nobody), for the remove sample. */
+  oidcProviderId: string;
 };
 
 async function buildHours(org: TestOrg): Promise<OrgWorld["hours"]> {
@@ -160,6 +162,10 @@ async function buildOrg(label: string): Promise<OrgWorld> {
   const drill = await insertDrill(org, { clip: true });
   const typed = await insertAttempt(org, org.trainee, drill);
   const spoken = await insertAttempt(org, org.trainee, drill, { spoken: true });
+  const [provider] = await db
+    .insert(oidcProviders)
+    .values({ organisationId: org.orgId, name: "Matrix provider", issuer: "https://idp.matrix.example", clientId: "matrix", clientSecretSealed: "never opened" })
+    .returning({ id: oidcProviders.id });
   const lessons = await db.query.lessons.findMany({ where: (l, { eq }) => eq(l.moduleId, mod.id), orderBy: (l, { asc }) => asc(l.position) });
   return {
     org,
@@ -191,6 +197,7 @@ async function buildOrg(label: string): Promise<OrgWorld> {
     passkeyId: passkey.id,
     calibrationRoundId: calibration.roundId,
     practice: { drillId: drill.drillId, attemptId: typed.attemptId, spokenAttemptId: spoken.attemptId },
+    oidcProviderId: provider.id,
   };
 }
 

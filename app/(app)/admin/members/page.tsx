@@ -14,6 +14,8 @@ import { authedPage } from "@/lib/core/page";
 import { MemberRows } from "@/components/tables/member-rows";
 import { BULK_FORM_ID, BulkMembersForm } from "@/components/admin/bulk-members-form";
 import { listActiveByRole } from "@/lib/orgs/supervision";
+import { lastSignInsOf } from "@/lib/orgs/security";
+import { orgTimeZone } from "@/lib/orgs/settings";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -31,7 +33,12 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
   const cohortParam = param(sp, "cohort", 36);
   const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
-  const [memberCohorts, supervisors] = await Promise.all([cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId)), listActiveByRole(ctx, "supervisor")]);
+  const [memberCohorts, supervisors, signIns, zone] = await Promise.all([
+    cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId)),
+    listActiveByRole(ctx, "supervisor"),
+    lastSignInsOf(ctx, rows.map((r) => r.membershipId)),
+    orgTimeZone(ctx),
+  ]);
   const filtered = Boolean(q || role || status || cohort);
   const nextHref = next
     ? `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cohort ? { cohort } : {}), after: encodeCursor(next) })}`
@@ -101,9 +108,9 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
       ) : (
         <>
         <BulkMembersForm supervisors={supervisors} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
-        <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts"]}>
+        <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts", "Last sign-in"]}>
           <tbody className="divide-y divide-stone-200">
-            <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} />
+            <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} lastSignIns={{ byMembership: signIns, zone }} />
           </tbody>
         </DataTable>
         </>

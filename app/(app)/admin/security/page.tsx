@@ -4,9 +4,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getSignInSettings } from "@/lib/orgs/security";
 import { PasskeySignInForm } from "@/components/admin/passkey-sign-in-form";
 import { authedPage } from "@/lib/core/page";
-import { DomainClaimForm, OidcSettingsForm, ResendDomainLink } from "@/components/admin/sso-forms";
+import { DomainClaimForm, ResendDomainLink } from "@/components/admin/sso-forms";
+import { OidcProviderForm } from "@/components/admin/oidc-provider-form";
+import { ActionButton } from "@/components/admin/action-button";
+import { removeOidcProviderAction } from "@/lib/orgs/actions/security";
 import { listDomains } from "@/lib/orgs/domains";
-import { getOidcSettings } from "@/lib/orgs/sso-config";
+import { listOidcProviders } from "@/lib/orgs/sso-config";
 import { listCohorts } from "@/lib/orgs/cohorts";
 import { appBaseUrl } from "@/lib/email/base-url";
 import { SSO_CALLBACK_PATH } from "@/lib/sso/paths";
@@ -14,7 +17,11 @@ import { SSO_CALLBACK_PATH } from "@/lib/sso/paths";
 export const metadata: Metadata = { title: "Sign-in security" };
 
 export default authedPage({ permission: "org.manage" }, async function AdminSecurityPage(ctx) {
-  const [settings, domains, oidc, cohorts] = await Promise.all([getSignInSettings(ctx), listDomains(ctx), getOidcSettings(ctx), listCohorts(ctx)]);
+  const [settings, domains, providers, cohorts] = await Promise.all([getSignInSettings(ctx), listDomains(ctx), listOidcProviders(ctx), listCohorts(ctx)]);
+  const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  const domainChoices = domains.filter((d) => d.verifiedAt).map((d) => ({ domain: d.domain, providerId: d.oidcProviderId, providerName: d.oidcProviderId ? (providerName.get(d.oidcProviderId) ?? null) : null }));
+  const activeCohorts = cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }));
+  const callbackUrl = `${appBaseUrl()}${SSO_CALLBACK_PATH}`;
   return (
     <>
       <PageHeader title="Sign-in security" description={`How people sign in to ${ctx.orgName}.`} />
@@ -52,7 +59,11 @@ export default authedPage({ permission: "org.manage" }, async function AdminSecu
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
                 <span>
                   <span className="font-medium">{d.domain}</span>{" "}
-                  <span className="text-sm text-stone-700">{d.verifiedAt ? "Confirmed" : `Waiting for confirmation${d.verifyEmail ? ` (link sent to ${d.verifyEmail})` : ""}`}</span>
+                  <span className="text-sm text-stone-700">
+                    {d.verifiedAt
+                      ? `Confirmed · ${d.oidcProviderId ? `signs in through ${providerName.get(d.oidcProviderId) ?? "an identity provider"}` : "not used for single sign-on"}`
+                      : `Waiting for confirmation${d.verifyEmail ? ` (link sent to ${d.verifyEmail})` : ""}`}
+                  </span>
                 </span>
                 {!d.verifiedAt && d.verifyEmail ? <ResendDomainLink domain={d.domain} localPart={d.verifyEmail.slice(0, d.verifyEmail.lastIndexOf("@"))} /> : null}
               </li>
@@ -68,11 +79,28 @@ export default authedPage({ permission: "org.manage" }, async function AdminSecu
           Single sign-on (OpenID Connect)
         </h2>
         <p className="mt-1 mb-4 text-sm text-stone-700">
-          People whose email is at one of your confirmed domains can sign in through your identity provider (Microsoft Entra ID, Google Workspace or another OpenID
-          Connect provider). Someone signing in for the first time gets an account with the role and cohort below; someone who already has an account with that email
-          keeps it. Two-step sign-in for them is your identity provider&apos;s job.
+          People whose email is at a confirmed domain you give to an identity provider (Microsoft Entra ID, Google Workspace or another OpenID Connect provider) sign
+          in there. You can have more than one, for example staff on Entra ID and students on Google Workspace; each domain goes to one. Someone signing in for the
+          first time gets an account with that provider&apos;s role and cohort; someone who already has an account with that email keeps it.
         </p>
-        <OidcSettingsForm settings={oidc} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} callbackUrl={`${appBaseUrl()}${SSO_CALLBACK_PATH}`} />
+        {providers.map((p) => (
+          <section key={p.id} aria-labelledby={`provider-${p.id}`} className="mb-6 rounded-md border border-stone-200 p-4">
+            <h3 id={`provider-${p.id}`} className="mb-3 font-semibold">
+              {p.name}
+            </h3>
+            <OidcProviderForm provider={p} domains={domainChoices} cohorts={activeCohorts} callbackUrl={callbackUrl} />
+            <div className="mt-4 border-t border-stone-200 pt-4">
+              <p className="mb-2 text-sm text-stone-700">Removing it stops single sign-on for its domains; people there sign in with a password again.</p>
+              <ActionButton action={removeOidcProviderAction} payload={{ providerId: p.id }} label={`Remove ${p.name}`} success="Identity provider removed." variant="danger" />
+            </div>
+          </section>
+        ))}
+        <section aria-labelledby="provider-new" className="rounded-md border border-stone-200 p-4">
+          <h3 id="provider-new" className="mb-3 font-semibold">
+            {providers.length ? "Add another identity provider" : "Add an identity provider"}
+          </h3>
+          <OidcProviderForm provider={null} domains={domainChoices} cohorts={activeCohorts} callbackUrl={callbackUrl} />
+        </section>
       </section>
     </>
   );

@@ -11,7 +11,8 @@ const MESSAGES: Record<SsoError, string> = {
   state: "This sign-in attempt can't be used: it expired, was already used, or was started in another browser. Start again from the sign-in page.",
   token: "Your organisation's identity provider sent an answer Rapport can't accept, so you haven't been signed in. Start again; if it keeps happening, tell your admin.",
   idp: "Your organisation's identity provider didn't sign you in. Start again, or ask your IT team for help.",
-  domain: "Your organisation's identity provider didn't confirm an email address at one of its verified domains, so you haven't been signed in. Ask your admin.",
+  domain: "Your organisation's identity provider didn't confirm an email address at a domain it signs people in for, so you haven't been signed in. Check you started with your work email; if you did, ask your admin.",
+  mfa: "Your organisation requires two-step sign-in for your role, and your identity provider didn't confirm that you used a second step (such as an authenticator app or a security key). Ask your IT team to require multi-factor authentication for Rapport at your identity provider, then sign in again.",
   inactive: "Your access to this organisation has ended. If you think that's a mistake, ask your organisation's admin.",
   unavailable: "We couldn't reach your organisation's identity provider. Try again in a few minutes; if it keeps happening, tell your admin.",
 };

@@ -10,8 +10,9 @@ import { publicPage } from "@/lib/core/page";
 export const metadata: Metadata = { title: "Two-step sign-in" };
 
 /**
- * Where every password sign-in lands next: people who owe a second factor enter it here, people
- * who must set one up are sent on to enrolment, everyone else goes straight on.
+ * Where every password sign-in (and an SSO sign-in that owes Rapport's own step) lands next:
+ * people who owe a second factor enter it here, people who must set one up are sent on to
+ * enrolment, everyone else goes straight on.
  */
 export default publicPage(async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -24,7 +25,7 @@ export default publicPage(async function VerifyPage({ searchParams }: { searchPa
   return (
     <>
       <h1 className="text-2xl font-semibold">Two-step sign-in</h1>
-      <p className="mt-2 text-stone-700">Your password was right. To finish signing in as {step.userEmail}, confirm it&apos;s you with your second step.</p>
+      <p className="mt-2 text-stone-700">The first step worked. To finish signing in as {step.userEmail}, confirm it&apos;s you with your second step.</p>
       <div className="mt-6">
         <SecondFactorForm callbackUrl={callbackUrl} hasTotp={factors.totp} passkeySlot={factors.passkeys > 0 ? <PasskeyFactorButton callbackUrl={callbackUrl} /> : null} />
       </div>
