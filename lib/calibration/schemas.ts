@@ -64,5 +64,3 @@ export const discussionNoteInput = z.object({
 });
 
 export const copyReferenceInput = z.object({ caseId: uuid });
-
-export const calibrationConsentInput = z.object({ caseId: uuid, consent: z.boolean({ error: "Reload the page and try again." }) });

@@ -367,3 +367,6 @@ export const reflectionCommentInput = z.object({
     .max(LIMITS.comment, { error: `Shorten the comment to at most ${LIMITS.comment} characters.` }),
   identifiersChecked: identifiersChecked,
 });
+
+/** The author's consent to a de-identified calibration copy of their case (calibration-consent.ts). */
+export const calibrationConsentInput = z.object({ caseId: uuid, consent: z.boolean({ error: "Reload the page and try again." }) });

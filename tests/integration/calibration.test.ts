@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, calibrationCases, calibrationRounds, caseCalibrationConsents, notifications } from "@/db/schema";
-import { setConsent } from "@/lib/calibration/consent";
+import { setConsent } from "@/lib/cases/calibration-consent";
 import { copyCaseAsReference, listCopyableCases, listReferenceOptions } from "@/lib/calibration/references";
 import { submitCalibrationReview } from "@/lib/calibration/reviews";
 import { closeCalibrationRound, listCalibrationRounds, openCalibrationRound, saveDiscussionNote } from "@/lib/calibration/rounds";

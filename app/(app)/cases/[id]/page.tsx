@@ -17,7 +17,7 @@ import { listCaseReaders, type CaseReader } from "@/lib/cases/readers";
 import { authedPage } from "@/lib/core/page";
 import { getCase } from "@/lib/cases/queries";
 import { ConsentPanel } from "@/components/calibration/consent-panel";
-import { CONSENT_TEXT, getConsent } from "@/lib/calibration/consent";
+import { CONSENT_TEXT, getConsent } from "@/lib/cases/calibration-consent";
 
 export const metadata: Metadata = { title: "Case" };
 

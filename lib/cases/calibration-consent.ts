@@ -6,7 +6,9 @@ import { auditAs } from "@/lib/core/audit";
 import type { Ctx } from "@/lib/core/context";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 
-// The author's consent to a de-identified copy of their case being used to calibrate supervisors.
+// The author's consent to a de-identified copy of their case being used to calibrate supervisors
+// (lib/calibration makes the copy). Here, with the case, because it is the author's: the calibration
+// area itself is staff-only and answers every trainee not-found.
 // Only the author gives or withdraws it, from their case page, and only for a submitted or
 // signed-off case. Withdrawing stops any copy from being made; a copy already made stays with the
 // rounds that used it (the consent text says so before anyone agrees).
