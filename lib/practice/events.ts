@@ -4,6 +4,7 @@ import type { Ctx } from "@/lib/core/context";
 import { activeSupervisorsOf } from "@/lib/cases/supervisors";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
+import { quoted } from "./types";
 
 // Who hears about practice. Each runs inside the change's transaction, so a change that rolls back
 // tells nobody. Titles name the drill and the people, never what the trainee said or the ratings
@@ -20,7 +21,7 @@ export async function responseSubmitted(tx: DbOrTx, ctx: Ctx, a: { attemptId: st
       recipientMembershipId: s.membershipId,
       kind: "practice_response" as const,
       actorUserId: ctx.userId,
-      title: `${ctx.userName} responded to the practice drill “${a.drillTitle}”.`,
+      title: `${ctx.userName} responded to the practice drill ${quoted(a.drillTitle)}.`,
       href: `/practice/attempts/${a.attemptId}`,
       subjectType: "practice_attempt",
       subjectId: a.attemptId,
@@ -35,7 +36,7 @@ export async function feedbackGiven(tx: DbOrTx, ctx: Ctx, a: { attemptId: string
       recipientMembershipId: a.traineeMembershipId,
       kind: "practice_feedback",
       actorUserId: ctx.userId,
-      title: `${ctx.userName} gave feedback on your response to “${a.drillTitle}”.`,
+      title: `${ctx.userName} gave feedback on your response to ${quoted(a.drillTitle)}.`,
       href: `/practice/attempts/${a.attemptId}`,
       subjectType: "practice_attempt",
       subjectId: a.attemptId,
@@ -52,7 +53,7 @@ export async function drillAssigned(tx: DbOrTx, ctx: Ctx, a: { assignmentId: str
       recipientMembershipId: t,
       kind: "drill_assigned" as const,
       actorUserId: ctx.userId,
-      title: `${ctx.userName} assigned you the practice drill “${a.drillTitle}”${a.dueOn ? `, due ${a.dueOn}` : ""}.`,
+      title: `${ctx.userName} assigned you the practice drill ${quoted(a.drillTitle)}${a.dueOn ? `, due ${a.dueOn}` : ""}.`,
       href: `/practice/drills/${a.drillKey}`,
       subjectType: "practice_assignment",
       subjectId: a.assignmentId,

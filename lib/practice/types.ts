@@ -50,3 +50,8 @@ export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
   2: "Level 2: a subtler marker",
   3: "Level 3: mixed or charged",
 };
+
+/** A drill's title in quotation marks, unless it is already a quotation (“No, I’m not upset”). */
+export function quoted(title: string): string {
+  return /^[“"‘']/.test(title) ? title : `“${title}”`;
+}

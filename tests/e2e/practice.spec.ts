@@ -157,6 +157,37 @@ test.describe("practice studio", () => {
     expect(count).toHaveLength(2);
   });
 
+  test("a refused microphone, or a browser that can't record, says so and falls back to typing", async ({ browser }) => {
+    const org = await createOrg("E2ePracticeMic");
+    const context = await browser.newContext();
+    // The person says no to the microphone prompt.
+    await context.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+    });
+    const page = await context.newPage();
+    await new LoginPage(page).signInAs(org.trainee.email, TEST_PASSWORD);
+    await page.goto("/practice");
+    await page.getByRole("region", { name: "Drills" }).getByRole("link").first().click();
+    await page.getByLabel("Say it (record up to 90 seconds)").check();
+    await page.getByRole("button", { name: "Start recording" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "wasn't allowed to use your microphone" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Type your response instead" }).click();
+    await expect(page.getByLabel("What you would say to the client")).toBeFocused();
+
+    // A browser without MediaRecorder is told at once, and offered typing.
+    const old = await browser.newContext();
+    await old.addInitScript(() => {
+      Object.defineProperty(window, "MediaRecorder", { value: undefined });
+    });
+    const oldPage = await old.newPage();
+    await new LoginPage(oldPage).signInAs(org.otherTrainee.email, TEST_PASSWORD);
+    await oldPage.goto(page.url());
+    await oldPage.getByLabel("Say it (record up to 90 seconds)").check();
+    await expect(oldPage.getByText("This browser can't record audio. Type your response instead.")).toBeVisible();
+    await expect(oldPage.getByRole("button", { name: "Start recording" })).toHaveCount(0);
+  });
+
   test("an admin writes a drill of the organisation's own, and a supervisor sets it for a cohort", async ({ browser }) => {
     const org = await createOrg("E2ePracticeAuthor");
     await cohortWith(org.orgId, [org.trainee, org.otherTrainee], "Practice intake");

@@ -16,7 +16,9 @@ import { createOrg, type TestOrg } from "../fixtures/factory";
 import { cohortWith } from "../fixtures/evaluations";
 import { placeTrainee } from "../fixtures/hours";
 import { SVG_WITH_SCRIPT } from "../fixtures/images";
-import { TINY_WEBM } from "../fixtures/media";
+import { TINY_WEBM, TINY_WEBM_VIDEO } from "../fixtures/media";
+import { attachClip, getClip, removeClip } from "@/lib/practice/clips";
+import { CLIP_MAX_BYTES } from "@/lib/practice/media-sniff";
 import { DRILL_CONTENT, insertAttempt, insertDrill, mediaPath } from "../fixtures/practice";
 import { ctxOf, withDatabase } from "./helpers";
 
@@ -98,6 +100,29 @@ describe("responses are the trainee's own and their supervisors'", () => {
     await expectNotFound(getAttempt(a.admin, spoken.id));
     await expectNotFound(getRecording(a.admin, spoken.id));
     expect(await getPracticeOverview(a.admin)).toMatchObject({ attempts: 1, spoken: 1, recordings: 1, trainees: 1 });
+  });
+});
+
+describe("an organisation's own clip", () => {
+  it("is checked by its bytes, played to the organisation's members only, and refused when it is SVG or too large", async () => {
+    const { org, admin, drillId, trainee } = await withDrill("PracticeClip");
+    const blob = (b: Buffer | Uint8Array, type = "video/webm") => new Blob([new Uint8Array(b)], { type });
+    expect(await attachClip(admin, { drillId, file: blob(TINY_WEBM_VIDEO) })).toEqual({ type: "video/webm", bytes: TINY_WEBM_VIDEO.length });
+    const got = await getClip(trainee, drillId);
+    expect(got?.type).toBe("video/webm");
+    expect((await getDrill(trainee, drillId)).clip).toEqual({ type: "video/webm", bytes: TINY_WEBM_VIDEO.length });
+    const b = await createOrg("PracticeClipB");
+    await expectNotFound(getClip(ctxOf(b, b.trainee), drillId));
+    await expectNotFound(attachClip(ctxOf(b, b.admin), { drillId, file: blob(TINY_WEBM) }));
+
+    await expect(attachClip(admin, { drillId, file: blob(SVG_WITH_SCRIPT, "image/svg+xml") })).rejects.toBeInstanceOf(ValidationError);
+    await expect(attachClip(admin, { drillId, file: blob(new Uint8Array(CLIP_MAX_BYTES + 1)) })).rejects.toBeInstanceOf(ValidationError);
+    // The refused uploads left the clip as it was, and wrote no file.
+    expect((await getDrill(trainee, drillId)).clip?.type).toBe("video/webm");
+    expect(fs.readdirSync(mediaPath(org.orgId, "clips"))).toHaveLength(1);
+    expect(await removeClip(admin, { drillId })).toEqual({ removed: true });
+    expect(await getClip(trainee, drillId)).toBeNull();
+    expect(fs.readdirSync(mediaPath(org.orgId, "clips"))).toHaveLength(0);
   });
 });
 

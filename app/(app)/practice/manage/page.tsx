@@ -21,9 +21,14 @@ export default authedPage({ permission: "practice.author" }, async function Mana
         title="Your organisation's drills"
         description="Write drills in your own words, for the ruptures your trainees meet. Every saved change is a new version; archived drills take no new responses."
         actions={
-          <Link href="/practice/manage/new" className={buttonClass("primary")}>
-            Write a drill
-          </Link>
+          <>
+            <Link href="/practice" className={buttonClass("secondary")}>
+              Practice overview
+            </Link>
+            <Link href="/practice/manage/new" className={buttonClass("primary")}>
+              Write a drill
+            </Link>
+          </>
         }
       />
       <DataTable label="Your organisation's drills" caption="Your organisation's drills" columns={["Drill", "Type", "Level", "Version", "Responses", "Changed", ""]}>

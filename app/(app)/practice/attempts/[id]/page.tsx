@@ -13,6 +13,7 @@ import { authedPage } from "@/lib/core/page";
 import { can } from "@/lib/core/permissions";
 import { listMyPlacements } from "@/lib/hours/placements";
 import { getAttempt } from "@/lib/practice/attempts";
+import { quoted } from "@/lib/practice/types";
 
 export const metadata: Metadata = { title: "Practice response" };
 
@@ -29,7 +30,7 @@ export default authedPage(
     return (
       <>
         <PageHeader
-          title={`Response to “${attempt.drillTitle}”`}
+          title={`Response to ${quoted(attempt.drillTitle)}`}
           description={`${own ? "Your response" : `${traineeName}'s response`}, ${formatDateTime(attempt.createdAt)}.`}
           actions={
             <>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { authedPage } from "@/lib/core/page";
 import { listAttemptsOnDrill } from "@/lib/practice/attempts";
 import { getDrill } from "@/lib/practice/drills";
+import { quoted } from "@/lib/practice/types";
 import { param, type RawSearch } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Compare attempts" };
@@ -21,7 +22,7 @@ export default authedPage(
     return (
       <>
         <PageHeader
-          title={`Attempts at “${drill.title}”`}
+          title={`Attempts at ${quoted(drill.title)}`}
           description={who.own ? "Your responses side by side, oldest first, with the feedback on each." : `${who.name}'s responses side by side, oldest first.`}
           actions={
             who.own ? (
