@@ -201,7 +201,7 @@ test.describe("admin polish", () => {
     await page.goto("/admin/reports");
     // Shown on every view (one aggregate statement), and still after choosing the module.
     await expect(page.getByTestId("overdue-module").filter({ hasText: mod.title })).toContainText("2 people overdue");
-    await page.getByLabel("Module").selectOption({ label: mod.title });
+    await page.getByLabel("Module", { exact: true }).selectOption({ label: mod.title });
     await page.getByRole("button", { name: "Filter" }).click();
     const row = page.getByTestId("overdue-module").filter({ hasText: mod.title });
     await expect(row).toContainText("2 people overdue");
