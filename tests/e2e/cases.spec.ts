@@ -286,7 +286,7 @@ test.describe("rupture cases", () => {
 
   test("other trainees, unassigned supervisors and every role of another organisation get not-found", async ({ browser }) => {
     // About 30 page loads with axe scans: more than the default minute on a busy two-core machine.
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const a = await createOrg("E2eAccA");
     const b = await createOrg("E2eAccB");
     const c = await seedCase(a, "signed_off");
