@@ -116,6 +116,48 @@ export function auditPageQuery(db: Db, ctx: Ctx, filters: AuditFilters, opts: { 
   const su = aliasedTable(users, "detail_supervisor_user");
   const dc = aliasedTable(cohorts, "detail_cohort");
   const pu = aliasedTable(users, "person_filter");
+  // The page's rows first, alone (a subquery with a LIMIT is planned on its own), named like the
+  // table so the joins below read it: planning the partitioned table once for a one-table query
+  // costs far less than inside the twelve-table join, and the joins then see 101 rows.
+  const page = db
+    .select({
+      id: auditEvents.id,
+      organisationId: auditEvents.organisationId,
+      actorUserId: auditEvents.actorUserId,
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      outcome: auditEvents.outcome,
+      detail: auditEvents.detail,
+      occurredAt: auditEvents.occurredAt,
+    })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organisationId, ctx.orgId),
+        // The people first (an array computed once), tested on each row as it is scanned: as a
+        // semi-join the planner joined every target table to thousands of rows before filtering
+        // (2.4 s at five million rows; docs/SCALE.md).
+        person
+          ? sql`${auditEvents.actorUserId} = any(array(${db
+              .select({ id: pu.id })
+              .from(pu)
+              .where(or(ilike(pu.name, `%${escapeLike(person)}%`), ilike(pu.email, `%${escapeLike(person)}%`)))}))`
+          : undefined,
+        filters.action ? eq(auditEvents.action, filters.action) : undefined,
+        filters.category ? inArray(auditEvents.action, actionsInCategory(filters.category)) : undefined,
+        // An explicit action filter (even a routine one) shows what was asked for.
+        filters.reads || (filters.action && isRoutineAction(filters.action)) ? undefined : notRoutine(),
+        isDay(filters.from) ? gte(auditEvents.occurredAt, startOfDay(filters.from)) : undefined,
+        isDay(filters.to) ? lte(auditEvents.occurredAt, endOfDay(filters.to)) : undefined,
+        // The row comparison is the key; the plain bound beside it is what lets the planner prune partitions.
+        opts.before ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${opts.before.at}::timestamptz, ${opts.before.id}::bigint)` : undefined,
+        opts.before ? lte(auditEvents.occurredAt, sql`${opts.before.at}::timestamptz`) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit + 1)
+    .as("audit_events");
   return db
     .select({
       id: auditEvents.id,
@@ -140,7 +182,7 @@ export function auditPageQuery(db: Db, ctx: Ctx, filters: AuditFilters, opts: { 
       supervisorName: su.name,
       detailCohortName: dc.name,
     })
-    .from(auditEvents)
+    .from(page)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .leftJoin(tm, and(eq(tm.organisationId, ctx.orgId), eq(tm.id, targetUuid("membership"))))
     .leftJoin(tu, eq(tu.id, tm.userId))
@@ -152,30 +194,6 @@ export function auditPageQuery(db: Db, ctx: Ctx, filters: AuditFilters, opts: { 
     .leftJoin(sm, and(eq(sm.organisationId, ctx.orgId), eq(sm.id, detailUuid("supervisorMembershipId"))))
     .leftJoin(su, eq(su.id, sm.userId))
     .leftJoin(dc, and(eq(dc.organisationId, ctx.orgId), eq(dc.id, detailUuid("cohortId"))))
-    .where(
-      and(
-        eq(auditEvents.organisationId, ctx.orgId),
-        // The people first (a few rows of users), then their events through audit_events_actor_time_idx.
-        person
-          ? inArray(
-              auditEvents.actorUserId,
-              db
-                .select({ id: pu.id })
-                .from(pu)
-                .where(or(ilike(pu.name, `%${escapeLike(person)}%`), ilike(pu.email, `%${escapeLike(person)}%`))),
-            )
-          : undefined,
-        filters.action ? eq(auditEvents.action, filters.action) : undefined,
-        filters.category ? inArray(auditEvents.action, actionsInCategory(filters.category)) : undefined,
-        // An explicit action filter (even a routine one) shows what was asked for.
-        filters.reads || (filters.action && isRoutineAction(filters.action)) ? undefined : notRoutine(),
-        isDay(filters.from) ? gte(auditEvents.occurredAt, startOfDay(filters.from)) : undefined,
-        isDay(filters.to) ? lte(auditEvents.occurredAt, endOfDay(filters.to)) : undefined,
-        // The row comparison is the key; the plain bound beside it is what lets the planner prune partitions.
-        opts.before ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${opts.before.at}::timestamptz, ${opts.before.id}::bigint)` : undefined,
-        opts.before ? lte(auditEvents.occurredAt, sql`${opts.before.at}::timestamptz`) : undefined,
-      ),
-    )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit + 1);
 }
