@@ -193,14 +193,15 @@ export function preparedStatements(sql: Sql): Sql {
  */
 export const DEFAULT_POOL_SIZE = 4;
 
-function openPostgres(url: string): Handle {
+function openPostgres(url: string, extra: { applicationName?: string; connectTimeout?: number } = {}): Handle {
   installPostgresJsCrashGuard();
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE || DEFAULT_POOL_SIZE),
     onnotice: () => {},
+    ...(extra.connectTimeout ? { connect_timeout: extra.connectTimeout } : {}),
     // Prepared statements save round trips, not planning: keep planning each execution with its
     // own parameters (a generic plan for an IN list of member ids can be far worse).
-    connection: { application_name: "rapport", plan_cache_mode: "force_custom_plan" },
+    connection: { application_name: extra.applicationName ?? "rapport", plan_cache_mode: "force_custom_plan" },
   });
   const client = process.env.DATABASE_PREPARE === "off" ? sql : preparedStatements(sql);
   return { db: drizzlePostgres(client, { schema, logger }), driver: "postgres", close: () => sql.end({ timeout: 5 }) };
@@ -225,8 +226,32 @@ export async function getDb(): Promise<Db> {
   return (await getHandle()).db;
 }
 
+/**
+ * A PostgreSQL streaming replica for heavy reads (DATABASE_REPLICA_URL): reports, exports, the
+ * audit viewer. Only lib/core/replica.ts uses it, and it falls back to the primary when the replica
+ * fails. Same pool options as the primary, but a 5 s connect timeout instead of postgres.js's 30 s:
+ * an unreachable replica should cost a report a few seconds once, not half a minute.
+ */
+export const REPLICA_CONNECT_TIMEOUT_S = 5;
+
+export function replicaConfigured(): boolean {
+  return Boolean(process.env.DATABASE_REPLICA_URL && process.env.DATABASE_URL);
+}
+
+const gr = globalThis as unknown as { __rapportReplica?: Handle };
+
+/** The replica's client, or null: no DATABASE_REPLICA_URL, or the embedded database (no replicas). */
+export function getReplicaDb(): Db | null {
+  if (!replicaConfigured()) return null;
+  gr.__rapportReplica ??= openPostgres(process.env.DATABASE_REPLICA_URL!, { applicationName: "rapport-replica", connectTimeout: REPLICA_CONNECT_TIMEOUT_S });
+  return gr.__rapportReplica.db;
+}
+
 export async function closeDb(): Promise<void> {
   const h = g.__rapportDb;
   g.__rapportDb = undefined;
+  const r = gr.__rapportReplica;
+  gr.__rapportReplica = undefined;
+  if (r) await r.close();
   if (h) await (await h).close();
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { caseReviews, cases, caseVersions, memberships, users } from "@/db/schema";
 import type { Ctx } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
+import { readReplica } from "@/lib/core/replica";
 import { buildInsight, type Insight } from "./insight-calc";
 
 /**
@@ -22,7 +23,11 @@ export async function getInsight(ctx: Ctx, membershipId: string): Promise<Insigh
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, ctx.orgId)));
   if (!subject || (membershipId !== ctx.membershipId && !subject.assigned)) throw new NotFoundError();
+  // Authorised above on the primary; the charts' rows come from the read replica when there is one.
+  return readReplica(ctx, async (db) => ({ name: subject.name, ...(await readInsight(db, ctx, membershipId)) }));
+}
 
+async function readInsight(db: Db, ctx: Ctx, membershipId: string): Promise<Insight> {
   const list = await db
     .select({ ruptureType: cases.ruptureType, outcome: cases.outcome, strategies: sql<string[] | null>`${cases.content}->'strategies'` })
     .from(cases)
@@ -39,11 +44,8 @@ export async function getInsight(ctx: Ctx, membershipId: string): Promise<Insigh
     .innerJoin(cases, and(eq(cases.id, caseReviews.caseId), eq(cases.organisationId, caseReviews.organisationId)))
     .innerJoin(caseVersions, and(eq(caseVersions.id, caseReviews.caseVersionId), eq(caseVersions.organisationId, caseReviews.organisationId)))
     .where(and(eq(caseReviews.organisationId, ctx.orgId), eq(cases.authorMembershipId, membershipId)));
-  return {
-    name: subject.name,
-    ...buildInsight(
-      list.map((c) => ({ ...c, strategies: Array.isArray(c.strategies) ? c.strategies : [] })),
-      reviews.map((r) => ({ ...r, at: new Date(r.at) })),
-    ),
-  };
+  return buildInsight(
+    list.map((c) => ({ ...c, strategies: Array.isArray(c.strategies) ? c.strategies : [] })),
+    reviews.map((r) => ({ ...r, at: new Date(r.at) })),
+  );
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { cohorts, evaluationFormVersions, evaluationResponses, evaluationRounds, evaluations, memberships, users, type FormDefinition, type StoredCompetencyRating } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
 import { NotFoundError } from "@/lib/core/errors";
+import { readReplica } from "@/lib/core/replica";
 import { distribution, history, type CompetencyDistribution, type HistoryRow } from "./distribution";
 
 // Reports count only evaluations with both sides submitted: before then each side is private to
@@ -15,10 +16,10 @@ const both = and(isNotNull(evaluations.selfSubmittedAt), isNotNull(evaluations.s
 
 type Pair = { self: Record<string, StoredCompetencyRating>; supervisor: Record<string, StoredCompetencyRating>; selfRecommendation: string | null; recommendation: string | null; selfComment: string; supervisorComment: string };
 
-async function responsesOf(orgId: string, evaluationIds: string[]): Promise<Map<string, Pair>> {
+async function responsesOf(orgId: string, evaluationIds: string[], reader?: Db): Promise<Map<string, Pair>> {
   const out = new Map<string, Pair>();
   if (evaluationIds.length === 0) return out;
-  const db = await getDb();
+  const db = reader ?? (await getDb());
   const rows = await db
     .select({ evaluationId: evaluationResponses.evaluationId, side: evaluationResponses.side, ratings: evaluationResponses.ratings, recommendation: evaluationResponses.recommendation, overallComment: evaluationResponses.overallComment })
     .from(evaluationResponses)
@@ -130,13 +131,17 @@ async function roundMeta(ctx: Ctx, roundId: string) {
 export async function getRoundReport(ctx: Ctx, roundId: string): Promise<RoundReport> {
   assertCan(ctx, "evaluations.reports");
   const round = await roundMeta(ctx, roundId);
-  const db = await getDb();
+  // The round is found (and so authorised) on the primary; its counts come from the replica when there is one.
+  return readReplica(ctx, (db) => readRoundReport(db, ctx, round));
+}
+
+async function readRoundReport(db: Db, ctx: Ctx, round: Awaited<ReturnType<typeof roundMeta>>): Promise<RoundReport> {
   const rows = await db
     .select({ id: evaluations.id, complete: sql<boolean>`${evaluations.selfSubmittedAt} is not null and ${evaluations.supervisorSubmittedAt} is not null` })
     .from(evaluations)
     .where(and(eq(evaluations.organisationId, ctx.orgId), eq(evaluations.roundId, round.id)));
   const done = rows.filter((r) => r.complete).map((r) => r.id);
-  const pairs = [...(await responsesOf(ctx.orgId, done)).values()];
+  const pairs = [...(await responsesOf(ctx.orgId, done, db)).values()];
   const recommendations = round.definition.recommendation.options.map((o) => ({ code: o.code, label: o.label, count: pairs.filter((p) => p.recommendation === o.code).length }));
   return {
     id: round.id,
@@ -177,7 +182,11 @@ const evaluatorUser = alias(users, "evaluator_user");
 export async function listRatingsForExport(ctx: Ctx, roundId?: string): Promise<{ rows: (CsvRow & { definition: FormDefinition; recommendation: string | null })[] }> {
   assertCan(ctx, "evaluations.reports");
   if (roundId) await roundMeta(ctx, roundId);
-  const db = await getDb();
+  // Authorised above (the role, and the round found on the primary); the rows come from the replica when there is one.
+  return readReplica(ctx, (db) => readRatings(db, ctx, roundId));
+}
+
+async function readRatings(db: Db, ctx: Ctx, roundId: string | undefined): Promise<{ rows: (CsvRow & { definition: FormDefinition; recommendation: string | null })[] }> {
   const list = await db
     .select({
       id: evaluations.id,
@@ -202,7 +211,7 @@ export async function listRatingsForExport(ctx: Ctx, roundId?: string): Promise<
     .where(and(eq(evaluations.organisationId, ctx.orgId), roundId ? eq(evaluations.roundId, roundId) : undefined, both))
     .orderBy(asc(evaluationRounds.openedAt), asc(traineeUser.name), asc(evaluations.id))
     .limit(5000);
-  const pairs = await responsesOf(ctx.orgId, list.map((e) => e.id));
+  const pairs = await responsesOf(ctx.orgId, list.map((e) => e.id), db);
   const rows: (CsvRow & { definition: FormDefinition; recommendation: string | null })[] = [];
   for (const e of list) {
     const p = pairs.get(e.id);

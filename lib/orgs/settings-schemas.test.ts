@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cpdHoursInput, hoursText, orgSettingsInput } from "./settings-schemas";
+import { auditRetentionInput, cpdHoursInput, hoursText, orgSettingsInput } from "./settings-schemas";
 
 const base = { name: "Harbourside Counselling", timeZone: "Australia/Sydney", signatoryName: "Dr Alex Chen", signatoryTitle: "Director of Training", version: 0 };
 
@@ -38,5 +38,22 @@ describe("CPD hours per module", () => {
     expect(hoursText(75)).toBe("1.25");
     expect(hoursText(60)).toBe("1");
     expect(hoursText(null)).toBe("");
+  });
+});
+
+describe("audit retention input", () => {
+  it("takes a whole number of years from 1 to 100", () => {
+    expect(auditRetentionInput.parse({ years: "7" })).toEqual({ years: 7 });
+    expect(auditRetentionInput.parse({ years: " 1 " })).toEqual({ years: 1 });
+    expect(auditRetentionInput.parse({ years: "100" })).toEqual({ years: 100 });
+  });
+
+  it("refuses less than a year, fractions, words and more than 100, saying what to enter", () => {
+    const message = (years: string) => auditRetentionInput.safeParse({ years }).error?.issues[0]?.message;
+    expect(message("0")).toBe("Keep audit records for at least 1 year: accreditation requires them.");
+    expect(message("0.5")).toBe("Enter a whole number of years, such as 7.");
+    expect(message("seven")).toBe("Enter a whole number of years, such as 7.");
+    expect(message("")).toBe("Enter a whole number of years, such as 7.");
+    expect(message("101")).toBe("Enter at most 100 years.");
   });
 });

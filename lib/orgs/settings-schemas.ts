@@ -56,3 +56,19 @@ export const LOGO_ACCEPT = "image/png,image/jpeg";
 export const logoUploadInput = z.object({
   file: z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob && v.size > 0, { error: "Choose a PNG or JPEG file to upload." }),
 });
+
+export const AUDIT_RETENTION_MIN_YEARS = 1;
+export const AUDIT_RETENTION_MAX_YEARS = 100;
+export const AUDIT_RETENTION_DEFAULT_YEARS = 7;
+
+/** How many years audit events are kept before they may be archived and removed. */
+export const auditRetentionInput = z.object({
+  years: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,3}$/.test(v), { error: "Enter a whole number of years, such as 7." })
+    .transform(Number)
+    .refine((n) => n >= AUDIT_RETENTION_MIN_YEARS, { error: "Keep audit records for at least 1 year: accreditation requires them." })
+    .refine((n) => n <= AUDIT_RETENTION_MAX_YEARS, { error: `Enter at most ${AUDIT_RETENTION_MAX_YEARS} years.` }),
+});
+export type AuditRetentionInput = z.input<typeof auditRetentionInput>;

@@ -8,7 +8,7 @@ import { assertCan, type Ctx } from "@/lib/core/context";
 import { ConflictError } from "@/lib/core/errors";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/util/intl";
 import type { z } from "zod";
-import type { cpdHoursInput, orgSettingsInput } from "./settings-schemas";
+import type { auditRetentionInput, cpdHoursInput, orgSettingsInput } from "./settings-schemas";
 
 // The organisation's own settings (name, time zone, certificate signatory, CPD hours per module,
 // logo). Everyone in the organisation reads them (dates, certificates, the shell's logo); only an
@@ -21,6 +21,8 @@ export type OrgSettings = {
   signatoryName: string | null;
   signatoryTitle: string | null;
   settingsVersion: number;
+  /** Years the organisation's audit events are kept before `npm run audit:archive` may remove them. */
+  auditRetentionYears: number;
   /** A short hash of the current logo (for cache-busting URLs), or null when there is none. */
   logo: { version: string; width: number; height: number; contentType: string } | null;
 };
@@ -36,6 +38,7 @@ export const settingsOf = cache(async (orgId: string): Promise<OrgSettings | nul
       signatoryName: organisations.signatoryName,
       signatoryTitle: organisations.signatoryTitle,
       settingsVersion: organisations.settingsVersion,
+      auditRetentionYears: organisations.auditRetentionYears,
       logoSha: organisationLogos.sha256,
       logoWidth: organisationLogos.width,
       logoHeight: organisationLogos.height,
@@ -52,6 +55,7 @@ export const settingsOf = cache(async (orgId: string): Promise<OrgSettings | nul
     signatoryName: row.signatoryName,
     signatoryTitle: row.signatoryTitle,
     settingsVersion: row.settingsVersion,
+    auditRetentionYears: row.auditRetentionYears,
     logo: row.logoSha ? { version: row.logoSha.slice(0, 16), width: row.logoWidth ?? 0, height: row.logoHeight ?? 0, contentType: row.logoType ?? "" } : null,
   };
 });
@@ -92,6 +96,31 @@ export async function updateOrgSettings(ctx: Ctx, input: z.output<typeof orgSett
     );
     await audit(tx, { organisationId: ctx.orgId, actorUserId: ctx.userId, action: "org.settings_changed", targetType: "organisation", targetId: ctx.orgId, detail: { changed } });
     return { version: before.settingsVersion + 1 };
+  });
+}
+
+/**
+ * How long the organisation's audit events are kept. Shortening it does not delete anything by
+ * itself: `npm run audit:archive` (run by the operator) exports and drops a month only once every
+ * organisation with events in it is past its retention. Audited with what it was and what it became.
+ */
+export async function setAuditRetention(ctx: Ctx, input: z.output<typeof auditRetentionInput>): Promise<{ years: number; changed: boolean }> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ years: organisations.auditRetentionYears }).from(organisations).where(eq(organisations.id, ctx.orgId)).for("update");
+    if (!before) throw new Error(`organisation ${ctx.orgId} has no row`);
+    if (before.years === input.years) return { years: input.years, changed: false };
+    await tx.update(organisations).set({ auditRetentionYears: input.years }).where(eq(organisations.id, ctx.orgId));
+    await audit(tx, {
+      organisationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "org.audit_retention_changed",
+      targetType: "organisation",
+      targetId: ctx.orgId,
+      detail: { from: before.years, to: input.years },
+    });
+    return { years: input.years, changed: true };
   });
 }
 

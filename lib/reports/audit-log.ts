@@ -1,9 +1,10 @@
 import "server-only";
-import { aliasedTable, and, desc, eq, gte, ilike, inArray, lt, lte, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { aliasedTable, and, desc, eq, gte, ilike, inArray, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { auditEvents, cases, cohorts, invitations, memberships, users } from "@/db/schema";
-import { AUDIT_ACTIONS, ROUTINE_AUDIT_ACTIONS, type AuditAction, type AuditCategory } from "@/lib/core/audit-actions";
+import { AUDIT_ACTIONS, isRoutineAction, ROUTINE_PATTERN, type AuditAction, type AuditCategory } from "@/lib/core/audit-actions";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { readReplica } from "@/lib/core/replica";
 import { endOfDay, isDay, startOfDay } from "@/lib/onboarding/due";
 import { escapeLike } from "@/lib/util/sql";
 
@@ -38,6 +39,12 @@ export type AuditRow = {
 
 export const AUDIT_PAGE_SIZE = 100;
 
+/**
+ * Where the next page starts: the last row's time (text with microseconds, as PostgreSQL stores it:
+ * a JavaScript Date would round it to milliseconds and skip or repeat rows) and its id.
+ */
+export type AuditCursor = { at: string; id: number };
+
 const UUID_RE = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
 /** The target id as a uuid when the row's target is of this type (null otherwise, so a bad id never breaks the cast). */
@@ -50,23 +57,56 @@ function detailUuid(key: string) {
 }
 
 /**
- * Routine reads are left out with a literal predicate (not a bound parameter) so the planner can
- * match the partial index audit_events_org_changes_idx (organisation_id, id) WHERE action <> 'case.viewed'.
+ * Routine reads (every action named *.viewed) are left out with the partial index's own predicate,
+ * word for word and as a literal (not a bound parameter), so the planner can prove the index
+ * audit_events_org_changes_idx applies.
  */
 function notRoutine() {
-  const list = ROUTINE_AUDIT_ACTIONS.map((a) => `'${a.replace(/'/g, "''")}'`);
-  return list.length === 1 ? sql.raw(`"audit_events"."action" <> ${list[0]}`) : sql.raw(`"audit_events"."action" not in (${list.join(", ")})`);
+  return sql.raw(`"audit_events"."action" not like '${ROUTINE_PATTERN}'`);
 }
 
 export function actionsInCategory(category: AuditCategory): AuditAction[] {
   return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((a) => AUDIT_ACTIONS[a].category === category);
 }
 
-/** Read-only: the organisation's audit events, newest first, key-paginated by id; one query per page. */
-export async function listAuditEvents(ctx: Ctx, filters: AuditFilters, opts: { before?: number; limit?: number } = {}): Promise<{ rows: AuditRow[]; next: number | null }> {
+/**
+ * Read-only: the organisation's audit events, newest first, key-paginated by (occurred_at, id); one
+ * query per page. Newest first by time rather than by id: the table is partitioned by time, so a
+ * page's time bound lets PostgreSQL skip every newer partition, and each partition's index is read
+ * backwards from the cursor. Read from the replica when there is one (lib/core/replica.ts): an
+ * event recorded a moment ago may show a moment later.
+ */
+export async function listAuditEvents(ctx: Ctx, filters: AuditFilters, opts: { before?: AuditCursor; limit?: number } = {}): Promise<{ rows: AuditRow[]; next: AuditCursor | null }> {
   assertCan(ctx, "org.audit");
-  const db = await getDb();
+  return readReplica(ctx, (db) => readPage(db, ctx, filters, opts));
+}
+
+async function readPage(db: Db, ctx: Ctx, filters: AuditFilters, opts: { before?: AuditCursor; limit?: number }): Promise<{ rows: AuditRow[]; next: AuditCursor | null }> {
   const limit = opts.limit ?? AUDIT_PAGE_SIZE;
+  const raw = await auditPageQuery(db, ctx, filters, { ...opts, limit });
+  const rows: AuditRow[] = raw.slice(0, limit).map((r) => ({
+    id: r.id,
+    occurredAt: r.occurredAt,
+    action: r.action,
+    outcome: r.outcome,
+    actorName: r.actorName,
+    actorEmail: r.actorEmail,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    detail: r.detail,
+    target: resolveTarget(r),
+    related: { supervisorName: r.supervisorName, cohortName: r.detailCohortName },
+  }));
+  const last = raw[limit - 1];
+  return { rows, next: raw.length > limit ? { at: last.cursorAt, id: last.id } : null };
+}
+
+/**
+ * The page's one statement, unexecuted (limit + 1 rows: the extra one says whether there is a next
+ * page). Exported for scripts/audit-scale.ts, which EXPLAINs exactly what the viewer sends.
+ */
+export function auditPageQuery(db: Db, ctx: Ctx, filters: AuditFilters, opts: { before?: AuditCursor; limit: number }) {
+  const limit = opts.limit;
   const person = filters.person?.trim();
   const tm = aliasedTable(memberships, "target_membership");
   const tu = aliasedTable(users, "target_user");
@@ -75,10 +115,54 @@ export async function listAuditEvents(ctx: Ctx, filters: AuditFilters, opts: { b
   const sm = aliasedTable(memberships, "detail_supervisor");
   const su = aliasedTable(users, "detail_supervisor_user");
   const dc = aliasedTable(cohorts, "detail_cohort");
-  const raw = await db
+  const pu = aliasedTable(users, "person_filter");
+  // The page's rows first, alone (a subquery with a LIMIT is planned on its own), named like the
+  // table so the joins below read it: planning the partitioned table once for a one-table query
+  // costs far less than inside the twelve-table join, and the joins then see 101 rows.
+  const page = db
+    .select({
+      id: auditEvents.id,
+      organisationId: auditEvents.organisationId,
+      actorUserId: auditEvents.actorUserId,
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      outcome: auditEvents.outcome,
+      detail: auditEvents.detail,
+      occurredAt: auditEvents.occurredAt,
+    })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organisationId, ctx.orgId),
+        // The people first (an array computed once), tested on each row as it is scanned: as a
+        // semi-join the planner joined every target table to thousands of rows before filtering
+        // (2.4 s at five million rows; docs/SCALE.md).
+        person
+          ? sql`${auditEvents.actorUserId} = any(array(${db
+              .select({ id: pu.id })
+              .from(pu)
+              .where(or(ilike(pu.name, `%${escapeLike(person)}%`), ilike(pu.email, `%${escapeLike(person)}%`)))}))`
+          : undefined,
+        filters.action ? eq(auditEvents.action, filters.action) : undefined,
+        filters.category ? inArray(auditEvents.action, actionsInCategory(filters.category)) : undefined,
+        // An explicit action filter (even a routine one) shows what was asked for.
+        filters.reads || (filters.action && isRoutineAction(filters.action)) ? undefined : notRoutine(),
+        isDay(filters.from) ? gte(auditEvents.occurredAt, startOfDay(filters.from)) : undefined,
+        isDay(filters.to) ? lte(auditEvents.occurredAt, endOfDay(filters.to)) : undefined,
+        // The row comparison is the key; the plain bound beside it is what lets the planner prune partitions.
+        opts.before ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${opts.before.at}::timestamptz, ${opts.before.id}::bigint)` : undefined,
+        opts.before ? lte(auditEvents.occurredAt, sql`${opts.before.at}::timestamptz`) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit + 1)
+    .as("audit_events");
+  return db
     .select({
       id: auditEvents.id,
       occurredAt: auditEvents.occurredAt,
+      cursorAt: sql<string>`to_char(${auditEvents.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       action: auditEvents.action,
       outcome: auditEvents.outcome,
       actorName: users.name,
@@ -98,7 +182,7 @@ export async function listAuditEvents(ctx: Ctx, filters: AuditFilters, opts: { b
       supervisorName: su.name,
       detailCohortName: dc.name,
     })
-    .from(auditEvents)
+    .from(page)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .leftJoin(tm, and(eq(tm.organisationId, ctx.orgId), eq(tm.id, targetUuid("membership"))))
     .leftJoin(tu, eq(tu.id, tm.userId))
@@ -110,35 +194,8 @@ export async function listAuditEvents(ctx: Ctx, filters: AuditFilters, opts: { b
     .leftJoin(sm, and(eq(sm.organisationId, ctx.orgId), eq(sm.id, detailUuid("supervisorMembershipId"))))
     .leftJoin(su, eq(su.id, sm.userId))
     .leftJoin(dc, and(eq(dc.organisationId, ctx.orgId), eq(dc.id, detailUuid("cohortId"))))
-    .where(
-      and(
-        eq(auditEvents.organisationId, ctx.orgId),
-        person ? or(ilike(users.name, `%${escapeLike(person)}%`), ilike(users.email, `%${escapeLike(person)}%`)) : undefined,
-        filters.action ? eq(auditEvents.action, filters.action) : undefined,
-        filters.category ? inArray(auditEvents.action, actionsInCategory(filters.category)) : undefined,
-        // An explicit action filter (even a routine one) shows what was asked for.
-        filters.reads || (filters.action && ROUTINE_AUDIT_ACTIONS.includes(filters.action as AuditAction)) ? undefined : notRoutine(),
-        isDay(filters.from) ? gte(auditEvents.occurredAt, startOfDay(filters.from)) : undefined,
-        isDay(filters.to) ? lte(auditEvents.occurredAt, endOfDay(filters.to)) : undefined,
-        opts.before ? lt(auditEvents.id, opts.before) : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit + 1);
-  const rows: AuditRow[] = raw.slice(0, limit).map((r) => ({
-    id: r.id,
-    occurredAt: r.occurredAt,
-    action: r.action,
-    outcome: r.outcome,
-    actorName: r.actorName,
-    actorEmail: r.actorEmail,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    detail: r.detail,
-    target: resolveTarget(r),
-    related: { supervisorName: r.supervisorName, cohortName: r.detailCohortName },
-  }));
-  return { rows, next: raw.length > limit ? rows[rows.length - 1].id : null };
 }
 
 type Joined = {
@@ -184,15 +241,11 @@ function resolveTarget(r: Joined): AuditTarget | null {
   }
 }
 
-/** The actions that occur in this organisation's log, for the filter. */
+/**
+ * The actions the filter offers: the whole vocabulary. (It used to be the distinct actions in the
+ * organisation's log, a scan of every row of it: seconds at five million rows.)
+ */
 export async function listAuditActions(ctx: Ctx): Promise<string[]> {
   assertCan(ctx, "org.audit");
-  const db = await getDb();
-  const rows = await db
-    .selectDistinct({ action: auditEvents.action })
-    .from(auditEvents)
-    .where(eq(auditEvents.organisationId, ctx.orgId))
-    .orderBy(sql`1`)
-    .limit(500);
-  return rows.map((r) => r.action);
+  return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).sort();
 }

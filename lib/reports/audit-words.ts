@@ -37,6 +37,10 @@ const LABELS: Record<string, string> = {
   changes: "Changes",
   address: "Network address",
   members: "Members",
+  month: "Month",
+  events: "Events",
+  file: "File",
+  sha256: "SHA-256 checksum",
 };
 
 /** Keys that are ids or already said in the sentence: shown only under "Technical details". */

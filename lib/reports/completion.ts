@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { json } from "@/lib/util/json-cell";
 import { memberProgressColumns } from "@/lib/onboarding/member-columns";
 import { cohortMembers, memberships, users, type Role } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { readReplica } from "@/lib/core/replica";
 import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
 import { progressKey, type Progress } from "@/lib/onboarding/progress";
 import { orgRequirements, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
@@ -19,17 +20,21 @@ export const MATRIX_PAGE_SIZE = 50;
 
 const BATCH = 200;
 
+type MatrixOpts = { after?: Cursor; pageSize?: number; now?: Date };
+type Matrix = { modules: { id: string; title: string }[]; allModules: { id: string; title: string }[]; rows: MatrixRow[]; next: Cursor | null };
+
 /**
  * Active members by required modules. Key-paginated by (lower(name), id); each batch of members
  * costs a fixed number of queries. With a status filter, batches are read until the page fills.
+ * The permission is checked on the caller's role; the rows come from the read replica when there
+ * is one (lib/core/replica.ts).
  */
-export async function getCompletionMatrix(
-  ctx: Ctx,
-  filters: MatrixFilters,
-  opts: { after?: Cursor; pageSize?: number; now?: Date } = {},
-): Promise<{ modules: { id: string; title: string }[]; allModules: { id: string; title: string }[]; rows: MatrixRow[]; next: Cursor | null }> {
+export async function getCompletionMatrix(ctx: Ctx, filters: MatrixFilters, opts: MatrixOpts = {}): Promise<Matrix> {
   assertCan(ctx, "org.reports");
-  const db = await getDb();
+  return readReplica(ctx, (db) => readMatrix(db, ctx, filters, opts));
+}
+
+async function readMatrix(db: Db, ctx: Ctx, filters: MatrixFilters, opts: MatrixOpts): Promise<Matrix> {
   const now = opts.now ?? new Date();
   const pageSize = opts.pageSize ?? MATRIX_PAGE_SIZE;
   const q = filters.q?.trim();

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { cohortMembers, memberships, users, type HourRequirementSet } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { readReplica } from "@/lib/core/replica";
 import { today as todayDay } from "@/lib/hours/days";
 import { activeSets, sumStatus, totalsForTrainees } from "@/lib/hours/progress";
 import { evaluate, readRules, windowBounds, type Evaluation, type RequirementRules } from "@/lib/hours/requirements";
@@ -17,13 +18,16 @@ export type HoursReportFilters = { setId?: string; cohortId?: string; q?: string
 export type HoursReportCursor = { name: string; id: string };
 export type HoursReportRow = { membershipId: string; name: string; email: string; evaluation: Evaluation; pendingMinutes: number; returnedMinutes: number; approvedMinutes: number; lastLoggedOn: string | null };
 
-export async function getHoursReport(
-  ctx: Ctx,
-  filters: HoursReportFilters,
-  opts: { after?: HoursReportCursor; pageSize?: number; today?: string } = {},
-): Promise<{ sets: HourRequirementSet[]; set: (HourRequirementSet & { parsed: RequirementRules }) | null; rows: HoursReportRow[]; next: HoursReportCursor | null }> {
+type HoursReportOpts = { after?: HoursReportCursor; pageSize?: number; today?: string };
+type HoursReport = { sets: HourRequirementSet[]; set: (HourRequirementSet & { parsed: RequirementRules }) | null; rows: HoursReportRow[]; next: HoursReportCursor | null };
+
+/** The permission is checked on the caller's role; the report is read from the replica when there is one. */
+export async function getHoursReport(ctx: Ctx, filters: HoursReportFilters, opts: HoursReportOpts = {}): Promise<HoursReport> {
   assertCan(ctx, "org.reports");
-  const db = await getDb();
+  return readReplica(ctx, (db) => readHoursReport(db, ctx, filters, opts));
+}
+
+async function readHoursReport(db: Db, ctx: Ctx, filters: HoursReportFilters, opts: HoursReportOpts): Promise<HoursReport> {
   const size = opts.pageSize ?? HOURS_REPORT_PAGE_SIZE;
   const q = filters.q?.trim();
   const after = opts.after;

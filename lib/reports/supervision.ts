@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { readReplica } from "@/lib/core/replica";
 import { addDays, today } from "@/lib/hours/days";
 
 export type SupervisorActivity = {
@@ -24,11 +25,15 @@ export const SESSION_WINDOW_DAYS = 30;
 /**
  * Per active supervisor: assigned active trainees, cases waiting for review (status submitted,
  * by those trainees) and when the oldest of them was submitted; supervision sessions run in the last
- * 30 days and practicum hour entries waiting for them. One query. Reads case metadata only.
+ * 30 days and practicum hour entries waiting for them. One query, on the read replica when there is
+ * one. Reads case metadata only.
  */
 export async function getSupervisionActivity(ctx: Ctx): Promise<SupervisorActivity[]> {
   assertCan(ctx, "org.reports");
-  const db = await getDb();
+  return readReplica(ctx, (db) => readActivity(db, ctx));
+}
+
+async function readActivity(db: Db, ctx: Ctx): Promise<SupervisorActivity[]> {
   const since = addDays(today(), -SESSION_WINDOW_DAYS);
   const rows = await db
     .select({

@@ -162,6 +162,7 @@ export const POLICY: PolicyRow[] = [
   page("/admin/organisation", adminOnly, "own_only", "the caller's own organisation's settings"),
   action("lib/orgs/actions/settings.ts#updateOrgSettingsAction", adminOnly, "own_only", "the caller's own organisation; versioned"),
   action("lib/orgs/actions/settings.ts#setCpdHoursAction", adminOnly, "own_only", "the caller's own organisation's hours"),
+  action("lib/orgs/actions/settings.ts#setAuditRetentionAction", adminOnly, "own_only", "the caller's own organisation's audit retention"),
   action("lib/orgs/actions/settings.ts#uploadLogoAction", adminOnly, "own_only", "PNG/JPEG checked by its bytes, at most 512 KB"),
   action("lib/orgs/actions/settings.ts#removeLogoAction", adminOnly, "own_only"),
   page("/admin/invitations", adminOnly, "own_only"),

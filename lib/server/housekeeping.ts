@@ -7,12 +7,14 @@ import { drainSoon, smtpConfigured } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
 import { runHoursReminders } from "@/lib/hours/reminders";
 import { purgeExpiredRecordings } from "@/lib/practice/retention";
+import { ensureAuditPartitions } from "@/lib/audit/partitions";
 
 // Background work every server process does on a timer: deliver queued email (retries included),
-// remove expired throttle counters, send the daily notification digests, and delete practice
-// recordings past their retention. Several processes
+// remove expired throttle counters, send the daily notification digests, create the audit log's
+// monthly partitions ahead and delete practice recordings past their retention. Several processes
 // may run it at once: the outbox claims rows with SKIP LOCKED, the pruning deletes are idempotent,
-// and the digest claims each person's rows with one UPDATE … RETURNING.
+// the digest claims each person's rows with one UPDATE … RETURNING, and partitions are created
+// under an advisory lock.
 
 const EMAIL_EVERY_MS = 30_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -40,6 +42,16 @@ export function startHousekeeping(): void {
       await pruneUsedChallenges(db);
     } catch (e) {
       console.error(`[rapport] housekeeping failed: ${e instanceof Error ? e.message : e}`);
+    }
+  };
+  // The current month's audit partition and the next two: checked at start and with every prune,
+  // so a server that runs across a month's end has created that month's partition two months before.
+  const partitions = async () => {
+    try {
+      const made = (await ensureAuditPartitions(await getDb())).filter((p) => p.status !== "exists");
+      for (const p of made) console.log(`[rapport] audit log partition ${p.name} ${p.status === "moved" ? "created (rows moved in from the default partition)" : "created"}.`);
+    } catch (e) {
+      console.error(`[rapport] creating audit log partitions failed: ${e instanceof Error ? e.message : e}`);
     }
   };
   const digest = async () => {
@@ -82,4 +94,6 @@ export function startHousekeeping(): void {
   setInterval(() => void digest(), DIGEST_EVERY_MS).unref();
   setInterval(email, EMAIL_EVERY_MS).unref();
   setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+  setTimeout(() => void partitions(), 5_000).unref();
+  setInterval(() => void partitions(), PRUNE_EVERY_MS).unref();
 }

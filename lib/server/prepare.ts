@@ -1,11 +1,19 @@
 import { getDb } from "@/db/client";
 import { applyMigrations } from "@/db/migrator";
 import { syncContent, type SyncReport } from "@/lib/modules/sync";
+import { drainDefaultPartition, ensureAuditPartitions } from "@/lib/audit/partitions";
 
-/** Migrates the schema, then synchronises the built-in curriculum (idempotent). */
+/**
+ * Migrates the schema, makes sure the audit log has this month's partition and the next two (and
+ * that no rows wait in its default partition), then synchronises the built-in curriculum (idempotent).
+ */
 export async function prepareDatabase(): Promise<SyncReport> {
   await applyMigrations();
-  return syncContent(await getDb());
+  const db = await getDb();
+  await ensureAuditPartitions(db);
+  const moved = await drainDefaultPartition(db);
+  if (moved.length) console.log(`Audit log: rows of ${moved.length} month(s) moved from the default partition into ${moved.map((m) => m.name).join(", ")}.`);
+  return syncContent(db);
 }
 
 export function describeSync(r: SyncReport): string {

@@ -29,3 +29,8 @@ export const isNameCursor = (x: unknown): x is { name: string; id: string } => {
   const name = field(x, "name");
   return typeof name === "string" && name.length <= 400 && !/[\u0000]/.test(name) && isUuid(field(x, "id"));
 };
+/** The audit log's key: a timestamp with microseconds and a positive bigint id (as a safe integer). */
+export const isAuditCursor = (x: unknown): x is { at: string; id: number } => {
+  const id = field(x, "id");
+  return isPlausibleInstant(field(x, "at")) && typeof id === "number" && Number.isSafeInteger(id) && id > 0;
+};

@@ -6,7 +6,8 @@
  * BENCH_SKIP_BUILD=1 (reuse .next-bench), BENCH_OUTPUT (default docs/BENCHMARKS.md),
  * BENCH_ONLY=<regex> (measure only the routes whose name matches; skips the baselines, the
  * two-instance run, client JS, query plans and the scanner, and writes to BENCH_OUTPUT or a file in
- * the log folder, never over docs/BENCHMARKS.md).
+ * the log folder, never over docs/BENCHMARKS.md), BENCH_REPLICA=1 (also the completion matrix from a
+ * streaming replica against the primary while a writer inserts: scripts/bench/lib/replica.ts).
  * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
  */
 import { randomBytes } from "node:crypto";
@@ -24,6 +25,7 @@ import { measure, type LoadOptions } from "./lib/load";
 import { cpuProbe, memoryOf, percentOfCore } from "./lib/cpu";
 import { machine } from "./lib/machine";
 import { startPostgres } from "./lib/pg";
+import { replicaRows } from "./lib/replica";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
 import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
 import { evaluate } from "./lib/targets";
@@ -219,6 +221,13 @@ async function main() {
     const retries = log.split("\n").filter((l) => l.startsWith("retry ")).length;
     const bad = log.split("\n").filter((l) => l.startsWith("502 ")).length;
     if (retries || bad) proxyNotes.push(`${p.name}: ${retries} GET(s) retried after a reset kept-alive upstream connection, ${bad} answered 502 (see ${p.logFile}).`);
+  }
+
+  if (process.env.BENCH_REPLICA === "1") {
+    step("read replica: the completion matrix from a streaming replica and from the primary, a writer inserting");
+    const r = await replicaRows({ primaryUrl: pg.url, writerOrgSlug: LARGE_ORG.slug, startApp, appEnv, primaryBase: base, path: "/admin/reports", cookie: cookies.admin, expect: "matrix-row", load });
+    rows.push(...r.rows);
+    proxyNotes.push(...r.notes);
   }
 
   step("query plans (auto_explain)");

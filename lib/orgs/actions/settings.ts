@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/core/action";
 import { removeLogo, saveLogo } from "@/lib/orgs/logo";
-import { setModuleCpd, updateOrgSettings } from "@/lib/orgs/settings";
-import { cpdHoursInput, logoUploadInput, orgSettingsInput } from "@/lib/orgs/settings-schemas";
+import { setAuditRetention, setModuleCpd, updateOrgSettings } from "@/lib/orgs/settings";
+import { auditRetentionInput, cpdHoursInput, logoUploadInput, orgSettingsInput } from "@/lib/orgs/settings-schemas";
 
 export const updateOrgSettingsAction = authedAction({ schema: orgSettingsInput, permission: "org.manage" }, async (ctx, input) => {
   const r = await updateOrgSettings(ctx, input);
@@ -16,6 +16,12 @@ export const updateOrgSettingsAction = authedAction({ schema: orgSettingsInput, 
 
 export const setCpdHoursAction = authedAction({ schema: cpdHoursInput, permission: "org.manage" }, async (ctx, input) => {
   const r = await setModuleCpd(ctx, input);
+  revalidatePath("/admin/organisation");
+  return r;
+});
+
+export const setAuditRetentionAction = authedAction({ schema: auditRetentionInput, permission: "org.manage" }, async (ctx, input) => {
+  const r = await setAuditRetention(ctx, input);
   revalidatePath("/admin/organisation");
   return r;
 });

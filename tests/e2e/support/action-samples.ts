@@ -53,6 +53,7 @@ export const ACTION_SAMPLES: Record<string, Sample> = {
   "lib/auth/actions/account.ts#requestEmailChangeAction": { page: "/account", args: () => [{ newEmail: `matrix.new.${Date.now()}@test.example`, currentPassword: "not the password" }] },
   "lib/orgs/actions/settings.ts#updateOrgSettingsAction": { page: "/admin/organisation", args: (w) => [{ name: w.a.org.name, timeZone: "Australia/Sydney", signatoryName: "", signatoryTitle: "", version: 99 }] },
   "lib/orgs/actions/settings.ts#setCpdHoursAction": { page: "/admin/organisation", args: (w) => [{ modules: [{ moduleId: w.a.moduleId, hours: "1.5" }] }] },
+  "lib/orgs/actions/settings.ts#setAuditRetentionAction": { page: "/admin/organisation", args: () => [{ years: "7" }] },
   "lib/orgs/actions/settings.ts#uploadLogoAction": { page: "/admin/organisation", args: () => [new Form({ file: { name: "logo.png", mimeType: "image/png", buffer: TINY_PNG } })] },
   "lib/orgs/actions/settings.ts#removeLogoAction": { page: "/admin/organisation", args: () => [{}] },
   "lib/orgs/actions/switch.ts#switchOrgAction": { page: "/home", args: (w) => [new Form({ orgId: w.a.org.orgId })] },

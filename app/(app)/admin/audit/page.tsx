@@ -7,7 +7,7 @@ import { listAuditActions, listAuditEvents, type AuditRow } from "@/lib/reports/
 import { auditFields, auditSentence, auditVerb, OUTCOME_WORDS } from "@/lib/reports/audit-words";
 import { auditFilters, auditQuery } from "@/lib/reports/filters";
 import { formatIn } from "@/lib/util/intl";
-import { intParam } from "@/lib/util/params";
+import { decodeCursor, encodeCursor, isAuditCursor } from "@/lib/util/cursor";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -70,7 +70,7 @@ function Details({ row }: { row: AuditRow }) {
 export default authedPage({ permission: "org.audit" }, async function AuditPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const f = auditFilters(sp);
-  const before = intParam(sp, "before", 1, Number.MAX_SAFE_INTEGER);
+  const before = decodeCursor(sp.before, isAuditCursor);
   const [{ rows, next }, actions] = await Promise.all([listAuditEvents(ctx, f, { before }), listAuditActions(ctx)]);
   const query = auditQuery(f);
   const filtered = Boolean(f.person || f.action || f.category || f.from || f.to);
@@ -147,7 +147,7 @@ export default authedPage({ permission: "org.audit" }, async function AuditPage(
       )}
       {next ? (
         <p className="mt-4">
-          <Link href={`/admin/audit?${new URLSearchParams({ ...query, before: String(next) })}`}>Older events</Link>
+          <Link href={`/admin/audit?${new URLSearchParams({ ...query, before: encodeCursor(next) })}`}>Older events</Link>
         </p>
       ) : null}
     </>

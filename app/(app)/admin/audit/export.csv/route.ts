@@ -1,4 +1,4 @@
-import { listAuditEvents } from "@/lib/reports/audit-log";
+import { listAuditEvents, type AuditCursor } from "@/lib/reports/audit-log";
 import { csvLine } from "@/lib/reports/csv-write";
 import { auditFilters } from "@/lib/reports/filters";
 import { authedRoute } from "@/lib/core/route";
@@ -11,7 +11,7 @@ const MAX_ROWS = 100_000;
 export const GET = authedRoute({ permission: "org.audit", audit: "/admin/audit/export.csv" }, async (ctx, request) => {
   const f = auditFilters(Object.fromEntries(new URL(request.url).searchParams));
   let body = "\ufeff" + csvLine(["occurred_at", "actor_name", "actor_email", "action", "outcome", "target_type", "target_id", "detail"]);
-  let before: number | undefined;
+  let before: AuditCursor | undefined;
   for (let n = 0; n < MAX_ROWS; ) {
     const page = await listAuditEvents(ctx, f, { before, limit: 1000 });
     for (const r of page.rows) body += csvLine([r.occurredAt, r.actorName, r.actorEmail, r.action, r.outcome, r.targetType, r.targetId, r.detail ? JSON.stringify(r.detail) : ""]);
