@@ -8,10 +8,12 @@ import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
 import { seedDemoHours } from "@/scripts/seed/hours";
 import { organisations } from "@/db/schema";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
+import { checkBuild, sourceHash, writeStamp } from "@/lib/server/build-stamp";
 import { sql } from "drizzle-orm";
 
-// `npm start`: migrate, seed the embedded database on first run, build when sources changed,
-// then serve. Asks no questions so it can run unattended.
+// `npm start`: migrate, seed the embedded database on first run, build when sources changed
+// (lib/server/build-stamp.ts), then serve. Asks no questions so it can run unattended.
+// PORT (default 3000) and HOST (default: all interfaces) as for `next start`.
 
 const root = process.cwd();
 const port = process.env.PORT || "3000";
@@ -26,28 +28,6 @@ function authSecret(): string {
   fs.mkdirSync(dataDir(), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const id = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!fs.existsSync(id)) return true;
-  const built = fs.statSync(id).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "content", "proxy.ts", "next.config.mjs", "package-lock.json"];
-  return sources.some((s) => {
-    const p = path.join(root, s);
-    if (!fs.existsSync(p)) return false;
-    return (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
-  });
 }
 
 async function prepareDatabase(): Promise<void> {
@@ -69,13 +49,20 @@ async function main() {
   if (!plan.ok) throw new Error(plan.message);
   const secret = authSecret();
   await prepareDatabase();
-  if (process.env.RAPPORT_SKIP_BUILD !== "1" && buildIsStale()) {
-    console.log("Building Rapport for production…");
-    const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+  if (process.env.RAPPORT_SKIP_BUILD !== "1") {
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    const hash = sourceHash(root);
+    const build = checkBuild(root, distDir, hash);
+    if (!build.current) {
+      console.log(`Building Rapport for production (${build.reason})…`);
+      const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+      if (r.status !== 0) process.exit(r.status ?? 1);
+      writeStamp(root, distDir, hash);
+    }
   }
   serveNext({
     port,
+    host: process.env.HOST || undefined,
     env: { AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
     onReady: (workers) => {
       const where = usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL";
