@@ -39,12 +39,20 @@ async function rowsOf(db: Db, q: ReturnType<typeof sql>): Promise<Record<string,
   return r.rows;
 }
 
-/** A checksum of a table's rows, leaving out what the database or the password hash makes up (times of insertion, salts, serial ids). */
+/**
+ * A checksum of a table's rows, leaving out what the database or the password hash makes up
+ * (times of insertion, salts, serial ids); curriculum ids (random per database, made by the
+ * content sync) are replaced by the module's and lesson's slugs.
+ */
 async function checksum(db: Db, table: string): Promise<{ n: number; md5: string }> {
+  const slug = (col: string, of: "modules" | "lessons") =>
+    `|| case when r ? '${col}' then jsonb_build_object('${col}', (select ${of === "modules" ? "x.slug" : "(select m.slug from modules m where m.id = x.module_id) || '/' || x.slug"} from ${of} x where x.id = (r->>'${col}')::uuid)) else '{}'::jsonb end`;
   const [r] = await rowsOf(
     db,
     sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(j, '|' order by j), '')) as md5
-             from (select (to_jsonb(t) - 'created_at' - 'updated_at' - 'password_hash' ${table === "audit_events" ? "- 'id'" : ""})::text as j from "${table}" t) x`),
+             from (select (r - 'created_at' - 'updated_at' - 'password_hash' ${table === "audit_events" ? "- 'id'" : ""}
+                           ${slug("module_id", "modules")} ${slug("lesson_id", "lessons")} ${slug("last_lesson_id", "lessons")})::text as j
+                   from (select to_jsonb(t) as r from "${table}" t) t) x`),
   );
   return { n: Number(r.n), md5: String(r.md5) };
 }

@@ -105,22 +105,20 @@ export async function generateAudit(db: Db, s: AuditSqlSpec): Promise<number> {
   const org = sql`${s.orgId}::uuid`;
   const anchor = sql`${new Date(s.anchor).toISOString()}::timestamptz`;
   const span = s.viewsPerCase.max - s.viewsPerCase.min + 1;
-  const views = sql`select c.organisation_id, su.user_id, 'case.viewed', 'case', c.id::text, 'success'::audit_outcome,
+  const views = sql`select c.organisation_id, sm.user_id, 'case.viewed', 'case', c.id::text, 'success'::audit_outcome,
         jsonb_build_object('status', c.status, 'caseVersion', c.version, 'via', 'page'),
         c.created_at + (least(${anchor}, c.updated_at + interval '90 days') - c.created_at)
           * (${rnd(sql`${`view:${s.seed}`}`, sql`c.id::text`, sql`v::text`)}::float8 / 4294967296.0)
       from cases c
       join supervisions s on s.organisation_id = c.organisation_id and s.trainee_membership_id = c.author_membership_id
       join memberships sm on sm.organisation_id = s.organisation_id and sm.id = s.supervisor_membership_id
-      join users su on su.id = sm.user_id
       cross join lateral generate_series(1, ${s.viewsPerCase.min}::int + (${rnd(sql`${`views:${s.seed}`}`, sql`c.id::text`)} % ${span}::int)::int) v
       where c.organisation_id = ${org} and c.status <> 'draft'`;
-  const approvals = sql`select e.organisation_id, su.user_id, 'hours.entry_approved', 'hour_entry', e.id::text, 'success'::audit_outcome,
+  const approvals = sql`select e.organisation_id, sm.user_id, 'hours.entry_approved', 'hour_entry', e.id::text, 'success'::audit_outcome,
         jsonb_build_object('approvalId', a.id, 'minutes', e.minutes), a.approved_at
       from hour_entries e
       join hour_approvals a on a.organisation_id = e.organisation_id and a.id = e.approval_id
       join memberships sm on sm.organisation_id = a.organisation_id and sm.id = a.supervisor_membership_id
-      join users su on su.id = sm.user_id
       where e.organisation_id = ${org} and e.status = 'approved'`;
   const all = sql.join([...caseTrailSelects(org), views, approvals], sql` union all `);
   return db.transaction(async (tx) => {
