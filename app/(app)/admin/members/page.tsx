@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
-import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
+import { cohortsOfMembers, listCohortChoices } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { isUuid } from "@/lib/util/uuid";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
@@ -27,7 +27,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
   const role = oneOf(sp, "role", ROLES as readonly Role[]);
   const status = oneOf(sp, "status", ["active", "deactivated"] as const);
   const q = searchText(sp);
-  const cohorts = await listCohorts(ctx, { includeArchived: true });
+  const cohorts = await listCohortChoices(ctx, { includeArchived: true });
   const cohortParam = param(sp, "cohort", 36);
   const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });

@@ -1,0 +1,1 @@
+CREATE INDEX "hour_entries_org_trainee_corrections_idx" ON "hour_entries" USING btree ("organisation_id","trainee_membership_id") WHERE "hour_entries"."corrects_entry_id" is not null;
