@@ -36,7 +36,15 @@ import { buildPeople, type People, type PeopleSpec } from "./people";
 import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule, type ProgressRows } from "./progress";
 import { DAY, Rng } from "./prng";
 
-export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & { name: string; slug: string; casesPerTrainee: number; hours?: HoursSpec; chunk?: number };
+export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & {
+  name: string;
+  slug: string;
+  casesPerTrainee: number;
+  hours?: HoursSpec;
+  chunk?: number;
+  /** A trainee (by index) with finished modules and none under way, as the benchmark's trainee is at scale 1. */
+  settledTrainee?: number;
+};
 export type SeededOrg = { orgId: string; people: People; counts: Record<string, number> };
 
 /** The built-in curriculum as stored by syncContent (run prepareDatabase first). */
@@ -85,12 +93,16 @@ export async function seedOrg(db: Db, rng: Rng, spec: OrgSpec, ctx: { passwordHa
   await put("supervisions", supervisions, people.rows.supervisions);
   await put("member_profiles", memberProfiles, people.rows.profiles);
 
-  const chunk = Math.max(1, spec.chunk ?? people.trainees.length);
+  const trainees = people.trainees;
+  const chunk = Math.max(1, spec.chunk ?? trainees.length);
   for (let i = 0; i < people.trainees.length; i += chunk) {
     const part = people.trainees.slice(i, i + chunk);
     const caseRows = buildCases(rng, orgId, part, spec.casesPerTrainee, spec.anchor);
     const progress = emptyProgressRows();
-    for (const t of part) buildProgress(rng, progress, orgId, t, mods, modulesDoneFor(rng, t, spec.cohorts, mods.length), spec.anchor);
+    part.forEach((t, j) => {
+      const done = modulesDoneFor(rng, t, spec.cohorts, mods.length);
+      buildProgress(rng, progress, orgId, t, mods, done, spec.anchor, spec.settledTrainee === i + j ? { startNext: false } : {});
+    });
     await put("cases", cases, caseRows.cases);
     await put("case_versions", caseVersions, caseRows.versions);
     await put("case_transitions", caseTransitions, caseRows.transitions);

@@ -78,6 +78,8 @@ export function scaledOrg(scale: number, size: ScaleSize = sizeFor(scale)): Scal
     anchor: LARGE_ANCHOR,
     traineeDigits: digits,
     chunk: size.chunk,
+    // Same home page as trainee0501 at scale 1: modules finished, none under way (so the same statements).
+    settledTrainee: traineeIndex,
     hours: { perTrainee: size.hoursPerTrainee, heavy: { index: traineeIndex, entries: size.heavyEntries }, sql: true },
   };
   return {
