@@ -7,7 +7,8 @@
  *
  *   DATABASE_URL=... npx tsx scripts/bench/memory.ts "baseline" "NODE_OPTIONS=--max-old-space-size=256"
  *
- * Env: MEM_DURATION (s per route, default 10), MEM_WARMUP (default 3), MEM_CONNECTIONS (20),
+ * Env: MEM_REQUESTS (requests per route, default 1,500, plus a fifth as warm-up: the same work
+ * in every variant however busy the machine is), MEM_CONNECTIONS (20),
  * MEM_SCALE (which organisation's people, default 1), MEM_ONLY (regex of routes).
  */
 import { randomBytes } from "node:crypto";
@@ -22,7 +23,6 @@ import { cleanupAll, freePort, local, startProcess, waitForHttp } from "./lib/pr
 import { routesFor, scaleInputs } from "./lib/routes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-memory-logs."));
 
 function variant(spec: string): { label: string; env: Record<string, string> } {
@@ -40,8 +40,7 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to a PostgreSQL seeded with npm run seed:large (and --scale N for MEM_SCALE=N).");
   const variants = (process.argv.slice(2).length ? process.argv.slice(2) : ["baseline"]).map(variant);
-  const duration = Number(process.env.MEM_DURATION || 10);
-  const warmup = Number(process.env.MEM_WARMUP ?? 3);
+  const amount = Number(process.env.MEM_REQUESTS || 1_500);
   const connections = Number(process.env.MEM_CONNECTIONS || 20);
   const scale = Number(process.env.MEM_SCALE || 1);
   const only = process.env.MEM_ONLY ? new RegExp(process.env.MEM_ONLY, "i") : null;
@@ -51,7 +50,7 @@ async function main() {
   const summary: string[] = [];
   for (const v of variants) {
     const port = await freePort();
-    const app = startProcess(`app-${port}`, process.execPath, [TSX, "scripts/serve.ts"], {
+    const app = startProcess(`app-${port}`, process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -77,7 +76,7 @@ async function main() {
     const p95s: string[] = [];
     for (const r of routes) {
       await getPage(base + r.path, r.cookie);
-      const m = await measure(r.name, base + r.path, { connections, duration, warmup, cookie: r.cookie });
+      const m = await measure(r.name, base + r.path, { connections, duration: 0, warmup: 1, amount, cookie: r.cookie });
       const now = workers();
       worst = Math.max(worst, ...now.map((w) => w.rssMb));
       p95s.push(`${r.short} ${m.p95.toFixed(0)}`);

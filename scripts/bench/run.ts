@@ -29,6 +29,7 @@ import { startPostgres } from "./lib/pg";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
 import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
 import { routesFor, scaleInputs, type BenchRoute, type ScaleInputs } from "./lib/routes";
+import { measureRoutes } from "./lib/scale-runs";
 import { benchScales } from "./lib/scales";
 import { evaluate } from "./lib/targets";
 import { planWorkers } from "@/lib/server/cluster";
@@ -45,6 +46,8 @@ const cfg = {
 };
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const SCALES = benchScales(process.argv.slice(2), process.env);
+// Runs per route and scale when comparing scales (A B B A for 2); BENCH_SCALE_ROUNDS overrides.
+const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS || (SCALES.length > 1 ? 2 : 1));
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
 const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || (ONLY ? path.join(LOGS, "BENCHMARKS.only.md") : "docs/BENCHMARKS.md"));
 const NODE = process.execPath;
@@ -65,7 +68,7 @@ async function build() {
 
 /** The production server (`npm run serve`: next start in WORKERS processes sharing the port). */
 function startApp(name: string, port: number, env: Record<string, string>): Proc {
-  return startProcess(name, NODE, [TSX, "scripts/serve.ts"], {
+  return startProcess(name, NODE, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: String(WORKERS) },
     logFile: path.join(LOGS, `${name}.log`),
@@ -79,7 +82,10 @@ async function main() {
   await build();
 
   step("PostgreSQL");
-  const pg = await startPostgres({ preload: ["pg_stat_statements"] });
+  // BENCH_DATABASE_URL: an existing cluster with pg_stat_statements preloaded and its data folder
+  // in BENCH_PG_DATA (seeding then adds only what is missing): for iterating on one route
+  // without re-seeding the ×10 data set each time.
+  const pg = process.env.BENCH_DATABASE_URL ? existingPostgres(process.env.BENCH_DATABASE_URL) : await startPostgres({ preload: ["pg_stat_statements"] });
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
   const version = (await sql`select version()`)[0].version as string;
   const dbEnv = { DATABASE_URL: pg.url, DATABASE_POOL_SIZE: String(POOL) };
@@ -137,7 +143,6 @@ async function main() {
   await getPage(base + staticPath);
 
   const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
-  const dbCalls = async () => Number((await sql`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements where query not ilike '%pg_stat_statements%'`)[0].n);
   const loadBefore = os.loadavg();
   const proxyNotes: string[] = [];
   const rows: Row[] = [];
@@ -161,15 +166,7 @@ async function main() {
     return { ...m, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs) };
   };
   step(`load: ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}` : ""}`);
-  for (const r of ordered) {
-    let before = 0;
-    const m = await measured(r.name, base + r.path, { ...load, cookie: r.cookie }, [appA], async () => {
-      await sql`select pg_stat_statements_reset()`;
-      before = await dbCalls();
-    });
-    const calls = (await dbCalls()) - before;
-    rows.push({ ...m, group: "route", scale: r.scale, short: r.short, queriesPerRequest: m.responses ? calls / m.responses : null, memory: workerMemory(appA) });
-  }
+  rows.push(...(await measureRoutes({ routes: ordered, base, sql, app: appA, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS })));
   rows.push({ ...(await measured("Baseline: plain Node.js http, same bytes as the lesson page", local(plainPort, "/"), load, [plain])), group: "baseline" });
   rows.push({ ...(await measured("Baseline: static Next.js page (/reset-password, prerendered)", base + staticPath, load, [appA])), group: "baseline" });
 
@@ -275,10 +272,10 @@ async function main() {
   for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.what}: ${t.measured} (limit ${t.limit})`);
 }
 
-/** Resident memory of each worker of the app instance now (after a route's run) and at its peak. */
-function workerMemory(app: Proc): { rssMb: number[]; peakMb: number[] } {
-  const workers = memoryOf([app.child.pid!]).filter((m) => m.name === "worker");
-  return { rssMb: workers.map((w) => w.rssMb), peakMb: workers.map((w) => w.peakMb) };
+function existingPostgres(url: string): Awaited<ReturnType<typeof startPostgres>> {
+  const data = process.env.BENCH_PG_DATA;
+  if (!data || !fs.existsSync(path.join(data, "postmaster.pid"))) throw new Error("With BENCH_DATABASE_URL set BENCH_PG_DATA to the cluster's data folder.");
+  return { url, port: Number(new URL(url).port), dir: path.dirname(data), logFile: path.join(path.dirname(data), "server.log"), settings: [`an existing cluster (BENCH_DATABASE_URL; ${path.dirname(data)})`] };
 }
 
 /** BENCH_ONLY: the chosen routes under load (at every scale asked for), reported alone. */
@@ -293,31 +290,9 @@ async function onlyRoutes(
   t0: number,
 ) {
   const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
-  const dbCalls = async () => Number((await sql`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements where query not ilike '%pg_stat_statements%'`)[0].n);
-  const rows: Row[] = [];
-  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route`);
+  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}, ${ROUNDS} run(s) each` : ""}`);
   const loadBefore = os.loadavg();
-  for (const r of routes) {
-    const cpu = cpuProbe(() => [app.child.pid!], path.join(pg.dir, "data"));
-    let before = 0;
-    let app0 = 0;
-    let pg0 = 0;
-    let t = 0;
-    const m = await measure(r.name, base + r.path, {
-      ...load,
-      cookie: r.cookie,
-      beforeMeasure: async () => {
-        await sql`select pg_stat_statements_reset()`;
-        before = await dbCalls();
-        app0 = cpu.app();
-        pg0 = cpu.pg();
-        t = Date.now();
-      },
-    });
-    const secs = (Date.now() - t) / 1000;
-    const calls = (await dbCalls()) - before;
-    rows.push({ ...m, group: "route", scale: r.scale, short: r.short, queriesPerRequest: m.responses ? calls / m.responses : null, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs), memory: workerMemory(app) });
-  }
+  const rows = await measureRoutes({ routes, base, sql, app, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS });
   const { targets, notes } = evaluate(rows, routes.filter((r) => r.scale === 1), [], { embedded: null });
   notes.push(`Only the routes matching BENCH_ONLY=${process.env.BENCH_ONLY} were measured: no baselines, client JavaScript, query plans, two-instance run or embedded stage.`);
   const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(" / ");

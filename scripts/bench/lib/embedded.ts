@@ -86,33 +86,59 @@ export async function benchEmbedded(o: { root: string; logs: string; load: LoadO
     const restartRebuilt = /Building Rapport/.test(restartLog);
     console.log(`  restart with nothing changed: healthy after ${restartSeconds.toFixed(1)} s${restartRebuilt ? " (it rebuilt)" : ""}`);
 
-    const group = again.child.pid!;
-    const idleTreeMb = treeMb(memoryOf([group]));
-    const base = local(port, "");
-    const trainee = await signIn(base, "trainee@harbourside.example", DEMO_PASSWORD);
-    const supervisor = await signIn(base, "supervisor@harbourside.example", DEMO_PASSWORD);
-    const admin = await signIn(base, "admin@harbourside.example", DEMO_PASSWORD);
-    const lesson = /href="(\/modules\/[^"/]+\/lessons\/[^"/]+)"/.exec(await getPage(`${base}/modules`, trainee))?.[1];
-    const routes = [
-      { name: "Embedded: sign-in page", path: "/login", cookie: undefined },
-      ...(lesson ? [{ name: "Embedded: lesson page", path: lesson, cookie: trainee }] : []),
-      { name: "Embedded: trainee home", path: "/home", cookie: trainee },
-      { name: "Embedded: hours ledger", path: "/hours", cookie: trainee },
-      { name: "Embedded: review queue", path: "/reviews", cookie: supervisor },
-      { name: "Embedded: completion matrix", path: "/admin/reports", cookie: admin },
-      { name: "Embedded: members list", path: "/admin/members", cookie: admin },
-    ];
-    const rows: EmbeddedRow[] = [];
-    for (const r of routes) {
-      await getPage(base + r.path, r.cookie);
-      const m = await measure(r.name, base + r.path, { ...o.load, cookie: r.cookie });
-      const processes = memoryOf([group]);
-      rows.push({ ...m, treeMb: treeMb(processes), processes });
-      console.log(`    process tree after it: ${treeMb(processes).toFixed(0)} MB resident (${processes.map((p) => `${p.name} ${p.rssMb.toFixed(0)}`).join(", ")})`);
-    }
+    const measured = await loadEmbedded(local(port, ""), again, o.load);
     await stop(again);
-    return { commit, freshStartSeconds, restartSeconds, restartRebuilt, rows, maxTreeMb: Math.max(...rows.map((r) => r.treeMb)), idleTreeMb };
+    return { commit, freshStartSeconds, restartSeconds, restartRebuilt, ...measured };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The demo people's pages under load on a running embedded instance; the tree's memory after each. */
+export async function loadEmbedded(base: string, app: Proc, load: LoadOptions): Promise<{ rows: EmbeddedRow[]; maxTreeMb: number; idleTreeMb: number }> {
+  const group = app.child.pid!;
+  const idleTreeMb = treeMb(memoryOf([group]));
+  const trainee = await signIn(base, "trainee@harbourside.example", DEMO_PASSWORD);
+  const supervisor = await signIn(base, "supervisor@harbourside.example", DEMO_PASSWORD);
+  const admin = await signIn(base, "admin@harbourside.example", DEMO_PASSWORD);
+  const lesson = /href="(\/modules\/[^"/]+\/lessons\/[^"/]+)"/.exec(await getPage(`${base}/modules`, trainee))?.[1];
+  const routes = [
+    { name: "Embedded: sign-in page", path: "/login", cookie: undefined },
+    ...(lesson ? [{ name: "Embedded: lesson page", path: lesson, cookie: trainee }] : []),
+    { name: "Embedded: trainee home", path: "/home", cookie: trainee },
+    { name: "Embedded: hours ledger", path: "/hours", cookie: trainee },
+    { name: "Embedded: review queue", path: "/reviews", cookie: supervisor },
+    { name: "Embedded: completion matrix", path: "/admin/reports", cookie: admin },
+    { name: "Embedded: members list", path: "/admin/members", cookie: admin },
+  ];
+  const rows: EmbeddedRow[] = [];
+  for (const r of routes) {
+    await getPage(base + r.path, r.cookie);
+    const m = await measure(r.name, base + r.path, { ...load, cookie: r.cookie });
+    const processes = memoryOf([group]);
+    rows.push({ ...m, treeMb: treeMb(processes), processes });
+    console.log(`    process tree after it: ${treeMb(processes).toFixed(0)} MB resident (${processes.map((p) => `${p.name} ${p.rssMb.toFixed(0)}`).join(", ")})`);
+  }
+  return { rows, maxTreeMb: Math.max(...rows.map((r) => r.treeMb)), idleTreeMb };
+}
+
+/**
+ * `npm start` in this checkout with no DATABASE_URL (a fresh data folder, the existing build in
+ * NEXT_DIST_DIR, no rebuild) under load: for trying memory settings without a clone and a build.
+ */
+export async function embeddedHere(o: { root: string; logs: string; load: LoadOptions; env: Record<string, string> }): Promise<{ startSeconds: number; rows: EmbeddedRow[]; maxTreeMb: number; idleTreeMb: number }> {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-embedded-data."));
+  try {
+    const port = await freePort();
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(DATABASE_|NODE_ENV|WEB_CONCURRENCY|AUTH_|APP_URL|PORT|HOST)/.test(k)) env[k] = v;
+    Object.assign(env, { PORT: String(port), HOST: "127.0.0.1", RAPPORT_HSTS: "off", RAPPORT_SKIP_BUILD: "1", RAPPORT_DATA_DIR: data, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench" }, o.env);
+    const app = startProcess(`embedded-here-${port}`, "npm", ["start"], { cwd: o.root, env: env as NodeJS.ProcessEnv, logFile: path.join(o.logs, `embedded-here-${port}.log`) });
+    const startSeconds = await healthy(local(port, "/api/health"), app, 600_000);
+    const r = await loadEmbedded(local(port, ""), app, o.load);
+    await stop(app);
+    return { startSeconds, ...r };
+  } finally {
+    fs.rmSync(data, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,10 @@ export type Row = Measured & {
   short?: string;
   /** Each worker's resident memory right after the route's run, and its peak so far (VmHWM). */
   memory?: { rssMb: number[]; peakMb: number[] };
+  /** How many runs were pooled into the row, and PostgreSQL's work per request (pg_stat_statements). */
+  runs?: number;
+  dbMsPerRequest?: number | null;
+  blocksPerRequest?: number | null;
 };
 export type Target = { what: string; limit: string; measured: string; pass: boolean };
 export type Explained = { route: string; pass: "planner" | "seqscan_off"; plan: string };
@@ -49,16 +53,18 @@ export function scaleTable(rows: Row[]): string | null {
   const routes = rows.filter((r) => r.group === "route" && r.short);
   const scales = [...new Set(routes.map((r) => r.scale ?? 1))].filter((s) => s > 1);
   if (!scales.length) return null;
-  const out = ["| Route | " + ["p95 ×1", ...scales.flatMap((s) => [`p95 ×${s}`, `ratio ×${s}/×1`])].join(" | ") + " | queries/request " + ["×1", ...scales.map((s) => `×${s}`)].join(" / ") + " |"];
-  out.push("|---|" + "---:|".repeat(1 + scales.length * 2) + "---|");
+  const sc = ["×1", ...scales.map((s) => `×${s}`)].join(" / ");
+  const out = ["| Route | " + ["p95 ×1", ...scales.flatMap((s) => [`p95 ×${s}`, `ratio ×${s}/×1`])].join(" | ") + ` | queries/request ${sc} | DB ms/request ${sc} | buffers/request ${sc} |`];
+  out.push("|---|" + "---:|".repeat(1 + scales.length * 2) + "---|---|---|");
   for (const one of routes.filter((r) => (r.scale ?? 1) === 1)) {
     const at = (s: number) => routes.find((r) => r.short === one.short && r.scale === s);
     const cells = [f1(one.p95), ...scales.flatMap((s) => {
       const r = at(s);
       return r ? [f1(r.p95), (r.p95 / one.p95).toFixed(2)] : ["—", "—"];
     })];
-    const q = [one, ...scales.map(at)].map((r) => (r?.queriesPerRequest == null ? "—" : r.queriesPerRequest.toFixed(1))).join(" / ");
-    out.push(`| ${one.short} | ${cells.join(" | ")} | ${q} |`);
+    const all = [one, ...scales.map(at)];
+    const col = (f: (r: Row) => number | null | undefined, digits: number) => all.map((r) => (r && f(r) != null ? f(r)!.toFixed(digits) : "—")).join(" / ");
+    out.push(`| ${one.short} | ${cells.join(" | ")} | ${col((r) => r.queriesPerRequest, 1)} | ${col((r) => r.dbMsPerRequest, 2)} | ${col((r) => r.blocksPerRequest, 0)} |`);
   }
   return out.join("\n");
 }
@@ -115,7 +121,7 @@ export function renderReport(r: ReportInput): string {
   if (scaled) {
     out.push("## Ten times the data", "");
     out.push(
-      `The same routes as the same kind of person in the ×N organisation (\`npm run seed:large -- --scale N\`, beside scale 1 in the same database), each measured right after its scale-1 run. Seeding took ${(r.seed.scales ?? []).map((x) => `${x.seconds.toFixed(0)} s at ×${x.scale}`).join(", ")}. Target: every ratio ≤ 1.2 and the same statements per request.`,
+      `The same routes as the same kind of person in the ×N organisation (\`npm run seed:large -- --scale N\`, beside scale 1 in the same database), each measured next to its scale-1 run (${r.rows.find((x) => (x.scale ?? 1) > 1)?.runs ?? 1} run(s) per scale, in the order ×1 ×N ×N ×1 … and pooled). Seeding took ${(r.seed.scales ?? []).map((x) => `${x.seconds.toFixed(0)} s at ×${x.scale}`).join(", ")}. Target: every ratio ≤ 1.2 and the same statements per request. DB ms and buffers per request are PostgreSQL's own execution time and shared buffers touched (pg_stat_statements) per response: the work per request, which a busy machine does not change.`,
       "",
       scaled,
       "",
