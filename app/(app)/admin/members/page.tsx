@@ -100,7 +100,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
         )
       ) : (
         <>
-        <BulkMembersForm supervisors={supervisors} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
+        <BulkMembersForm supervisors={supervisors.map((s) => ({ membershipId: s.membershipId, name: s.name }))} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
         <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts"]}>
           <tbody className="divide-y divide-stone-200">
             <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} />
