@@ -1,18 +1,15 @@
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
-import { describeSync, prepareDatabase as migrateAndSync } from "@/lib/server/prepare";
-import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
-import { seedDemoHours } from "@/scripts/seed/hours";
-import { organisations } from "@/db/schema";
+import { dataDir, usingEmbedded } from "@/db/location";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { checkBuild, sourceHash, writeStamp } from "@/lib/server/build-stamp";
-import { sql } from "drizzle-orm";
 
-// `npm start`: migrate, seed the embedded database on first run, build when sources changed
-// (lib/server/build-stamp.ts), then serve. Asks no questions so it can run unattended.
+// `npm start`: migrate, seed the embedded database on first run (scripts/start-prepare.ts, in a
+// process that exits when done), build when sources changed (lib/server/build-stamp.ts), then
+// serve. This process stays as the server's primary, so it loads neither the database client nor
+// the schema. Asks no questions so it can run unattended.
 // PORT (default 3000) and HOST (default: all interfaces) as for `next start`.
 
 const root = process.cwd();
@@ -30,25 +27,22 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-async function prepareDatabase(): Promise<void> {
-  console.log(describeSync(await migrateAndSync()));
-  const db = await getDb();
-  if (usingEmbedded()) {
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
-    if (n === 0) {
-      await seedDemo(db);
-      await seedDemoHours(db);
-      console.log("First run: demo data created.");
-    }
-  }
-  await closeDb(); // releases the embedded database for the server process
+/** Runs scripts/start-prepare.ts with this process's loader; resolves with the demo sign-ins it reports. */
+function prepareDatabase(): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let signIns: string | null = null;
+    const child = fork(path.join(__dirname, "start-prepare.ts"), [], { execArgv: process.execArgv, stdio: "inherit" });
+    child.on("message", (m: { signIns?: string }) => (signIns = m.signIns ?? signIns));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve(signIns) : reject(new Error(`Preparing the database failed (exit code ${code}).`))));
+  });
 }
 
 async function main() {
   const plan = planWorkers(process.env);
   if (!plan.ok) throw new Error(plan.message);
   const secret = authSecret();
-  await prepareDatabase();
+  const signIns = await prepareDatabase();
   if (process.env.RAPPORT_SKIP_BUILD !== "1") {
     const distDir = process.env.NEXT_DIST_DIR || ".next";
     const hash = sourceHash(root);
@@ -67,7 +61,7 @@ async function main() {
     onReady: (workers) => {
       const where = usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL";
       console.log(`\nRapport is running on http://localhost:${port} (database: ${where}; ${workers} worker${workers === 1 ? "" : "s"})`);
-      if (usingEmbedded()) console.log(demoSignInsText());
+      if (signIns) console.log(signIns);
     },
   });
 }
