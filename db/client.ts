@@ -3,6 +3,7 @@ import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { dataDir, pgliteDir, usingEmbedded } from "./location";
 import { noteQuery } from "./query-count";
 
 const logger = { logQuery: (query: string) => noteQuery(query) };
@@ -24,13 +25,7 @@ type Handle = {
 
 const g = globalThis as unknown as { __rapportDb?: Promise<Handle> };
 
-export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.RAPPORT_DATA_DIR || ".data");
-}
-
-export function usingEmbedded(): boolean {
-  return !process.env.DATABASE_URL;
-}
+export { dataDir, pgliteDir, usingEmbedded };
 
 export class DatabaseLockedError extends Error {}
 
@@ -78,11 +73,6 @@ function acquireLock(dir: string): () => void {
   throw new DatabaseLockedError(`Could not lock the embedded database in ${dir}.`);
 }
 
-/** The embedded database's own folder inside the data directory. */
-export function pgliteDir(): string {
-  return path.join(dataDir(), "pglite");
-}
-
 /** Replaces the embedded database with a data-directory tarball. The caller must hold no open client. */
 export async function loadPgliteDump(tarball: Blob): Promise<void> {
   const dir = dataDir();
@@ -103,6 +93,21 @@ export async function loadPgliteDump(tarball: Blob): Promise<void> {
   }
 }
 
+/**
+ * PGlite runs PostgreSQL inside the server process, so its buffer cache is that process's memory:
+ * PostgreSQL initialises all of shared_buffers when it starts. With the default 128 MB, opening
+ * the embedded database took a process from 45 to 278 MB resident; with 32 MB, to 187 MB (docs/SCALE.md
+ * "Memory"). The embedded database is for one person or a small team, whose data fits many
+ * times over; reads beyond it come from the operating system's file cache.
+ * RAPPORT_PGLITE_SHARED_BUFFERS (e.g. 64MB) overrides.
+ */
+export const PGLITE_SHARED_BUFFERS = "32MB";
+
+export function pgliteSharedBuffers(env: Record<string, string | undefined> = process.env): string {
+  const v = env.RAPPORT_PGLITE_SHARED_BUFFERS?.trim();
+  return v && /^\d+(kB|MB|GB)$/.test(v) ? v : PGLITE_SHARED_BUFFERS;
+}
+
 async function openPglite(): Promise<Handle> {
   const dir = dataDir();
   fs.mkdirSync(dir, { recursive: true });
@@ -110,7 +115,7 @@ async function openPglite(): Promise<Handle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = new PGlite(pgliteDir());
+    const client = new PGlite(pgliteDir(), { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers()}`] });
     await client.waitReady;
     const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {

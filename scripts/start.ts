@@ -1,19 +1,16 @@
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { closeDb, dataDir, getDb, usingEmbedded } from "@/db/client";
-import { describeSync, prepareDatabase as migrateAndSync } from "@/lib/server/prepare";
-import { demoSignInsText, seedDemo } from "@/scripts/seed/demo";
-import { seedDemoHours } from "@/scripts/seed/hours";
-import { seedDemoCalibration } from "@/scripts/seed/calibration";
-import { seedDemoPractice } from "@/scripts/seed/practice";
-import { organisations } from "@/db/schema";
+import { dataDir, usingEmbedded } from "@/db/location";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
-import { sql } from "drizzle-orm";
+import { checkBuild, sourceHash, writeStamp } from "@/lib/server/build-stamp";
 
-// `npm start`: migrate, seed the embedded database on first run, build when sources changed,
-// then serve. Asks no questions so it can run unattended.
+// `npm start`: migrate, seed the embedded database on first run (scripts/start-prepare.ts, in a
+// process that exits when done), build when sources changed (lib/server/build-stamp.ts), then
+// serve. This process stays as the server's primary, so it loads neither the database client nor
+// the schema. Asks no questions so it can run unattended.
+// PORT (default 3000) and HOST (default: all interfaces) as for `next start`.
 
 const root = process.cwd();
 const port = process.env.PORT || "3000";
@@ -30,61 +27,41 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const id = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!fs.existsSync(id)) return true;
-  const built = fs.statSync(id).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "content", "proxy.ts", "next.config.mjs", "package-lock.json"];
-  return sources.some((s) => {
-    const p = path.join(root, s);
-    if (!fs.existsSync(p)) return false;
-    return (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
+/** Runs scripts/start-prepare.ts with this process's loader; resolves with the demo sign-ins it reports. */
+function prepareDatabase(): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let signIns: string | null = null;
+    const child = fork(path.join(__dirname, "start-prepare.ts"), [], { execArgv: process.execArgv, stdio: "inherit" });
+    child.on("message", (m: { signIns?: string }) => (signIns = m.signIns ?? signIns));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve(signIns) : reject(new Error(`Preparing the database failed (exit code ${code}).`))));
   });
-}
-
-async function prepareDatabase(): Promise<void> {
-  console.log(describeSync(await migrateAndSync()));
-  const db = await getDb();
-  if (usingEmbedded()) {
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
-    if (n === 0) {
-      await seedDemo(db);
-      await seedDemoHours(db);
-      await seedDemoCalibration(db);
-      await seedDemoPractice(db);
-      console.log("First run: demo data created.");
-    }
-  }
-  await closeDb(); // releases the embedded database for the server process
 }
 
 async function main() {
   const plan = planWorkers(process.env);
   if (!plan.ok) throw new Error(plan.message);
   const secret = authSecret();
-  await prepareDatabase();
-  if (process.env.RAPPORT_SKIP_BUILD !== "1" && buildIsStale()) {
-    console.log("Building Rapport for production…");
-    const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+  const signIns = await prepareDatabase();
+  if (process.env.RAPPORT_SKIP_BUILD !== "1") {
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    const hash = sourceHash(root);
+    const build = checkBuild(root, distDir, hash);
+    if (!build.current) {
+      console.log(`Building Rapport for production (${build.reason})…`);
+      const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+      if (r.status !== 0) process.exit(r.status ?? 1);
+      writeStamp(root, distDir, hash);
+    }
   }
   serveNext({
     port,
+    host: process.env.HOST || undefined,
     env: { AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
     onReady: (workers) => {
       const where = usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL";
       console.log(`\nRapport is running on http://localhost:${port} (database: ${where}; ${workers} worker${workers === 1 ? "" : "s"})`);
-      if (usingEmbedded()) console.log(demoSignInsText());
+      if (signIns) console.log(signIns);
     },
   });
 }

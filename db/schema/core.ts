@@ -93,6 +93,10 @@ export const memberships = pgTable(
     joinedAt: createdAt(),
     // When this admin dismissed the first-run setup guide on home (per membership: each admin decides).
     setupGuideDismissedAt: timestamp("setup_guide_dismissed_at", { withTimezone: true, mode: "date" }),
+    // lower(users.name), kept by triggers (migration 0016): the lists of people (members, completion,
+    // hours report) are paginated by name, and an index can only serve that order from the table
+    // that holds the organisation. Never written by the application.
+    sortName: text("sort_name").notNull().default(""),
   },
   (t) => [
     unique("memberships_org_user_uq").on(t.organisationId, t.userId),
@@ -100,6 +104,8 @@ export const memberships = pgTable(
     unique("memberships_org_id_uq").on(t.organisationId, t.id),
     index("memberships_org_role_idx").on(t.organisationId, t.role, t.status),
     index("memberships_user_idx").on(t.userId),
+    // A page of people by name reads that page, not the whole organisation (docs/SCALE.md).
+    index("memberships_org_sort_name_idx").on(t.organisationId, t.sortName, t.id),
   ],
 );
 

@@ -206,6 +206,8 @@ export const hourEntries = pgTable(
     index("hour_entries_org_approval_idx").on(t.organisationId, t.approvalId),
     uniqueIndex("hour_entries_import_uq").on(t.organisationId, t.traineeMembershipId, t.importKey).where(sql`${t.importKey} is not null`),
     uniqueIndex("hour_entries_corrects_uq").on(t.organisationId, t.correctsEntryId).where(sql`${t.correctsEntryId} is not null`),
+    // A trainee's corrections, to leave out the entries they replace (lib/hours/progress.ts counted).
+    index("hour_entries_org_trainee_corrections_idx").on(t.organisationId, t.traineeMembershipId).where(sql`${t.correctsEntryId} is not null`),
     uniqueIndex("hour_entries_session_uq").on(t.organisationId, t.sessionId, t.traineeMembershipId).where(sql`${t.sessionId} is not null`),
     // One draft per cell of the week grid: saving the grid updates it rather than adding another.
     uniqueIndex("hour_entries_grid_cell_uq")

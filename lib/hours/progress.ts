@@ -12,8 +12,18 @@ import { emptyTotals, evaluate, readRules, windowBounds, windowText, type EntryS
 // the number of entries: an approved entry counts unless an approved correction replaced it.
 
 /** Entries that count: everything but an approved entry whose approved correction replaced it. */
-export const counted = sql`not (${hourEntries.status} = 'approved' and exists (select 1 from hour_entries c
-  where c.organisation_id = ${hourEntries.organisationId} and c.corrects_entry_id = ${hourEntries.id} and c.status = 'approved'))`;
+/**
+ * Entries that count: all but approved ones a later approved correction replaces. The replaced
+ * originals of the trainees in question are read once per statement (a hashed list, from the
+ * partial index of corrections) rather than probed once per entry: for a page of 50 trainees
+ * with 205 entries each, 10,000 index probes became one (994 buffers instead of 21,500;
+ * docs/SCALE.md).
+ */
+export function counted(orgId: string, traineeIds: readonly string[]): SQL {
+  return sql`not (${hourEntries.status} = 'approved' and ${hourEntries.id} in (select c.corrects_entry_id from hour_entries c
+    where c.organisation_id = ${orgId} and c.trainee_membership_id in (${sql.join(traineeIds.map((t) => sql`${t}`), sql`, `)})
+      and c.corrects_entry_id is not null and c.status = 'approved'))`;
+}
 
 export async function activeSets(db: DbOrTx, orgId: string): Promise<HourRequirementSet[]> {
   return db
@@ -56,7 +66,7 @@ export async function getTraineeProgress(ctx: Ctx, traineeMembershipId: string, 
   const rows = await db
     .select({ category: hourEntries.category, status: hourEntries.status, all: sql<number>`sum(${hourEntries.minutes})::int`, last: sql<string | null>`max(${hourEntries.occurredOn})`, ...windowSums(windows) })
     .from(hourEntries)
-    .where(and(eq(hourEntries.organisationId, ctx.orgId), eq(hourEntries.traineeMembershipId, trainee.membershipId), visibleEntries(ctx), counted))
+    .where(and(eq(hourEntries.organisationId, ctx.orgId), eq(hourEntries.traineeMembershipId, trainee.membershipId), visibleEntries(ctx), counted(ctx.orgId, [trainee.membershipId])))
     .groupBy(hourEntries.category, hourEntries.status);
   const totals = emptyTotals();
   const perSet = windows.map(() => emptyTotals());
@@ -96,7 +106,7 @@ export async function totalsForTrainees(db: DbOrTx, orgId: string, traineeIds: s
       last: sql<string | null>`max(${hourEntries.occurredOn})`,
     })
     .from(hourEntries)
-    .where(and(eq(hourEntries.organisationId, orgId), inArray(hourEntries.traineeMembershipId, traineeIds), counted))
+    .where(and(eq(hourEntries.organisationId, orgId), inArray(hourEntries.traineeMembershipId, traineeIds), counted(orgId, traineeIds)))
     .groupBy(hourEntries.traineeMembershipId, hourEntries.category, hourEntries.status);
   for (const r of rows) {
     const t = out.get(r.trainee);

@@ -71,7 +71,7 @@ export async function issueSummary(ctx: Ctx, input: { traineeMembershipId: strin
           lte(hourEntries.occurredOn, input.to),
           tp ? eq(hourEntries.traineePlacementId, tp.id) : undefined,
           visibleEntries(ctx),
-          counted,
+          counted(ctx.orgId, [trainee.membershipId]),
         ),
       )
       .groupBy(hourEntries.category, hourApprovals.id, hourApprovals.approvedAt, hourApprovals.attestation, hourApprovals.via, approverUser.name);

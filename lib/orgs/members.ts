@@ -37,6 +37,14 @@ const memberColumns = {
   joinedAt: memberships.joinedAt,
 };
 
+/**
+ * After a (lower(name), membership id) cursor, as a row comparison so the index on
+ * (organisation_id, sort_name, id) starts the page at the cursor (sort_name is lower(users.name)).
+ */
+export function afterName(after: { name: string; id: string }) {
+  return sql`(${memberships.sortName}, ${memberships.id}) > (${after.name}, ${after.id}::uuid)`;
+}
+
 /** Key-paginated by (lower(name), membership id). */
 export async function listMembers(
   ctx: Ctx,
@@ -58,15 +66,10 @@ export async function listMembers(
           ? sql`exists (select 1 from ${cohortMembers} cm where cm.organisation_id = ${memberships.organisationId} and cm.membership_id = ${memberships.id} and cm.cohort_id = ${opts.cohortId})`
           : undefined,
         q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
-        opts.after
-          ? or(
-              gt(sql`lower(${users.name})`, opts.after.name),
-              and(eq(sql`lower(${users.name})`, opts.after.name), gt(memberships.id, opts.after.id)),
-            )
-          : undefined,
+        opts.after ? afterName(opts.after) : undefined,
       ),
     )
-    .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+    .orderBy(asc(memberships.sortName), asc(memberships.id))
     .limit(MEMBERS_PAGE_SIZE + 1);
   return keyPage(rows, MEMBERS_PAGE_SIZE, (last) => ({ name: last.name.toLowerCase(), id: last.membershipId }));
 }

@@ -10,6 +10,7 @@ import { moduleStatus, type ModuleStatus } from "@/lib/onboarding/due";
 import { progressKey, type Progress } from "@/lib/onboarding/progress";
 import { orgRequirements, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
 import { escapeLike } from "@/lib/util/sql";
+import { afterName } from "@/lib/orgs/members";
 
 export type MatrixFilters = { role?: Role; cohortId?: string; moduleId?: string; status?: ModuleStatus; q?: string };
 export type MatrixCell = { status: ModuleStatus; dueAt: Date | null } | null;
@@ -63,10 +64,10 @@ async function readMatrix(db: Db, ctx: Ctx, filters: MatrixFilters, opts: Matrix
             ? sql`exists (select 1 from ${cohortMembers} cm where cm.organisation_id = ${memberships.organisationId} and cm.membership_id = ${memberships.id} and cm.cohort_id = ${filters.cohortId})`
             : undefined,
           q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
-          after ? or(gt(sql`lower(${users.name})`, after.name), and(eq(sql`lower(${users.name})`, after.name), gt(memberships.id, after.id))) : undefined,
+          after ? afterName(after) : undefined,
         ),
       )
-      .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+      .orderBy(asc(memberships.sortName), asc(memberships.id))
       .limit(batchSize);
   // The requirements and the first batch of members don't depend on each other: read together.
   const [reqs, firstBatch] = await Promise.all([orgRequirements(db, ctx.orgId), readBatch(opts.after)]);

@@ -8,6 +8,7 @@ import { today as todayDay } from "@/lib/hours/days";
 import { activeSets, sumStatus, totalsForTrainees } from "@/lib/hours/progress";
 import { evaluate, readRules, windowBounds, type Evaluation, type RequirementRules } from "@/lib/hours/requirements";
 import { escapeLike } from "@/lib/util/sql";
+import { afterName } from "@/lib/orgs/members";
 
 // The cohort hours report: every active trainee against one requirement set (the first active set
 // unless one is chosen), key-paginated by name. Three statements per page whatever the number of
@@ -46,10 +47,10 @@ async function readHoursReport(db: Db, ctx: Ctx, filters: HoursReportFilters, op
             ? sql`exists (select 1 from ${cohortMembers} cm where cm.organisation_id = ${memberships.organisationId} and cm.membership_id = ${memberships.id} and cm.cohort_id = ${filters.cohortId})`
             : undefined,
           q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
-          after ? or(gt(sql`lower(${users.name})`, after.name), and(eq(sql`lower(${users.name})`, after.name), gt(memberships.id, after.id))) : undefined,
+          after ? afterName(after) : undefined,
         ),
       )
-      .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+      .orderBy(asc(memberships.sortName), asc(memberships.id))
       .limit(size + 1),
   ]);
   const chosen = sets.find((s) => s.id === filters.setId) ?? sets[0] ?? null;

@@ -1,7 +1,7 @@
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { planWorkers, runCluster, type ClusterHandle } from "./cluster";
+import { planWorkers, runCluster, workerExecArgv, WORKER_OLD_SPACE_MB, WORKER_SEMI_SPACE_MB, type ClusterHandle } from "./cluster";
 
 describe("planWorkers", () => {
   it("runs one worker per core on PostgreSQL and exactly one on the embedded database", () => {
@@ -22,6 +22,22 @@ describe("planWorkers", () => {
       expect(plan).toEqual({ ok: false, message: expect.stringContaining("whole number from 1 to 64") });
     }
     expect(planWorkers({ WEB_CONCURRENCY: "2" }, 2)).toEqual({ ok: false, message: expect.stringMatching(/needs DATABASE_URL.*one process/) });
+  });
+});
+
+describe("workerExecArgv", () => {
+  it("bounds each worker's heap by default", () => {
+    expect(workerExecArgv({})).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
+  });
+
+  it("leaves a limit to NODE_OPTIONS when it sets one, and keeps the other", () => {
+    expect(workerExecArgv({ NODE_OPTIONS: "--max-old-space-size=1024" })).toEqual([`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
+    expect(workerExecArgv({ NODE_OPTIONS: "--enable-source-maps --max-semi-space-size 32" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`]);
+  });
+
+  it("takes RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB, where 0 means V8's own default", () => {
+    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "512", RAPPORT_WORKER_SEMI_SPACE_MB: "0" })).toEqual(["--max-old-space-size=512"]);
+    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "lots" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
   });
 });
 
@@ -87,6 +103,17 @@ describe("runCluster", () => {
     }
     expect(next).toMatch(/^\d+$/);
     expect(next).not.toBe(first);
+  });
+
+  it("starts workers with the flags it is given", async () => {
+    const port = await freePort();
+    let ready: () => void = () => {};
+    const up = new Promise<void>((r) => (ready = r));
+    server = runCluster({ exec: STUB, args: ["start", "-p", String(port)], execArgv: ["--max-old-space-size=123"], workers: 1, log: () => {}, onReady: () => ready() });
+    await up;
+    // V8 adds the young generation to the old-space limit.
+    expect(Number(await get(port, "/heap"))).toBeGreaterThanOrEqual(123);
+    expect(Number(await get(port, "/heap"))).toBeLessThan(400);
   });
 
   it("gives up with the worker's exit code when a worker cannot start", async () => {

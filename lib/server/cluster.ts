@@ -36,6 +36,8 @@ export type ClusterOptions = {
   /** Script each worker runs (the Next.js CLI in production). */
   exec: string;
   args: string[];
+  /** Node.js flags for each worker (workerExecArgv). */
+  execArgv?: string[];
   workers: number;
   env?: Env;
   /** Called once, when every worker is accepting connections. */
@@ -53,7 +55,7 @@ export type ClusterHandle = { stop: (signal?: NodeJS.Signals) => Promise<number>
 export function runCluster(opts: ClusterOptions): ClusterHandle {
   if (!cluster.isPrimary) throw new Error("runCluster must run in the primary process");
   const log = opts.log ?? ((line: string) => console.log(line));
-  cluster.setupPrimary({ exec: opts.exec, args: opts.args, execArgv: [] });
+  cluster.setupPrimary({ exec: opts.exec, args: opts.args, execArgv: opts.execArgv ?? [] });
   const listening = new Set<number>();
   const live = new Set<Worker>();
   let announced = false;
@@ -104,6 +106,31 @@ export function runCluster(opts: ClusterOptions): ClusterHandle {
 }
 
 /**
+ * V8 heap limits for each server worker (docs/SCALE.md "Memory"). Left alone, V8 on Node.js 24
+ * lets the young generation grow to 64 MB per semi-space (no pointer compression) and the old
+ * generation towards a quarter of the machine's memory before it collects hard, so a worker whose
+ * live heap is under 100 MB sat at about 600 MB resident under load. The semi-space limit is
+ * what made the difference; the old-space limit bounds the rest with room for the largest
+ * requests (CSV exports of a 10,000-member organisation). A flag already in NODE_OPTIONS wins;
+ * RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB change ours ("0" leaves V8's default).
+ */
+export const WORKER_OLD_SPACE_MB = 256;
+export const WORKER_SEMI_SPACE_MB = 8;
+
+export function workerExecArgv(env: Env): string[] {
+  const nodeOptions = env.NODE_OPTIONS ?? "";
+  const out: string[] = [];
+  const flag = (name: string, raw: string | undefined, fallback: number) => {
+    if (new RegExp(`--${name}(=|\\s|$)`).test(nodeOptions)) return;
+    const mb = raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : fallback;
+    if (mb > 0) out.push(`--${name}=${mb}`);
+  };
+  flag("max-old-space-size", env.RAPPORT_WORKER_HEAP_MB, WORKER_OLD_SPACE_MB);
+  flag("max-semi-space-size", env.RAPPORT_WORKER_SEMI_SPACE_MB, WORKER_SEMI_SPACE_MB);
+  return out;
+}
+
+/**
  * Serves the production build with `next start` in as many workers as planWorkers allows,
  * forwards SIGINT/SIGTERM to them and exits with their code. For `npm start` and `npm run serve`.
  */
@@ -120,7 +147,7 @@ export function serveNext(opts: { port: string; host?: string; env?: Env; onRead
     process.exit(1);
   }
   const args = ["start", "-p", opts.port, ...(opts.host ? ["-H", opts.host] : [])];
-  const server = runCluster({ exec: require.resolve("next/dist/bin/next"), args, workers: plan.workers, env, onReady: opts.onReady });
+  const server = runCluster({ exec: require.resolve("next/dist/bin/next"), args, execArgv: workerExecArgv(env), workers: plan.workers, env, onReady: opts.onReady });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void server.stop(sig));
   void server.done.then((code) => process.exit(code));
 }

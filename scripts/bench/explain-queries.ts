@@ -5,13 +5,14 @@
  * statement at all (a Seq Scan that survives it means no usable index).
  * Run by scripts/bench/run.ts with DATABASE_URL, DATABASE_POOL_SIZE=1 and PG_LOG=<server.log>:
  *   tsx --require ./scripts/bench/allow-server-only.cjs scripts/bench/explain-queries.ts
+ * EXPLAIN_SCALE=N: the people of the ×N organisation (npm run seed:large -- --scale N) instead.
  * Prints one line "EXPLAIN-JSON <json>".
  */
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { countQueries } from "@/db/query-count";
 import { closeDb, getDb } from "@/db/client";
-import { LARGE_ORG, LARGE_SIGN_INS } from "@/scripts/seed/large";
+import { orgOfScale } from "./lib/routes";
 import type { Ctx } from "@/lib/core/context";
 import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
 import { ROUTE_CALLS, type RouteInputs } from "./route-calls";
@@ -26,9 +27,11 @@ async function rows(text: string, params: unknown[]): Promise<Row[]> {
   return (await db.execute(sql.join(chunks, sql``))) as unknown as Row[];
 }
 
+const ORG = orgOfScale(Number(process.env.EXPLAIN_SCALE || 1));
+
 async function ctxFor(email: string): Promise<Ctx> {
-  const [r] = await rows(MEMBER_SQL, [LARGE_ORG.slug, email]);
-  if (!r) throw new Error(`No member ${email} in ${LARGE_ORG.slug}: seed the large data set first.`);
+  const [r] = await rows(MEMBER_SQL, [ORG.slug, email]);
+  if (!r) throw new Error(`No member ${email} in ${ORG.slug}: seed the large data set first.`);
   return r as unknown as Ctx;
 }
 
@@ -57,13 +60,13 @@ async function main() {
   if (!logFile) throw new Error("Set PG_LOG to the PostgreSQL server log.");
   if (process.env.DATABASE_POOL_SIZE !== "1") throw new Error("Run with DATABASE_POOL_SIZE=1 so every query uses the session where auto_explain is loaded.");
   const db = await getDb();
-  const supervisor = await ctxFor(LARGE_SIGN_INS.busySupervisor);
+  const supervisor = await ctxFor(ORG.signIns.busySupervisor);
   const [c] = await rows(REVIEW_CASE_SQL, [supervisor.orgId, supervisor.membershipId]);
   const [lesson] = await rows(FIRST_LESSON_SQL, []);
   const inputs: RouteInputs = {
-    trainee: await ctxFor(LARGE_SIGN_INS.trainee),
+    trainee: await ctxFor(ORG.signIns.trainee),
     supervisor,
-    admin: await ctxFor(LARGE_SIGN_INS.admin),
+    admin: await ctxFor(ORG.signIns.admin),
     caseId: String(c.id),
     moduleSlug: String(lesson.moduleSlug),
     lessonSlug: String(lesson.lessonSlug),

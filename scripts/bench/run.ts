@@ -8,6 +8,10 @@
  * two-instance run, client JS, query plans and the scanner, and writes to BENCH_OUTPUT or a file in
  * the log folder, never over docs/BENCHMARKS.md), BENCH_REPLICA=1 (also the completion matrix from a
  * streaming replica against the primary while a writer inserts: scripts/bench/lib/replica.ts).
+ * `--scales 1,10` (or BENCH_SCALES=1,10, or BENCH_SCALE10=1): also seeds the ×10 organisation
+ * (`npm run seed:large -- --scale 10`) and measures every route at each scale, one after the
+ * other, as that scale's people; reports the p95 ratio to scale 1 and queries per request.
+ * BENCH_EMBEDDED=0 skips the embedded-default stage (fresh clone start, restart, memory).
  * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
  */
 import { randomBytes } from "node:crypto";
@@ -16,11 +20,9 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { DEFAULT_POOL_SIZE } from "@/db/client";
-import { DEMO_PASSWORD } from "@/scripts/seed/demo";
-import { LARGE_ORG, LARGE_PASSWORD, LARGE_SIGN_INS } from "@/scripts/seed/large";
-import { getPage, signIn } from "./lib/auth";
+import { getPage } from "./lib/auth";
 import { clientWeights } from "./lib/client-weight";
-import { FIRST_LESSON_SQL, MEMBER_SQL, REVIEW_CASE_SQL } from "./lib/inputs-sql";
+import { benchEmbedded, type EmbeddedResult } from "./lib/embedded";
 import { measure, type LoadOptions } from "./lib/load";
 import { cpuProbe, memoryOf, percentOfCore } from "./lib/cpu";
 import { machine } from "./lib/machine";
@@ -28,6 +30,9 @@ import { startPostgres } from "./lib/pg";
 import { replicaRows } from "./lib/replica";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
 import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
+import { routesFor, scaleInputs, type BenchRoute, type ScaleInputs } from "./lib/routes";
+import { measureRoutes } from "./lib/scale-runs";
+import { benchScales } from "./lib/scales";
 import { evaluate } from "./lib/targets";
 import { planWorkers } from "@/lib/server/cluster";
 
@@ -42,6 +47,9 @@ const cfg = {
   connections: Number(process.env.BENCH_CONNECTIONS || 20),
 };
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
+const SCALES = benchScales(process.argv.slice(2), process.env);
+// Runs per route and scale when comparing scales (A B B A for 2); BENCH_SCALE_ROUNDS overrides.
+const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS || (SCALES.length > 1 ? 2 : 1));
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
 const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || (ONLY ? path.join(LOGS, "BENCHMARKS.only.md") : "docs/BENCHMARKS.md"));
 const NODE = process.execPath;
@@ -62,7 +70,7 @@ async function build() {
 
 /** The production server (`npm run serve`: next start in WORKERS processes sharing the port). */
 function startApp(name: string, port: number, env: Record<string, string>): Proc {
-  return startProcess(name, NODE, [TSX, "scripts/serve.ts"], {
+  return startProcess(name, NODE, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: String(WORKERS) },
     logFile: path.join(LOGS, `${name}.log`),
@@ -76,22 +84,26 @@ async function main() {
   await build();
 
   step("PostgreSQL");
-  const pg = await startPostgres({ preload: ["pg_stat_statements"] });
+  // BENCH_DATABASE_URL: an existing cluster with pg_stat_statements preloaded and its data folder
+  // in BENCH_PG_DATA (seeding then adds only what is missing): for iterating on one route
+  // without re-seeding the ×10 data set each time.
+  const pg = process.env.BENCH_DATABASE_URL ? existingPostgres(process.env.BENCH_DATABASE_URL) : await startPostgres({ preload: ["pg_stat_statements"] });
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
   const version = (await sql`select version()`)[0].version as string;
   const dbEnv = { DATABASE_URL: pg.url, DATABASE_POOL_SIZE: String(POOL) };
 
   step("migrate, demo data, large data set");
   await run(NODE, [TSX, "scripts/seed/index.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv }, quiet: true });
-  const seedStart = Date.now();
-  const seedOutput = await run(NODE, [TSX, "scripts/seed/large.ts"], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
-  const seedSeconds = (Date.now() - seedStart) / 1000;
+  const seeds: { scale: number; seconds: number; output: string }[] = [];
+  for (const scale of SCALES) {
+    if (scale > 1) step(`data set at scale ${scale}`);
+    const seedStart = Date.now();
+    const output = await run(NODE, [TSX, "scripts/seed/large.ts", ...(scale === 1 ? [] : ["--scale", String(scale)])], { cwd: ROOT, env: { ...process.env, ...dbEnv } });
+    seeds.push({ scale, seconds: (Date.now() - seedStart) / 1000, output });
+  }
+  const seedSeconds = seeds[0].seconds;
+  const seedOutput = seeds.map((x) => x.output.trim()).join("\n\n");
   await sql.unsafe("create extension if not exists pg_stat_statements");
-
-  const [sup] = await sql.unsafe(MEMBER_SQL, [LARGE_ORG.slug, LARGE_SIGN_INS.busySupervisor]);
-  const [reviewCase] = await sql.unsafe(REVIEW_CASE_SQL, [sup.orgId, sup.membershipId]);
-  const [lesson] = await sql.unsafe(FIRST_LESSON_SQL);
-  if (!reviewCase) throw new Error("No waiting case with history found for the busy supervisor.");
 
   step("app");
   const secret = randomBytes(32).toString("base64url");
@@ -100,34 +112,24 @@ async function main() {
   const appA = startApp("app-a", portA, appEnv);
   await waitForHttp(local(portA, "/api/health"), appA);
   const base = local(portA, "");
-  const cookies = {
-    trainee: await signIn(base, LARGE_SIGN_INS.trainee, LARGE_PASSWORD),
-    supervisor: await signIn(base, LARGE_SIGN_INS.busySupervisor, LARGE_PASSWORD),
-    admin: await signIn(base, LARGE_SIGN_INS.admin, LARGE_PASSWORD),
-    demo: await signIn(base, "trainee@harbourside.example", DEMO_PASSWORD),
-  };
-  const lessonPath = `/modules/${lesson.moduleSlug}/lessons/${lesson.lessonSlug}`;
-  const routes = [
-    { name: "Sign-in page", path: "/login", cookie: undefined, expect: "Sign in to Rapport", target: null },
-    { name: "Lesson page", path: lessonPath, cookie: cookies.trainee, expect: "min read", target: 150 },
-    { name: "Trainee home", path: "/home", cookie: cookies.trainee, expect: "Continue where you left off", target: 150 },
-    { name: "Review queue (400 waiting)", path: "/reviews", cookie: cookies.supervisor, expect: "Next page", target: 150 },
-    { name: "Case review page", path: `/reviews/${reviewCase.id}`, cookie: cookies.supervisor, expect: "Six-condition checklist", target: null },
-    { name: "Caseload (20k-case data set)", path: "/caseload", cookie: cookies.supervisor, expect: "Next page", target: 150 },
-    { name: "Inbox", path: "/inbox", cookie: cookies.supervisor, expect: "Inbox", target: 150 },
-    { name: "Completion matrix (1,050 members × 6 modules)", path: "/admin/reports", cookie: cookies.admin, expect: "matrix-row", target: 400 },
-    { name: "Members list", path: "/admin/members", cookie: cookies.admin, expect: "Next page", target: 400 },
-    { name: "Hours ledger and progress (trainee with 2,000 entries)", path: "/hours", cookie: cookies.trainee, expect: "ledger-row", target: 150 },
-    { name: "Cohort hours report (1,000 trainees)", path: "/admin/hours", cookie: cookies.admin, expect: "hours-report-row", target: 400 },
-  ].filter((r) => !ONLY || ONLY.test(r.name));
+  const inputs: ScaleInputs[] = [];
+  for (const scale of SCALES) inputs.push(await scaleInputs(base, sql, scale));
+  const cookies = inputs[0].cookies;
+  const lessonPath = inputs[0].lessonPath;
+  const reviewCase = { id: inputs[0].reviewCaseId };
+  // Scale-1 routes in the report's order; each followed by the same route at the other scales.
+  const routes = inputs.flatMap((i) => routesFor(i)).filter((r) => !ONLY || ONLY.test(r.short) || ONLY.test(r.name));
+  const routesAt1 = routes.filter((r) => r.scale === 1);
+  const ordered = routesAt1.flatMap((r) => routes.filter((x) => x.short === r.short));
   // A broken route (redirect, error page) must not be measured as a fast one.
   let lessonHtml = "";
-  for (const r of routes) {
+  for (const r of ordered) {
     const html = await getPage(base + r.path, r.cookie);
     if (!html.includes(r.expect)) throw new Error(`${r.name} (${r.path}) did not contain "${r.expect}"`);
     if (r.name === "Lesson page") lessonHtml = html;
   }
-  if (ONLY) return onlyRoutes(routes, base, sql, pg, appA, version, seedSeconds, seedOutput, t0);
+  const seedInfo = { seconds: seedSeconds, output: seedOutput, scales: seeds };
+  if (ONLY) return onlyRoutes(ordered, base, sql, pg, appA, version, seedInfo, t0);
 
   step("baselines");
   const lessonFile = path.join(LOGS, "lesson.html");
@@ -143,7 +145,6 @@ async function main() {
   await getPage(base + staticPath);
 
   const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
-  const dbCalls = async () => Number((await sql`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements where query not ilike '%pg_stat_statements%'`)[0].n);
   const loadBefore = os.loadavg();
   const proxyNotes: string[] = [];
   const rows: Row[] = [];
@@ -166,16 +167,8 @@ async function main() {
     const secs = (Date.now() - t) / 1000;
     return { ...m, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs) };
   };
-  step(`load: ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route`);
-  for (const r of routes) {
-    let before = 0;
-    const m = await measured(r.name, base + r.path, { ...load, cookie: r.cookie }, [appA], async () => {
-      await sql`select pg_stat_statements_reset()`;
-      before = await dbCalls();
-    });
-    const calls = (await dbCalls()) - before;
-    rows.push({ ...m, group: "route", queriesPerRequest: m.responses ? calls / m.responses : null });
-  }
+  step(`load: ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}` : ""}`);
+  rows.push(...(await measureRoutes({ routes: ordered, base, sql, app: appA, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS })));
   rows.push({ ...(await measured("Baseline: plain Node.js http, same bytes as the lesson page", local(plainPort, "/"), load, [plain])), group: "baseline" });
   rows.push({ ...(await measured("Baseline: static Next.js page (/reset-password, prerendered)", base + staticPath, load, [appA])), group: "baseline" });
 
@@ -247,7 +240,16 @@ async function main() {
   step("scanner micro-benchmark");
   const scanner = await run(NODE, [TSX, "scripts/bench-scanner.ts"], { cwd: ROOT, quiet: true }).catch((e) => `failed: ${e instanceof Error ? e.message : e}`);
 
-  const { targets, notes } = evaluate(rows, routes, weights);
+  let embedded: EmbeddedResult | null = null;
+  if (process.env.BENCH_EMBEDDED !== "0") {
+    step("embedded default: npm start on a fresh clone, a restart, memory under load");
+    embedded = await benchEmbedded({ root: ROOT, logs: LOGS, load }).catch((e) => {
+      console.error(`Embedded stage failed: ${e instanceof Error ? e.message : e}`);
+      return null;
+    });
+  }
+
+  const { targets, notes } = evaluate(rows, routesAt1, weights, { embedded });
   notes.push(...proxyNotes);
   const mb = (n: number) => `${n.toFixed(0)} MB`;
   notes.push(
@@ -259,11 +261,12 @@ async function main() {
   const report = renderReport({
     machine: machine(ROOT, version.split(" on ")[0]),
     config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings },
-    seed: { seconds: seedSeconds, output: seedOutput },
+    seed: seedInfo,
     rows,
     targets,
     weights,
     explain,
+    embedded,
     scanner,
     staticChoice:
       "/reset-password is prerendered at build time (○ in the build output) and public, so it measures Next.js serving a static page through the same server and proxy.ts (which adds the CSP header) with no rendering and no database: the ceiling for any page of this app on this machine.",
@@ -278,53 +281,40 @@ async function main() {
   for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.what}: ${t.measured} (limit ${t.limit})`);
 }
 
-/** BENCH_ONLY: the chosen routes under load, reported alone (no baselines or other sections). */
+function existingPostgres(url: string): Awaited<ReturnType<typeof startPostgres>> {
+  const data = process.env.BENCH_PG_DATA;
+  if (!data || !fs.existsSync(path.join(data, "postmaster.pid"))) throw new Error("With BENCH_DATABASE_URL set BENCH_PG_DATA to the cluster's data folder.");
+  return { url, port: Number(new URL(url).port), dir: path.dirname(data), logFile: path.join(path.dirname(data), "server.log"), settings: [`an existing cluster (BENCH_DATABASE_URL; ${path.dirname(data)})`] };
+}
+
+/** BENCH_ONLY: the chosen routes under load (at every scale asked for), reported alone. */
 async function onlyRoutes(
-  routes: readonly { name: string; path: string; cookie: string | undefined; target: number | null }[],
+  routes: readonly BenchRoute[],
   base: string,
   sql: postgres.Sql,
   pg: Awaited<ReturnType<typeof startPostgres>>,
   app: Proc,
   version: string,
-  seedSeconds: number,
-  seedOutput: string,
+  seed: { seconds: number; output: string; scales: { scale: number; seconds: number; output: string }[] },
   t0: number,
 ) {
   const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
-  const dbCalls = async () => Number((await sql`select coalesce(sum(calls), 0)::bigint as n from pg_stat_statements where query not ilike '%pg_stat_statements%'`)[0].n);
-  const rows: Row[] = [];
-  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route`);
-  for (const r of routes) {
-    const cpu = cpuProbe(() => [app.child.pid!], path.join(pg.dir, "data"));
-    let before = 0;
-    let app0 = 0;
-    let pg0 = 0;
-    let t = 0;
-    const m = await measure(r.name, base + r.path, {
-      ...load,
-      cookie: r.cookie,
-      beforeMeasure: async () => {
-        await sql`select pg_stat_statements_reset()`;
-        before = await dbCalls();
-        app0 = cpu.app();
-        pg0 = cpu.pg();
-        t = Date.now();
-      },
-    });
-    const secs = (Date.now() - t) / 1000;
-    const calls = (await dbCalls()) - before;
-    rows.push({ ...m, group: "route", queriesPerRequest: m.responses ? calls / m.responses : null, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs) });
-  }
-  const { targets, notes } = evaluate(rows, routes, []);
-  notes.push(`Only the routes matching BENCH_ONLY=${process.env.BENCH_ONLY} were measured: no baselines, client JavaScript, query plans or two-instance run.`);
+  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}, ${ROUNDS} run(s) each` : ""}`);
+  const loadBefore = os.loadavg();
+  const rows = await measureRoutes({ routes, base, sql, app, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS });
+  const { targets, notes } = evaluate(rows, routes.filter((r) => r.scale === 1), [], { embedded: null });
+  notes.push(`Only the routes matching BENCH_ONLY=${process.env.BENCH_ONLY} were measured: no baselines, client JavaScript, query plans, two-instance run or embedded stage.`);
+  const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(" / ");
+  notes.push(`Load average (1 / 5 / 15 min) when the load runs began: ${la(loadBefore)}; at the end: ${la(os.loadavg())}.`);
   const report = renderReport({
     machine: machine(ROOT, version.split(" on ")[0]),
     config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings },
-    seed: { seconds: seedSeconds, output: seedOutput },
+    seed,
     rows,
     targets,
     weights: [],
     explain: null,
+    embedded: null,
     scanner: "(not run: BENCH_ONLY)",
     staticChoice: "(not measured: BENCH_ONLY)",
     notes,

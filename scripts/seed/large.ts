@@ -3,25 +3,20 @@ import { closeDb, getDb, getHandle, type Db } from "@/db/client";
 import { prepareDatabase } from "@/lib/server/prepare";
 import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hash";
-import { DEMO_PASSWORD } from "@/scripts/seed/demo";
+import { LARGE_ANCHOR, LARGE_ORG, LARGE_PASSWORD, LARGE_SEED, LARGE_SIGN_INS } from "@/scripts/seed/large/constants";
 import { loadCurriculumRows, seedOrg, type OrgSpec } from "@/scripts/seed/large/org";
 import { Rng } from "@/scripts/seed/large/prng";
+import { AUDIT_COLUMNS, caseTrailSelects } from "@/scripts/seed/large/sql-gen";
+import { parseScale, scaledOrg, seedScaled } from "@/scripts/seed/large/scale";
 
 // `npm run seed:large`: a deterministic large organisation beside the demo (1,000 trainees,
 // 50 supervisors, 20,000 rupture cases with their history, training progress for everyone,
 // about 21,000 practicum hour entries, 2,000 of them one trainee's) and 20 small organisations. For the benchmark and for trying Rapport at scale.
+// `npm run seed:large -- --scale 10`: a separate organisation ten times that size (10,000
+// trainees in 100 cohorts over eight years, 500 supervisors, 200,000 cases, two million hour
+// entries, five million audit events), beside scale 1 in the same database (scale.ts).
 
-export const LARGE_SEED = 20_260_701;
-/** "Today" for the data set: fixed, so two runs produce the same rows. */
-export const LARGE_ANCHOR = Date.UTC(2026, 10, 1);
-export const LARGE_PASSWORD = DEMO_PASSWORD;
-export const LARGE_ORG = { name: "Wattle Institute of Counselling Training", slug: "wattle-institute", domain: "wattle.example" } as const;
-/** Who the benchmark signs in as. supervisor01 supervises 100 trainees with 4 waiting cases each (400). */
-export const LARGE_SIGN_INS = {
-  admin: `coordinator@${LARGE_ORG.domain}`,
-  busySupervisor: `supervisor01@${LARGE_ORG.domain}`,
-  trainee: `trainee0501@${LARGE_ORG.domain}`, // cohort 6 of 10: part-way through the modules
-} as const;
+export { LARGE_ANCHOR, LARGE_ORG, LARGE_PASSWORD, LARGE_SEED, LARGE_SIGN_INS } from "@/scripts/seed/large/constants";
 
 const large = (anchor: number): OrgSpec => ({
   name: LARGE_ORG.name,
@@ -55,24 +50,15 @@ const small = (i: number, anchor: number): OrgSpec => ({
   hours: { perTrainee: 5 },
 });
 
-const ACTION_OF_STATUS = sql`case t.to_status when 'draft' then 'case.created' when 'submitted' then 'case.submitted'
-  when 'changes_requested' then 'case.changes_requested' when 'signed_off' then 'case.signed_off' else 'case.reopened' end`;
-
 /** The audit trail the case history implies: one event per transition and per comment. */
 async function auditTrail(db: Db, orgIds: string[]): Promise<number> {
   const ids = sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const a = await db.execute(sql`insert into audit_events (organisation_id, actor_user_id, action, target_type, target_id, outcome, detail, occurred_at)
-    select t.organisation_id, m.user_id, ${ACTION_OF_STATUS}, 'case', t.case_id::text, 'success',
-           jsonb_build_object('from', t.from_status, 'to', t.to_status, 'caseVersion', t.case_version), t.occurred_at
-    from case_transitions t join memberships m on m.organisation_id = t.organisation_id and m.id = t.actor_membership_id
-    where t.organisation_id in (${ids}) order by t.occurred_at`);
-  const b = await db.execute(sql`insert into audit_events (organisation_id, actor_user_id, action, target_type, target_id, outcome, detail, occurred_at)
-    select c.organisation_id, m.user_id, 'case.commented', 'case', c.case_id::text, 'success', jsonb_build_object('commentId', c.id, 'focus', c.focus), c.created_at
-    from case_comments c join memberships m on m.organisation_id = c.organisation_id and m.id = c.author_membership_id
-    where c.organisation_id in (${ids}) order by c.created_at`);
-  const n = (r: unknown) => Number((r as { count?: number; affectedRows?: number }).count ?? (r as { affectedRows?: number }).affectedRows ?? 0);
-  return n(a) + n(b);
+  let n = 0;
+  for (const select of caseTrailSelects(ids)) n += affected(await db.execute(sql`insert into audit_events ${AUDIT_COLUMNS} select * from (${select}) e order by 8`));
+  return n;
 }
+
+const affected = (r: unknown) => Number((r as { count?: number; affectedRows?: number }).count ?? (r as { affectedRows?: number }).affectedRows ?? 0);
 
 /** Deletes the generated organisations and people (cascades to everything they own). */
 async function removeLarge(db: Db): Promise<void> {
@@ -117,19 +103,23 @@ export async function seedLarge(db: Db, log: (m: string) => void = () => {}): Pr
 }
 
 async function main() {
+  const scale = parseScale(process.argv.slice(2));
   await prepareDatabase();
   const db = await getDb();
   const driver = (await getHandle()).driver;
-  console.log(`Seeding the large data set into ${driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : "the embedded database"} ...`);
-  const r = await seedLarge(db, (m) => console.log(m));
+  const where = driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : "the embedded database";
+  const org = scale === 1 ? LARGE_ORG : scaledOrg(scale);
+  console.log(`Seeding the large data set${scale === 1 ? "" : ` at scale ${scale}`} into ${where} ...`);
+  const r = scale === 1 ? await seedLarge(db, (m) => console.log(m)) : await seedScaled(db, scale, (m) => console.log(m));
   if (!r.created) {
-    console.log(`The large organisation (${LARGE_ORG.slug}) is already there: nothing added.`);
+    console.log(`The organisation ${org.slug} is already there: nothing added.`);
     return;
   }
   const total = Object.values(r.counts).reduce((s, n) => s + n, 0);
-  for (const [k, v] of Object.entries(r.counts)) console.log(`  ${k.padEnd(20)} ${v.toLocaleString("en-AU").padStart(9)}`);
-  console.log(`Done: ${total.toLocaleString("en-AU")} rows in ${r.seconds.toFixed(1)} s.`);
-  console.log(`Sign in (password ${LARGE_PASSWORD}): ${Object.values(LARGE_SIGN_INS).join(", ")}`);
+  for (const [k, v] of Object.entries(r.counts)) console.log(`  ${k.padEnd(30)} ${v.toLocaleString("en-AU").padStart(10)}`);
+  console.log(`Done: ${total.toLocaleString("en-AU")} rows in ${r.seconds.toFixed(1)} s (${driver}).`);
+  const signIns = scale === 1 ? LARGE_SIGN_INS : scaledOrg(scale).signIns;
+  console.log(`Sign in (password ${LARGE_PASSWORD}): ${Object.values(signIns).join(", ")}`);
 }
 
 if (process.argv[1] && /seed[\\/]large\.ts$/.test(process.argv[1])) {

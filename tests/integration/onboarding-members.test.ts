@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, cohortMembers, memberships, supervisions } from "@/db/schema";
+import { auditEvents, cohortMembers, memberships, supervisions, users } from "@/db/schema";
 import { listOrgChoices } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
-import { cohortsOfMembers, createCohort, listCohorts, renameCohort, setCohortArchived, setCohortMembership } from "@/lib/orgs/cohorts";
+import { cohortsOfMembers, createCohort, listCohortChoices, listCohorts, renameCohort, setCohortArchived, setCohortMembership } from "@/lib/orgs/cohorts";
 import { changeRole, LAST_ADMIN_ROLE, listMembers, setMemberStatus } from "@/lib/orgs/members";
 import { getSupervisionLinks, setSupervision } from "@/lib/orgs/supervision";
 import { createOrg, uid } from "../fixtures/factory";
@@ -80,6 +80,12 @@ describe("cohorts", () => {
     await setCohortArchived(admin, { id: c.id, archived: true, version: 1 });
     expect((await listCohorts(admin)).map((x) => x.id)).not.toContain(c.id);
     expect((await listCohorts(admin, { includeArchived: true })).map((x) => x.id)).toContain(c.id);
+    // The names-only list for filters follows the same rules, and shows the archived one last.
+    expect((await listCohortChoices(admin)).map((x) => x.id)).not.toContain(c.id);
+    const choices = await listCohortChoices(admin, { includeArchived: true });
+    expect(choices[choices.length - 1]).toEqual({ id: c.id, name: "2027 February intake", archivedAt: expect.any(Date) });
+    expect((await listCohortChoices(ctxOf(other, other.admin), { includeArchived: true })).map((x) => x.id)).not.toContain(c.id);
+    await expect(listCohortChoices(ctxOf(org, org.supervisor))).rejects.toBeInstanceOf(NotFoundError);
     await expect(setCohortMembership(admin, { membershipId: org.trainee.membershipId, cohortId: c.id, member: true })).rejects.toBeInstanceOf(ConflictError);
     await setCohortArchived(admin, { id: c.id, archived: false, version: 2 });
     const db = await getDb();
@@ -141,5 +147,29 @@ describe("supervision", () => {
     const db = await getDb();
     expect(await db.select().from(supervisions).where(eq(supervisions.traineeMembershipId, a.otherTrainee.membershipId))).toHaveLength(0);
     expect(await db.select().from(supervisions).where(eq(supervisions.traineeMembershipId, a.trainee.membershipId))).toHaveLength(1);
+  });
+});
+
+describe("the member list's order by name", () => {
+  it("follows people's names as they change (memberships.sort_name is kept by the database), page by page", async () => {
+    const org = await createOrg("Sort");
+    const admin = ctxOf(org, org.admin);
+    const db = await getDb();
+    const [m] = await db.select({ sortName: memberships.sortName }).from(memberships).where(eq(memberships.id, org.trainee.membershipId));
+    expect(m.sortName).toBe(org.trainee.name.toLowerCase());
+    // Renamed to sort first, then last: the list follows at once.
+    await db.update(users).set({ name: "Aaron Aardvark" }).where(eq(users.id, org.trainee.userId));
+    expect((await listMembers(admin, {})).rows[0].membershipId).toBe(org.trainee.membershipId);
+    await db.update(users).set({ name: "Zed Zulu" }).where(eq(users.id, org.trainee.userId));
+    const all = (await listMembers(admin, {})).rows;
+    expect(all[all.length - 1].membershipId).toBe(org.trainee.membershipId);
+    // The application cannot set it to anything else.
+    await db.update(memberships).set({ sortName: "aaa" }).where(eq(memberships.id, org.trainee.membershipId));
+    const [again] = await db.select({ sortName: memberships.sortName }).from(memberships).where(eq(memberships.id, org.trainee.membershipId));
+    expect(again.sortName).toBe("zed zulu");
+    // A cursor after the first row continues with the second, whatever the case of the names.
+    const first = all[0];
+    const next = await listMembers(admin, { after: { name: first.name.toLowerCase(), id: first.membershipId } });
+    expect(next.rows.map((r) => r.membershipId)).toEqual(all.slice(1).map((r) => r.membershipId));
   });
 });

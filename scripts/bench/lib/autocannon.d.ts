@@ -5,6 +5,7 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     pipelining?: number;
     timeout?: number;
     headers?: Record<string, string>;

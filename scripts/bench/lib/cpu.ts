@@ -61,11 +61,13 @@ export function memoryOf(groups: number[]): ProcMemory[] {
         ? "worker"
         : cmd.includes("esbuild")
           ? "tsx's esbuild service"
-          : cmd.includes("serve.ts") && cmd.includes("--import")
+          : /(serve|start)\.ts/.test(cmd) && cmd.includes("--import")
             ? "cluster primary"
             : cmd.includes("tsx")
               ? "tsx launcher"
-              : comm;
+              : comm === "npm" || cmd.includes("npm-cli")
+                ? "npm"
+                : comm;
       out.push({ pid: s.pid, name, rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 });
     } catch {
       /* process ended */

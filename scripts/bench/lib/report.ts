@@ -1,20 +1,36 @@
 import type { Weight } from "./client-weight";
+import type { EmbeddedResult } from "./embedded";
 import type { Measured } from "./load";
 
 // docs/BENCHMARKS.md: machine, the table, the targets with PASS/FAIL, client JS, query plans.
 
-export type Row = Measured & { group: "route" | "baseline" | "scale"; queriesPerRequest?: number | null; appCpu?: number; pgCpu?: number };
+export type Row = Measured & {
+  group: "route" | "baseline" | "scale";
+  queriesPerRequest?: number | null;
+  appCpu?: number;
+  pgCpu?: number;
+  /** Which data set a route ran against (1 unless the run has --scales) and its scale-free name. */
+  scale?: number;
+  short?: string;
+  /** Each worker's resident memory right after the route's run, and its peak so far (VmHWM). */
+  memory?: { rssMb: number[]; peakMb: number[] };
+  /** How many runs were pooled into the row, and PostgreSQL's work per request (pg_stat_statements). */
+  runs?: number;
+  dbMsPerRequest?: number | null;
+  blocksPerRequest?: number | null;
+};
 export type Target = { what: string; limit: string; measured: string; pass: boolean };
 export type Explained = { route: string; pass: "planner" | "seqscan_off"; plan: string };
 export type Machine = { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; date: string; commit: string; postgres: string };
 export type ReportInput = {
   machine: Machine;
   config: { connections: number; duration: number; warmup: number; poolSize: number; workers: number; pgSettings: string[] };
-  seed: { seconds: number; output: string };
+  seed: { seconds: number; output: string; scales?: { scale: number; seconds: number }[] };
   rows: Row[];
   targets: Target[];
   weights: Weight[];
   explain: { counts: Record<string, number>; statements: Explained[] } | null;
+  embedded?: EmbeddedResult | null;
   scanner: string;
   staticChoice: string;
   notes: string[];
@@ -24,12 +40,33 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-AU") : "—");
 
 export function table(rows: Row[]): string {
-  const head = "| Route | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | requests | KB/response | queries/request | server CPU % | PostgreSQL CPU % |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  const head = "| Route | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | requests | KB/response | queries/request | server CPU % | PostgreSQL CPU % | worker RSS MB after |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
   const body = rows.map(
     (r) =>
-      `| ${r.name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${r.non2xx}${r.non2xx ? ` (${Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(", ")})` : ""} | ${f0(r.requests)} | ${f1(r.bytesPerResponse / 1024)} | ${r.queriesPerRequest == null ? "—" : r.queriesPerRequest.toFixed(1)} | ${r.appCpu == null ? "—" : f0(r.appCpu)} | ${r.pgCpu == null ? "—" : f0(r.pgCpu)} |`,
+      `| ${r.name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${r.non2xx}${r.non2xx ? ` (${Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(", ")})` : ""} | ${f0(r.requests)} | ${f1(r.bytesPerResponse / 1024)} | ${r.queriesPerRequest == null ? "—" : r.queriesPerRequest.toFixed(1)} | ${r.appCpu == null ? "—" : f0(r.appCpu)} | ${r.pgCpu == null ? "—" : f0(r.pgCpu)} | ${r.memory?.rssMb.length ? r.memory.rssMb.map(f0).join(", ") : "—"} |`,
   );
   return [head, ...body].join("\n");
+}
+
+/** Each route at every scale beside scale 1: p95, the ratio, statements per request. */
+export function scaleTable(rows: Row[]): string | null {
+  const routes = rows.filter((r) => r.group === "route" && r.short);
+  const scales = [...new Set(routes.map((r) => r.scale ?? 1))].filter((s) => s > 1);
+  if (!scales.length) return null;
+  const sc = ["×1", ...scales.map((s) => `×${s}`)].join(" / ");
+  const out = ["| Route | " + ["p95 ×1", ...scales.flatMap((s) => [`p95 ×${s}`, `ratio ×${s}/×1`])].join(" | ") + ` | queries/request ${sc} | DB ms/request ${sc} | buffers/request ${sc} |`];
+  out.push("|---|" + "---:|".repeat(1 + scales.length * 2) + "---|---|---|");
+  for (const one of routes.filter((r) => (r.scale ?? 1) === 1)) {
+    const at = (s: number) => routes.find((r) => r.short === one.short && r.scale === s);
+    const cells = [f1(one.p95), ...scales.flatMap((s) => {
+      const r = at(s);
+      return r ? [f1(r.p95), (r.p95 / one.p95).toFixed(2)] : ["—", "—"];
+    })];
+    const all = [one, ...scales.map(at)];
+    const col = (f: (r: Row) => number | null | undefined, digits: number) => all.map((r) => (r && f(r) != null ? f(r)!.toFixed(digits) : "—")).join(" / ");
+    out.push(`| ${one.short} | ${cells.join(" | ")} | ${col((r) => r.queriesPerRequest, 1)} | ${col((r) => r.dbMsPerRequest, 2)} | ${col((r) => r.blocksPerRequest, 0)} |`);
+  }
+  return out.join("\n");
 }
 
 const SCAN = /((?:Parallel )?(?:Seq Scan|Index Only Scan|Index Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: using \S+)? on \S+)/g;
@@ -80,6 +117,28 @@ export function renderReport(r: ReportInput): string {
     "",
   );
   out.push(`Static Next.js page: ${r.staticChoice}`, "");
+  const scaled = scaleTable(r.rows);
+  if (scaled) {
+    out.push("## Ten times the data", "");
+    out.push(
+      `The same routes as the same kind of person in the ×N organisation (\`npm run seed:large -- --scale N\`, beside scale 1 in the same database), each measured next to its scale-1 run (${r.rows.find((x) => (x.scale ?? 1) > 1)?.runs ?? 1} run(s) per scale, in the order ×1 ×N ×N ×1 … and pooled). Seeding took ${(r.seed.scales ?? []).map((x) => `${x.seconds.toFixed(0)} s at ×${x.scale}`).join(", ")}. Target: every ratio ≤ 1.2 and the same statements per request. DB ms and buffers per request are PostgreSQL's own execution time and shared buffers touched (pg_stat_statements) per response: the work per request, which a busy machine does not change.`,
+      "",
+      scaled,
+      "",
+    );
+  }
+  if (r.embedded) {
+    const e = r.embedded;
+    out.push("## Embedded default (`npm start`, no DATABASE_URL)", "");
+    out.push(
+      `A fresh clone of ${e.commit.slice(0, 12)} (node_modules hard-linked, so install is not timed) answered /api/health with 200 after ${e.freshStartSeconds.toFixed(1)} s (build, migrations, demo data, server start); stopped and started again with nothing changed, after ${e.restartSeconds.toFixed(1)} s${e.restartRebuilt ? " (it rebuilt)" : " (no rebuild)"}. ` +
+        `Resident memory of the whole process tree: ${e.idleTreeMb.toFixed(0)} MB before any load; after each route below (demo people, same load settings):`,
+      "",
+      "| Route | req/s | p95 ms | errors | non-2xx | process tree RSS MB | processes (RSS MB) |\n|---|---:|---:|---:|---:|---:|---|",
+      ...e.rows.map((x) => `| ${x.name} | ${f1(x.rps)} | ${f1(x.p95)} | ${x.errors} | ${x.non2xx} | ${f0(x.treeMb)} | ${x.processes.map((p) => `${p.name} ${f0(p.rssMb)}`).join(", ")} |`),
+      "",
+    );
+  }
   out.push(`## Targets: ${pass} of ${r.targets.length} pass`, "");
   out.push("| Target | Limit | Measured | Result |\n|---|---|---|---|");
   for (const t of r.targets) out.push(`| ${t.what} | ${t.limit} | ${t.measured} | ${t.pass ? "PASS" : "**FAIL**"} |`);

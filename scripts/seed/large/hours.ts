@@ -9,7 +9,12 @@ import { DAY, type Rng } from "./prng";
 // a few group supervision sessions, and the PACFA requirement set. One trainee can be given many
 // entries (the benchmark's ledger of 2,000).
 
-export type HoursSpec = { perTrainee: number; heavy?: { index: number; entries: number } };
+/**
+ * perTrainee entries each; `heavy` gives one trainee a long ledger. With `sql`, only the heavy
+ * ledger and the sessions are built here: everyone else's entries are generated inside the
+ * database (hours-sql.ts), which is what makes two million of them take seconds.
+ */
+export type HoursSpec = { perTrainee: number; heavy?: { index: number; entries: number }; sql?: boolean };
 
 export type HoursRows = {
   placements: (typeof placements.$inferInsert)[];
@@ -47,7 +52,8 @@ export function buildHours(rng: Rng, orgId: string, trainees: Trainee[], supervi
     const tp = { id: rng.uuid(), organisationId: orgId, placementId: sites[i % sites.length].id, traineeMembershipId: t.membershipId, createdAt: t.joinedAt };
     rows.traineePlacements.push(tp);
     rows.supervisors.push({ organisationId: orgId, traineePlacementId: tp.id, supervisorMembershipId: t.supervisor.membershipId });
-    const count = spec.heavy && spec.heavy.index === i ? spec.heavy.entries : spec.perTrainee;
+    const heavy = spec.heavy && spec.heavy.index === i;
+    const count = heavy ? spec.heavy!.entries : spec.sql ? 0 : spec.perTrainee;
     // About three entries a working day, back from the anchor: the last week waits for approval,
     // a few are returned or still drafts, the rest approved one signature per week.
     const perWeek = 15;

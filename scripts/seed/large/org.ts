@@ -31,12 +31,20 @@ import {
 } from "@/db/schema";
 import { buildCases } from "./cases";
 import { buildHours, type HoursSpec } from "./hours";
-import { insertAll } from "./insert";
+import { copyRows } from "./copy";
 import { buildPeople, type People, type PeopleSpec } from "./people";
-import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule } from "./progress";
-import { Rng } from "./prng";
+import { buildProgress, buildRequirements, emptyProgressRows, modulesDoneFor, type CurriculumModule, type ProgressRows } from "./progress";
+import { DAY, Rng } from "./prng";
 
-export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & { name: string; slug: string; casesPerTrainee: number; hours?: HoursSpec };
+export type OrgSpec = Omit<PeopleSpec, "orgId" | "passwordHash"> & {
+  name: string;
+  slug: string;
+  casesPerTrainee: number;
+  hours?: HoursSpec;
+  chunk?: number;
+  /** A trainee (by index) with finished modules and none under way, as the benchmark's trainee is at scale 1. */
+  settledTrainee?: number;
+};
 export type SeededOrg = { orgId: string; people: People; counts: Record<string, number> };
 
 /** The built-in curriculum as stored by syncContent (run prepareDatabase first). */
@@ -56,42 +64,59 @@ export async function loadCurriculumRows(db: Db): Promise<CurriculumModule[]> {
 
 type Log = (msg: string) => void;
 
-/** Builds one organisation in memory, then inserts it table by table. */
+/**
+ * Builds one organisation and inserts it: its people first, then the trainees' cases and
+ * training records `chunk` trainees at a time (all at once by default), so the ×10 data set never
+ * holds more than a slice of its rows in memory. The random stream is consumed in the same order
+ * whatever the insert order, so one chunk gives exactly the rows of earlier versions.
+ */
 export async function seedOrg(db: Db, rng: Rng, spec: OrgSpec, ctx: { passwordHash: string; curriculum: CurriculumModule[]; log?: Log }): Promise<SeededOrg> {
   const log = ctx.log ?? (() => {});
   const orgId = rng.uuid();
   const people = buildPeople(rng, { ...spec, orgId, passwordHash: ctx.passwordHash });
-  const caseRows = buildCases(rng, orgId, people.trainees, spec.casesPerTrainee, spec.anchor);
-  const progress = emptyProgressRows();
   const mods = ctx.curriculum;
-  for (const t of people.trainees) buildProgress(rng, progress, orgId, t, mods, modulesDoneFor(rng, t, spec.cohorts, mods.length), spec.anchor);
-  const last = mods.length ? [mods[mods.length - 1]] : [];
-  for (const s of people.supervisors) buildProgress(rng, progress, orgId, s, last, rng.chance(0.8) ? 1 : 0, spec.anchor);
-  const requirements = buildRequirements(rng, orgId, mods, people.cohortIds[0]);
 
   const counts: Record<string, number> = {};
-  const put = async <T extends Parameters<typeof insertAll>[1]>(name: string, table: T, rows: T["$inferInsert"][], batch?: number) => {
+  const times: Record<string, number> = {};
+  const put = async <T extends Parameters<typeof copyRows>[1]>(name: string, table: T, rows: T["$inferInsert"][]) => {
     const t0 = Date.now();
-    counts[name] = await insertAll(db, table, rows, batch);
-    if (rows.length > 5_000) log(`  ${name}: ${rows.length.toLocaleString("en-AU")} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    counts[name] = (counts[name] ?? 0) + (await copyRows(db, table, rows));
+    times[name] = (times[name] ?? 0) + (Date.now() - t0);
   };
-  await put("organisations", organisations, [{ id: orgId, name: spec.name, slug: spec.slug, verifiedAt: new Date(spec.anchor), createdAt: new Date(spec.anchor - 400 * 86_400_000) }]);
+  const oldest = Math.min(...people.rows.memberships.map((m) => (m.joinedAt as Date).getTime()));
+  const orgCreated = Math.min(spec.anchor - 400 * DAY, oldest - 30 * DAY);
+  await put("organisations", organisations, [{ id: orgId, name: spec.name, slug: spec.slug, verifiedAt: new Date(spec.anchor), createdAt: new Date(orgCreated) }]);
   await put("users", users, people.rows.users);
   await put("memberships", memberships, people.rows.memberships);
   await put("cohorts", cohorts, people.rows.cohorts);
   await put("cohort_members", cohortMembers, people.rows.cohortMembers);
   await put("supervisions", supervisions, people.rows.supervisions);
   await put("member_profiles", memberProfiles, people.rows.profiles);
+
+  const trainees = people.trainees;
+  const chunk = Math.max(1, spec.chunk ?? trainees.length);
+  for (let i = 0; i < people.trainees.length; i += chunk) {
+    const part = people.trainees.slice(i, i + chunk);
+    const caseRows = buildCases(rng, orgId, part, spec.casesPerTrainee, spec.anchor);
+    const progress = emptyProgressRows();
+    part.forEach((t, j) => {
+      const done = modulesDoneFor(rng, t, spec.cohorts, mods.length);
+      buildProgress(rng, progress, orgId, t, mods, done, spec.anchor, spec.settledTrainee === i + j ? { startNext: false } : {});
+    });
+    await put("cases", cases, caseRows.cases);
+    await put("case_versions", caseVersions, caseRows.versions);
+    await put("case_transitions", caseTransitions, caseRows.transitions);
+    await put("case_reviews", caseReviews, caseRows.reviews);
+    await put("case_comments", caseComments, caseRows.comments);
+    await putProgress(put, progress);
+    if (chunk < people.trainees.length) log(`  trainees ${(i + part.length).toLocaleString("en-AU")} of ${people.trainees.length.toLocaleString("en-AU")}: cases and training records added`);
+  }
+  const supervisorProgress = emptyProgressRows();
+  const last = mods.length ? [mods[mods.length - 1]] : [];
+  for (const s of people.supervisors) buildProgress(rng, supervisorProgress, orgId, s, last, rng.chance(0.8) ? 1 : 0, spec.anchor);
+  const requirements = buildRequirements(rng, orgId, mods, people.cohortIds[0]);
+  await putProgress(put, supervisorProgress);
   await put("module_requirements", moduleRequirements, requirements);
-  await put("cases", cases, caseRows.cases, 1_000);
-  await put("case_versions", caseVersions, caseRows.versions, 1_000);
-  await put("case_transitions", caseTransitions, caseRows.transitions);
-  await put("case_reviews", caseReviews, caseRows.reviews, 1_000);
-  await put("case_comments", caseComments, caseRows.comments);
-  await put("lesson_progress", lessonProgress, progress.lessonProgress, 5_000);
-  await put("module_activity", moduleActivity, progress.activity);
-  await put("check_attempts", checkAttempts, progress.attempts, 1_000);
-  await put("certificates", certificates, progress.certificates);
   if (spec.hours) {
     // Its own random stream (seeded by the organisation's slug, so each organisation's rows get
     // their own ids), so adding hours leaves every other generated row as it was.
@@ -104,7 +129,17 @@ export async function seedOrg(db: Db, rng: Rng, spec: OrgSpec, ctx: { passwordHa
     await put("hour_approvals", hourApprovals, h.approvals);
     await put("supervision_sessions", supervisionSessions, h.sessions);
     await put("supervision_session_attendees", sessionAttendees, h.attendees);
-    await put("hour_entries", hourEntries, h.entries, 2_000);
+    await put("hour_entries", hourEntries, h.entries);
   }
+  for (const [name, n] of Object.entries(counts)) if (n > 5_000) log(`  ${name}: ${n.toLocaleString("en-AU")} rows in ${(times[name] / 1000).toFixed(1)} s`);
   return { orgId, people, counts };
+}
+
+type Put = <T extends Parameters<typeof copyRows>[1]>(name: string, table: T, rows: T["$inferInsert"][]) => Promise<void>;
+
+async function putProgress(put: Put, p: ProgressRows): Promise<void> {
+  await put("lesson_progress", lessonProgress, p.lessonProgress);
+  await put("module_activity", moduleActivity, p.activity);
+  await put("check_attempts", checkAttempts, p.attempts);
+  await put("certificates", certificates, p.certificates);
 }

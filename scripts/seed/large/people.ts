@@ -19,6 +19,8 @@ export type PeopleSpec = {
   deactivateEvery: number;
   anchor: number; // ms since epoch: "today" for the data set
   passwordHash: string;
+  /** Digits in trainee e-mail numbers (trainee0501@…): 4 unless there are 10,000 or more. */
+  traineeDigits?: number;
 };
 
 export type People = {
@@ -63,7 +65,7 @@ export function buildPeople(rng: Rng, s: PeopleSpec): People {
     const joined = new Date(oldest + 60 * DAY + cohort * 30 * DAY + rng.int(0, 6) * DAY);
     const active = !(s.deactivateEvery > 0 && i >= s.busy && i % s.deactivateEvery === s.deactivateEvery - 1);
     const supervisor = i < s.busy || supervisors.length === 1 ? supervisors[0] : supervisors[1 + ((i - s.busy) % (supervisors.length - 1))];
-    const t: Trainee = { ...make(`trainee${pad(i + 1, 4)}`, "trainee", joined, active), cohort, supervisor };
+    const t: Trainee = { ...make(`trainee${pad(i + 1, s.traineeDigits ?? 4)}`, "trainee", joined, active), cohort, supervisor };
     trainees.push(t);
     if (s.cohorts) rows.cohortMembers.push({ organisationId: s.orgId, cohortId: cohortIds[cohort], membershipId: t.membershipId, createdAt: joined });
     rows.supervisions.push({ id: rng.uuid(), organisationId: s.orgId, supervisorMembershipId: supervisor.membershipId, traineeMembershipId: t.membershipId, createdAt: joined });

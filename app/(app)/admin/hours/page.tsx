@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { shortDay } from "@/lib/hours/days";
 import { formatDuration, hoursText } from "@/lib/hours/duration";
-import { listCohorts } from "@/lib/orgs/cohorts";
+import { listCohortChoices } from "@/lib/orgs/cohorts";
 import { getHoursReport, type HoursReportCursor } from "@/lib/reports/hours";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { hoursReportFilters, hoursReportQuery } from "@/lib/reports/filters";
@@ -18,7 +18,7 @@ export default authedPage(async function HoursReportPage(ctx, { searchParams }: 
   const sp = await searchParams;
   const f = hoursReportFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor) as HoursReportCursor | undefined;
-  const [report, cohorts] = await Promise.all([getHoursReport(ctx, f, { after }), listCohorts(ctx, { includeArchived: true })]);
+  const [report, cohorts] = await Promise.all([getHoursReport(ctx, f, { after }), listCohortChoices(ctx, { includeArchived: true })]);
   const query = hoursReportQuery({ ...f, setId: report.set?.id });
   const lines = report.set?.parsed.lines ?? [];
   return (

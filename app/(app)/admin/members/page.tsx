@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
-import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
+import { cohortsOfMembers, listCohortChoices } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { isUuid } from "@/lib/util/uuid";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
@@ -29,7 +29,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
   const role = oneOf(sp, "role", ROLES as readonly Role[]);
   const status = oneOf(sp, "status", ["active", "deactivated"] as const);
   const q = searchText(sp);
-  const cohorts = await listCohorts(ctx, { includeArchived: true });
+  const cohorts = await listCohortChoices(ctx, { includeArchived: true });
   const cohortParam = param(sp, "cohort", 36);
   const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
@@ -107,7 +107,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
         )
       ) : (
         <>
-        <BulkMembersForm supervisors={supervisors} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
+        <BulkMembersForm supervisors={supervisors.map((s) => ({ membershipId: s.membershipId, name: s.name }))} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
         <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts", "Last sign-in"]}>
           <tbody className="divide-y divide-stone-200">
             <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} lastSignIns={{ byMembership: signIns, zone }} />

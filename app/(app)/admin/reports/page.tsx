@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
-import { listCohorts } from "@/lib/orgs/cohorts";
+import { listCohortChoices } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { getCompletionMatrix } from "@/lib/reports/completion";
@@ -24,7 +24,7 @@ export default authedPage({ permission: "org.reports" }, async function Completi
   const sp = await searchParams;
   const f = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
-  const [matrix, cohorts, overdue] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohorts(ctx, { includeArchived: true }), countOverdueByModule(ctx, new Date(), f.moduleId)]);
+  const [matrix, cohorts, overdue] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohortChoices(ctx, { includeArchived: true }), countOverdueByModule(ctx, new Date(), f.moduleId)]);
   const moduleChoices = matrix.allModules.map((m) => [m.id, m.title] as const);
   const query = matrixQuery(f);
   const csvHref = `/admin/reports/completion.csv?${new URLSearchParams(query)}`;

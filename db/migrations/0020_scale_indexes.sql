@@ -1,0 +1,3 @@
+ALTER TABLE "memberships" ADD COLUMN "sort_name" text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX "memberships_org_sort_name_idx" ON "memberships" USING btree ("organisation_id","sort_name","id");--> statement-breakpoint
+CREATE INDEX "hour_entries_org_trainee_corrections_idx" ON "hour_entries" USING btree ("organisation_id","trainee_membership_id") WHERE "hour_entries"."corrects_entry_id" is not null;
