@@ -28,6 +28,7 @@ import { cpuProbe, memoryOf, percentOfCore } from "./lib/cpu";
 import { machine } from "./lib/machine";
 import { startPostgres } from "./lib/pg";
 import { replicaRows } from "./lib/replica";
+import { LARGE_ORG } from "@/scripts/seed/large/constants";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
 import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
 import { routesFor, scaleInputs, type BenchRoute, type ScaleInputs } from "./lib/routes";
@@ -60,11 +61,13 @@ const step = (s: string) => console.log(`\n== ${s}`);
 /** next build rewrites tsconfig.json and next-env.d.ts to name its folder: put them back. */
 async function build() {
   if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(ROOT, DIST, "BUILD_ID"))) return console.log(`reusing ${DIST}`);
-  const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => ({ f: path.join(ROOT, f), text: fs.readFileSync(path.join(ROOT, f), "utf8") }));
+  // next-env.d.ts is not committed: a fresh clone has none until the first build writes it.
+  const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8") : null);
+  const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => ({ f: path.join(ROOT, f), text: read(path.join(ROOT, f)) }));
   try {
     await run(NODE, [NEXT, "build"], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: "production" }, logFile: path.join(LOGS, "build.log"), quiet: true });
   } finally {
-    for (const k of keep) if (fs.readFileSync(k.f, "utf8") !== k.text) fs.writeFileSync(k.f, k.text);
+    for (const k of keep) if (k.text !== null && read(k.f) !== k.text) fs.writeFileSync(k.f, k.text);
   }
 }
 
