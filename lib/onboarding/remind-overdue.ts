@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb, type Db, type DbOrTx } from "@/db/client";
 import { memberships, modules, reminderLog, users } from "@/db/schema";
 import { auditAs } from "@/lib/core/audit";
 import { assertCan, type Ctx } from "@/lib/core/context";
+import { readReplica } from "@/lib/core/replica";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import { appBaseUrl } from "@/lib/email/base-url";
 import type { Pending } from "@/lib/email/send";
@@ -46,12 +47,16 @@ async function overdueMembers(db: DbOrTx, ctx: Ctx, now: Date, moduleId?: string
  * one module: one aggregate statement that resolves requirements the way requiredForMembers()
  * does (role or current cohort; the earliest due date wins; a date is due at the end of that day
  * in the organisation's zone, a number of days counts from joining) and leaves out completions,
- * so the report can show it on every view (the per-member resolution cut the 1,050-member report
+ * with no per-member work in JavaScript (the per-member resolution cut the 1,050-member report
  * from 149 to 16 req/s). tests/integration/remind-overdue.test.ts checks it against that path.
+ * The report reads it through overdueForReport.
  */
-export async function countOverdueByModule(ctx: Ctx, now = new Date(), moduleId?: string): Promise<{ moduleId: string; title: string; overdue: number }[]> {
+export async function countOverdueByModule(ctx: Ctx, now = new Date(), moduleId?: string): Promise<OverdueCount[]> {
   assertCan(ctx, "org.manage");
-  const db = await getDb();
+  return overdueCounts(await getDb(), ctx.orgId, now, moduleId);
+}
+
+async function overdueCounts(db: Db, orgId: string, now: Date, moduleId?: string): Promise<OverdueCount[]> {
   const rows = rowsOf<{ module_id: string; title: string; overdue: number }>(
     await db.execute(sql`
       select a.module_id, mo.title, count(*)::int as overdue
@@ -65,7 +70,7 @@ export async function countOverdueByModule(ctx: Ctx, now = new Date(), moduleId?
         join users u on u.id = m.user_id and u.disabled_at is null
         join module_requirements r on r.organisation_id = m.organisation_id
         join modules rm on rm.id = r.module_id and rm.retired_at is null
-        where m.organisation_id = ${ctx.orgId} and m.status = 'active'
+        where m.organisation_id = ${orgId} and m.status = 'active'
           ${moduleId ? sql`and r.module_id = ${moduleId}` : sql``}
           and (r.role = m.role or exists (
             select 1 from cohort_members cm join cohorts c on c.id = cm.cohort_id and c.organisation_id = cm.organisation_id and c.archived_at is null
@@ -74,11 +79,70 @@ export async function countOverdueByModule(ctx: Ctx, now = new Date(), moduleId?
       ) a
       join modules mo on mo.id = a.module_id
       where a.due_at < ${now.toISOString()}::timestamptz
-        and not exists (select 1 from certificates ce where ce.organisation_id = ${ctx.orgId} and ce.membership_id = a.membership_id and ce.module_id = a.module_id)
+        and not exists (select 1 from certificates ce where ce.organisation_id = ${orgId} and ce.membership_id = a.membership_id and ce.module_id = a.module_id)
       group by a.module_id, mo.title
       order by overdue desc, mo.title`),
   );
   return rows.map((r) => ({ moduleId: r.module_id, title: r.title, overdue: Number(r.overdue) }));
+}
+
+export type OverdueCount = { moduleId: string; title: string; overdue: number };
+
+/**
+ * The report's overdue section: countOverdueByModule, kept for OVERDUE_FRESH_MS per organisation
+ * and module filter in this process. The count has to look at every active member (at ten times
+ * the large data set, 10,000 people × their requirements, with a certificate probe each: 0.6-1 s),
+ * which no page can do on every view and keep its latency as the organisation grows (docs/SCALE.md,
+ * "Ten times the data"). So:
+ * - fresh (younger than OVERDUE_FRESH_MS): served as it is;
+ * - older but younger than OVERDUE_KEEP_MS: served as it is while one recount runs for everyone
+ *   (the page says when it was counted);
+ * - absent or older still: counted now; requests arriving meanwhile wait for that one count.
+ * Counted on the replica when there is one. Changing a requirement forgets the organisation's
+ * counts in this process (other processes catch up within OVERDUE_FRESH_MS). Sending reminders
+ * does not use it: remindOverdue resolves the people afresh.
+ */
+export const OVERDUE_FRESH_MS = 2 * 60_000;
+export const OVERDUE_KEEP_MS = 30 * 60_000;
+const OVERDUE_ENTRIES = 500;
+
+type OverdueEntry = { countedAt: number; counts: OverdueCount[] | null; pending: Promise<OverdueCount[]> | null };
+const g = globalThis as unknown as { __rapportOverdue?: Map<string, OverdueEntry> };
+const overdueCache = (g.__rapportOverdue ??= new Map());
+
+export async function overdueForReport(ctx: Ctx, moduleId?: string, nowMs = Date.now()): Promise<{ counts: OverdueCount[]; countedAt: Date }> {
+  assertCan(ctx, "org.manage");
+  const key = `${ctx.orgId}|${moduleId ?? "*"}`;
+  let entry = overdueCache.get(key);
+  const recount = (e: OverdueEntry) => {
+    const startedAt = Date.now();
+    e.pending = readReplica(ctx, (db) => overdueCounts(db, ctx.orgId, new Date(startedAt), moduleId))
+      .then((counts) => {
+        Object.assign(e, { counts, countedAt: startedAt });
+        return counts;
+      })
+      .finally(() => (e.pending = null));
+    return e.pending;
+  };
+  if (entry?.counts && nowMs - entry.countedAt < OVERDUE_KEEP_MS) {
+    if (nowMs - entry.countedAt >= OVERDUE_FRESH_MS && !entry.pending) {
+      // Served stale while it recounts; a failed recount is tried again by the next view.
+      recount(entry).catch((e) => console.error(`[rapport] counting overdue modules failed: ${e instanceof Error ? e.message : e}`));
+    }
+    return { counts: entry.counts, countedAt: new Date(entry.countedAt) };
+  }
+  if (!entry) {
+    if (overdueCache.size >= OVERDUE_ENTRIES) overdueCache.delete(overdueCache.keys().next().value!);
+    entry = { countedAt: 0, counts: null, pending: null };
+    overdueCache.set(key, entry);
+  }
+  const counts = await (entry.pending ?? recount(entry));
+  return { counts, countedAt: new Date(entry.countedAt) };
+}
+
+/** Forgets an organisation's overdue counts in this process (a requirement changed). */
+export function forgetOverdueCounts(orgId: string): void {
+  for (const key of [...overdueCache.keys()]) if (key.startsWith(`${orgId}|`)) overdueCache.delete(key);
 }
 
 /**

@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/core/errors";
 import type { Pending } from "@/lib/email/send";
 import { notify } from "@/lib/notifications/notify";
 import { dueFor, formatDate } from "./due";
+import { forgetOverdueCounts } from "./remind-overdue";
 import { orgRequirements, requiredForMembers } from "@/lib/onboarding/requirement-resolution";
 
 /** The required modules for the caller's membership, due dates resolved (earliest if several apply). */
@@ -66,6 +67,7 @@ export async function createRequirement(ctx: Ctx, input: NewRequirement) {
       pending = await tellAffectedMembers(tx, ctx, row, mod);
       return row;
     });
+    forgetOverdueCounts(ctx.orgId);
     await pending?.deliver();
     return created;
   } catch (e) {
@@ -124,4 +126,5 @@ export async function deleteRequirement(ctx: Ctx, input: { id: string }) {
       detail: { moduleId: row.moduleId, role: row.role, cohortId: row.cohortId, dueOn: row.dueOn, dueDays: row.dueDays },
     });
   });
+  forgetOverdueCounts(ctx.orgId);
 }

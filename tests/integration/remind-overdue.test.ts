@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, cohortMembers, cohorts, notifications, outbox } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/core/errors";
-import { countOverdueByModule, remindOverdue } from "@/lib/onboarding/remind-overdue";
-import { createRequirement } from "@/lib/onboarding/requirements";
+import { countOverdueByModule, OVERDUE_FRESH_MS, OVERDUE_KEEP_MS, overdueForReport, remindOverdue } from "@/lib/onboarding/remind-overdue";
+import { countQueries } from "@/db/query-count";
+import { createRequirement, deleteRequirement } from "@/lib/onboarding/requirements";
 import { createOrg } from "../fixtures/factory";
 import { createCohortRow, curriculumModule, giveCertificate, requireModule, setJoinedAt } from "../fixtures/onboarding";
 import { disableUser } from "../fixtures/factory";
@@ -99,5 +100,54 @@ describe("an admin reminds everyone overdue on a module", () => {
     expect(await countOverdueByModule(admin, new Date("2027-12-01T13:00:01Z"), m1.id)).toEqual([{ moduleId: m1.id, title: m1.title, overdue: 1 }]);
     // The per-person path that sends the reminders agrees with the count for every module.
     for (const c of counts) expect((await remindOverdue(admin, { moduleId: c.moduleId }, LATER)).reminded).toBe(c.overdue);
+  });
+});
+
+describe("the completion report's overdue counts", () => {
+  it("are counted once, then served from memory; changing a requirement forgets them; each organisation has its own", async () => {
+    const org = await createOrg("OverdueMemo");
+    const admin = ctxOf(org, org.admin);
+    const [m0, m1] = [await curriculumModule(0), await curriculumModule(1)];
+    const req = await createRequirement(admin, { moduleId: m0.id, role: "trainee", cohortId: null, dueOn: "2024-03-01", dueDays: null });
+
+    const first = await countQueries(() => overdueForReport(admin));
+    expect(first.count).toBeGreaterThan(0);
+    expect(first.result.counts).toEqual([{ moduleId: m0.id, title: m0.title, overdue: 2 }]);
+    expect(first.result.counts).toEqual(await countOverdueByModule(admin));
+    const again = await countQueries(() => overdueForReport(admin));
+    expect(again.count).toBe(0);
+    expect(again.result).toEqual(first.result);
+
+    // A row written behind the app's back is not seen while the count is fresh...
+    await requireModule(org.orgId, m1.id, { role: "trainee", dueOn: "2024-03-01" });
+    expect((await overdueForReport(admin)).counts).toEqual(first.result.counts);
+    // ...but a requirement changed through the app forgets the organisation's counts at once.
+    await deleteRequirement(admin, { id: req.id });
+    expect((await overdueForReport(admin)).counts).toEqual([{ moduleId: m1.id, title: m1.title, overdue: 2 }]);
+
+    // Another organisation's admin gets their own counts; a trainee gets nothing.
+    const other = await createOrg("OverdueMemoOther");
+    expect((await overdueForReport(ctxOf(other, other.admin))).counts).toEqual([]);
+    await expect(overdueForReport(ctxOf(org, org.trainee))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("serves a stale count at once while one recount runs, and counts afresh once the count is too old to show", async () => {
+    const org = await createOrg("OverdueStale");
+    const admin = ctxOf(org, org.admin);
+    const mod = await curriculumModule(2);
+    await requireModule(org.orgId, mod.id, { role: "trainee", dueOn: "2024-03-01" });
+    const first = await overdueForReport(admin, mod.id);
+    expect(first.counts).toEqual([{ moduleId: mod.id, title: mod.title, overdue: 2 }]);
+
+    await giveCertificate(org.orgId, org.trainee, mod.id);
+    const stale = await overdueForReport(admin, mod.id, first.countedAt.getTime() + OVERDUE_FRESH_MS + 1);
+    expect(stale).toEqual(first);
+    await vi.waitFor(async () => expect((await overdueForReport(admin, mod.id)).counts).toEqual([{ moduleId: mod.id, title: mod.title, overdue: 1 }]));
+
+    await giveCertificate(org.orgId, org.otherTrainee, mod.id);
+    const latest = await overdueForReport(admin, mod.id);
+    const tooOld = await countQueries(() => overdueForReport(admin, mod.id, latest.countedAt.getTime() + OVERDUE_KEEP_MS + 1));
+    expect(tooOld.count).toBeGreaterThan(0);
+    expect(tooOld.result.counts).toEqual([]);
   });
 });

@@ -12,7 +12,9 @@ import { DataTable } from "@/components/ui/data-table";
 import { authedPage } from "@/lib/core/page";
 import { matrixRowsHtml } from "@/components/tables/matrix-rows";
 import { ConfirmActionButton } from "@/components/admin/confirm-action-button";
-import { countOverdueByModule } from "@/lib/onboarding/remind-overdue";
+import { overdueForReport } from "@/lib/onboarding/remind-overdue";
+import { ORG_TIME_ZONE } from "@/lib/onboarding/due";
+import { formatIn } from "@/lib/util/intl";
 import { remindOverdueAction } from "@/lib/onboarding/actions/reminders";
 
 export const metadata: Metadata = { title: "Completion" };
@@ -24,7 +26,7 @@ export default authedPage({ permission: "org.reports" }, async function Completi
   const sp = await searchParams;
   const f = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
-  const [matrix, cohorts, overdue] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohortChoices(ctx, { includeArchived: true }), countOverdueByModule(ctx, new Date(), f.moduleId)]);
+  const [matrix, cohorts, { counts: overdue, countedAt }] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohortChoices(ctx, { includeArchived: true }), overdueForReport(ctx, f.moduleId)]);
   const moduleChoices = matrix.allModules.map((m) => [m.id, m.title] as const);
   const query = matrixQuery(f);
   const csvHref = `/admin/reports/completion.csv?${new URLSearchParams(query)}`;
@@ -75,7 +77,10 @@ export default authedPage({ permission: "org.reports" }, async function Completi
           <h2 id="overdue-heading" className="text-base font-semibold">
             Overdue modules
           </h2>
-          <p className="mt-1 text-sm text-stone-800">Remind everyone behind on a module at once. Rapport also sends reminders itself each day; nobody is reminded twice on one day.</p>
+          <p className="mt-1 text-sm text-stone-800">
+            Remind everyone behind on a module at once. Rapport also sends reminders itself each day; nobody is reminded twice on one day. Counted at{" "}
+            {formatIn(countedAt, "en-AU", { timeStyle: "short", timeZone: ORG_TIME_ZONE })} (recounted every few minutes); a reminder goes to whoever is overdue when you send it.
+          </p>
           <ul className="mt-3 space-y-2">
             {overdue.map((o) => (
               <li key={o.moduleId} className="flex flex-wrap items-center gap-3" data-testid="overdue-module">
