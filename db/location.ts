@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 
 // Where the embedded database lives, and whether it is in use: no dependencies, so `npm start`'s
@@ -14,4 +15,38 @@ export function usingEmbedded(): boolean {
 /** The embedded database's own folder inside the data directory. */
 export function pgliteDir(): string {
   return path.join(dataDir(), "pglite");
+}
+
+/** The live process that holds the embedded database's lock in `dir`, if any (db/client.ts takes it). */
+export function lockHolder(dir: string = dataDir()): number | null {
+  let owner: number;
+  try {
+    owner = Number.parseInt(fs.readFileSync(path.join(dir, "pglite.lock"), "utf8").trim(), 10);
+  } catch {
+    return null;
+  }
+  if (!Number.isFinite(owner) || owner === process.pid) return null;
+  try {
+    process.kill(owner, 0);
+    return owner;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM" ? owner : null;
+  }
+}
+
+/**
+ * Waits up to `timeoutMs` for whoever holds the embedded database to let go: `npm start` right
+ * after Ctrl-C finds the previous server's worker still closing the database for a moment.
+ * Resolves true once nobody holds it, false if someone still does.
+ */
+export async function waitForLockRelease(dir: string = dataDir(), timeoutMs = 20_000, onWait?: (pid: number) => void): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  let holder = lockHolder(dir);
+  if (holder !== null) onWait?.(holder);
+  while (holder !== null) {
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 100));
+    holder = lockHolder(dir);
+  }
+  return true;
 }

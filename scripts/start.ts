@@ -2,7 +2,7 @@ import { fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, usingEmbedded } from "@/db/location";
+import { dataDir, usingEmbedded, waitForLockRelease } from "@/db/location";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { checkBuild, sourceHash, writeStamp } from "@/lib/server/build-stamp";
 
@@ -42,6 +42,8 @@ async function main() {
   const plan = planWorkers(process.env);
   if (!plan.ok) throw new Error(plan.message);
   const secret = authSecret();
+  // Started again right after Ctrl-C: the previous server may still be closing the database.
+  if (usingEmbedded()) await waitForLockRelease(dataDir(), 20_000, (pid) => console.log(`Waiting for the previous Rapport process (pid ${pid}) to close the embedded database ...`));
   const signIns = await prepareDatabase();
   if (process.env.RAPPORT_SKIP_BUILD !== "1") {
     const distDir = process.env.NEXT_DIST_DIR || ".next";
