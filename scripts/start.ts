@@ -31,7 +31,10 @@ function authSecret(): string {
 function prepareDatabase(): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let signIns: string | null = null;
-    const child = fork(path.join(__dirname, "start-prepare.ts"), [], { execArgv: process.execArgv, stdio: "inherit" });
+    // The loader flags (tsx) but not this process's own small heap limits (package.json): the
+    // seed needs a normal heap.
+    const execArgv = process.execArgv.filter((a) => !/^--max-(old|semi)-space-size/.test(a));
+    const child = fork(path.join(__dirname, "start-prepare.ts"), [], { execArgv, stdio: "inherit" });
     child.on("message", (m: { signIns?: string }) => (signIns = m.signIns ?? signIns));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve(signIns) : reject(new Error(`Preparing the database failed (exit code ${code}).`))));
