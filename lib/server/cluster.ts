@@ -111,10 +111,12 @@ export function runCluster(opts: ClusterOptions): ClusterHandle {
  * generation towards a quarter of the machine's memory before it collects hard, so a worker whose
  * live heap is under 100 MB sat at about 600 MB resident under load. The semi-space limit is
  * what made the difference; the old-space limit bounds the rest with room for the largest
- * requests (CSV exports of a 10,000-member organisation). A flag already in NODE_OPTIONS wins;
+ * requests (20 audit-log pages at once, CSV exports of a 10,000-member organisation). A flag already in NODE_OPTIONS wins;
  * RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB change ours ("0" leaves V8's default).
  */
-export const WORKER_OLD_SPACE_MB = 256;
+// 256 MB was tried and is too low: a worker ran out of heap and was restarted under 20 concurrent
+// audit-log pages (580 KB of HTML each) at ten times the data (docs/SCALE.md, "Memory").
+export const WORKER_OLD_SPACE_MB = 512;
 export const WORKER_SEMI_SPACE_MB = 8;
 
 export function workerExecArgv(env: Env): string[] {
