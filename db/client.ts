@@ -3,7 +3,7 @@ import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
-import { dataDir, pgliteDir, usingEmbedded } from "./location";
+import { dataDir, lockHolder, lockPath as lockFileIn, pgliteDir, usingEmbedded } from "./location";
 import { noteQuery } from "./query-count";
 
 const logger = { logQuery: (query: string) => noteQuery(query) };
@@ -29,18 +29,9 @@ export { dataDir, pgliteDir, usingEmbedded };
 
 export class DatabaseLockedError extends Error {}
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 // PGlite has no file locking of its own: two processes on one directory silently lose writes.
 function acquireLock(dir: string): () => void {
-  const lockPath = path.join(dir, "pglite.lock");
+  const lockPath = lockFileIn(dir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
@@ -60,8 +51,8 @@ function acquireLock(dir: string): () => void {
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const owner = Number.parseInt(fs.readFileSync(lockPath, "utf8").trim(), 10);
-      if (Number.isFinite(owner) && owner !== process.pid && pidAlive(owner)) {
+      const owner = lockHolder(dir);
+      if (owner !== null) {
         throw new DatabaseLockedError(
           `The embedded database in ${dir} is already open in another Rapport process (pid ${owner}). ` +
             `Stop that process first, or set RAPPORT_DATA_DIR to a different folder.`,

@@ -17,21 +17,29 @@ export function pgliteDir(): string {
   return path.join(dataDir(), "pglite");
 }
 
-/** The live process that holds the embedded database's lock in `dir`, if any (db/client.ts takes it). */
+/** The embedded database's lock file: the pid of the process that has it open (db/client.ts). */
+export function lockPath(dir: string = dataDir()): string {
+  return path.join(dir, "pglite.lock");
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The live process other than this one that holds the embedded database's lock in `dir`, if any. */
 export function lockHolder(dir: string = dataDir()): number | null {
   let owner: number;
   try {
-    owner = Number.parseInt(fs.readFileSync(path.join(dir, "pglite.lock"), "utf8").trim(), 10);
+    owner = Number.parseInt(fs.readFileSync(lockPath(dir), "utf8").trim(), 10);
   } catch {
     return null;
   }
-  if (!Number.isFinite(owner) || owner === process.pid) return null;
-  try {
-    process.kill(owner, 0);
-    return owner;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM" ? owner : null;
-  }
+  return Number.isFinite(owner) && owner !== process.pid && pidAlive(owner) ? owner : null;
 }
 
 /**
