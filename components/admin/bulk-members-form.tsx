@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { bulkAddToCohortAction, bulkAssignSupervisorAction } from "@/lib/orgs/actions/bulk";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PersonPicker } from "@/components/ui/person-picker";
 
 export const BULK_FORM_ID = "bulk-members";
 
@@ -12,7 +13,7 @@ export const BULK_FORM_ID = "bulk-members";
  * The members list's bulk actions. The row checkboxes live in the server-rendered table and join
  * this form through their form attribute.
  */
-export function BulkMembersForm(props: { supervisors: { membershipId: string; name: string }[]; cohorts: { id: string; name: string }[] }) {
+export function BulkMembersForm(props: { cohorts: { id: string; name: string }[] }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -25,7 +26,7 @@ export function BulkMembersForm(props: { supervisors: { membershipId: string; na
     start(async () => {
       if (kind === "supervisor") {
         const supervisorMembershipId = String(fd.get("supervisorMembershipId") ?? "");
-        if (!supervisorMembershipId) return setMessage({ tone: "error", text: "Choose a supervisor." });
+        if (!supervisorMembershipId) return setMessage({ tone: "error", text: "Choose a supervisor: type part of their name or email and pick them from the list." });
         const r = await bulkAssignSupervisorAction({ membershipIds, supervisorMembershipId });
         if (!r.ok) return setMessage({ tone: "error", text: r.error });
         setMessage({ tone: "success", text: `Supervisor assigned to ${r.data.assigned} of ${membershipIds.length} selected ${membershipIds.length === 1 ? "member" : "members"}${r.data.assigned < membershipIds.length ? " (the others already had them)" : ""}.` });
@@ -50,13 +51,7 @@ export function BulkMembersForm(props: { supervisors: { membershipId: string; na
         </Alert>
       ) : null}
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-0">
-          <label htmlFor="bulk-supervisor" className="block text-sm font-medium">Supervisor</label>
-          <select id="bulk-supervisor" name="supervisorMembershipId" className="mt-1 min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-2">
-            <option value="">Choose a supervisor</option>
-            {props.supervisors.map((s) => <option key={s.membershipId} value={s.membershipId}>{s.name}</option>)}
-          </select>
-        </div>
+        <PersonPicker id="bulk-supervisor" name="supervisorMembershipId" label="Supervisor" role="supervisor" />
         <Button variant="secondary" disabled={pending} onClick={() => run("supervisor")}>Assign supervisor to selected</Button>
         <div className="min-w-0">
           <label htmlFor="bulk-cohort" className="block text-sm font-medium">Cohort</label>

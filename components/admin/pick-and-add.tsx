@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/core/action-result";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field";
+import { PersonPicker } from "@/components/ui/person-picker";
 
-/** A select plus an "Add" button: adds the chosen option through a server action. */
+/** A select (or a people search) plus an "Add" button: adds the chosen option through a server action. */
 export function PickAndAdd<P extends Record<string, unknown>>(props: {
   label: string;
   options: { id: string; label: string }[];
@@ -17,6 +18,11 @@ export function PickAndAdd<P extends Record<string, unknown>>(props: {
   /** The fixed part of the payload; the chosen option's id goes into `field`. */
   base: Omit<P, never>;
   field: keyof P & string;
+  /**
+   * Search-as-you-type instead of a list on the page (for people: an organisation may have
+   * thousands). `options` is then unused; `exclude` leaves out those already linked.
+   */
+  search?: { role: "supervisor" | "trainee"; exclude: string[] };
 }) {
   const id = useId();
   const router = useRouter();
@@ -24,8 +30,9 @@ export function PickAndAdd<P extends Record<string, unknown>>(props: {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState("");
+  const [picked, setPicked] = useState(0);
   // The status stays mounted when the list empties, so the last success is still announced.
-  if (props.options.length === 0) {
+  if (!props.search && props.options.length === 0) {
     return (
       <div>
         <p className="text-sm text-stone-700">{props.emptyText}</p>
@@ -35,23 +42,27 @@ export function PickAndAdd<P extends Record<string, unknown>>(props: {
   }
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium text-stone-800">{props.label}</label>
-        <select
-          id={id}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="mt-1 block min-h-11 rounded-md border border-stone-400 bg-white px-2"
-        >
-          <option value="">Choose…</option>
-          {props.options.map((o) => (
-            <option key={o.id} value={o.id}>{o.label}</option>
-          ))}
-        </select>
-        <FieldMessage id={id} error={error} />
-      </div>
+      {props.search ? (
+        <PersonPicker key={picked} id={id} name={props.field} label={props.label} role={props.search.role} exclude={props.search.exclude} error={error} onChange={(p) => setValue(p?.membershipId ?? "")} />
+      ) : (
+        <div>
+          <label htmlFor={id} className="block text-sm font-medium text-stone-800">{props.label}</label>
+          <select
+            id={id}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            className="mt-1 block min-h-11 rounded-md border border-stone-400 bg-white px-2"
+          >
+            <option value="">Choose…</option>
+            {props.options.map((o) => (
+              <option key={o.id} value={o.id}>{o.label}</option>
+            ))}
+          </select>
+          <FieldMessage id={id} error={error} />
+        </div>
+      )}
       <Button
         variant="secondary"
         disabled={pending}
@@ -63,6 +74,7 @@ export function PickAndAdd<P extends Record<string, unknown>>(props: {
             const r = await props.action({ ...props.base, [props.field]: value } as P);
             if (!r.ok) return setError(r.error);
             setValue("");
+            setPicked((n) => n + 1);
             setDone(props.success);
             router.refresh();
           });

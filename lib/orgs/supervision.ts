@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { escapeLike } from "@/lib/util/sql";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { memberships, supervisions, users } from "@/db/schema";
@@ -48,6 +49,31 @@ export async function listActiveByRole(ctx: Ctx, role: "trainee" | "supervisor")
     .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.role, role), eq(memberships.status, "active")))
     .orderBy(asc(users.name))
     .limit(2000);
+}
+
+/**
+ * Active members of one role whose name or email contains the text, for the search-as-you-type
+ * pickers (an organisation may have hundreds of supervisors: a page must not carry them all).
+ * In name order on the (organisation_id, sort_name, id) index; at most `limit` (1-50).
+ */
+export async function searchActiveByRole(ctx: Ctx, role: "trainee" | "supervisor", text: string, limit = 20): Promise<PersonRef[]> {
+  assertCan(ctx, "org.manage");
+  const q = text.trim().slice(0, 100);
+  const db = await getDb();
+  return db
+    .select({ membershipId: memberships.id, name: users.name, email: users.email, status: memberships.status, emailVerified: verified })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, ctx.orgId),
+        eq(memberships.role, role),
+        eq(memberships.status, "active"),
+        q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
+      ),
+    )
+    .orderBy(asc(memberships.sortName), asc(memberships.id))
+    .limit(Math.min(50, Math.max(1, Math.floor(limit))));
 }
 
 /** Assigns (or removes) a supervisor for a trainee. Many to many; both must be in the caller's organisation. */

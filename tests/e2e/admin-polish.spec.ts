@@ -6,6 +6,7 @@ import { addMember, createOrg, createUser, TEST_PASSWORD, uid } from "../fixture
 import { createCohortRow, curriculumModule, insertCase, insertInvitation, requireModule } from "../fixtures/onboarding";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";
+import { pickPerson } from "./support/pick";
 
 /** An organisation on its first day: one admin and nobody else. */
 async function brandNewOrg() {
@@ -182,7 +183,7 @@ test.describe("admin polish", () => {
     await page.goto("/admin/members");
     await page.getByLabel(`Select ${org.trainee.name}`).check();
     await page.getByLabel(`Select ${org.otherTrainee.name}`).check();
-    await page.getByLabel("Supervisor", { exact: true }).selectOption({ label: org.otherSupervisor.name });
+    await pickPerson(page, "Supervisor", org.otherSupervisor);
     await page.getByRole("button", { name: "Assign supervisor to selected" }).click();
     await expect(page.getByText("Supervisor assigned to 2 of 2 selected members.")).toBeVisible();
     await expectAccessible(page);
@@ -191,6 +192,54 @@ test.describe("admin polish", () => {
     expect(links.map((l) => l.traineeMembershipId).sort()).toEqual([org.trainee.membershipId, org.otherTrainee.membershipId].sort());
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "supervision.assigned")));
     expect(events).toHaveLength(2);
+  });
+
+  test("the supervisor picker searches as you type and is used from the keyboard alone", async ({ page }) => {
+    const org = await createOrg("Picker");
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/members");
+    // The page lists no supervisors for the picker: they come from the search as the admin types.
+    const html = await page.content();
+    expect(html).not.toContain(`value="${org.otherSupervisor.membershipId}"`);
+    await page.getByLabel(`Select ${org.otherTrainee.name}`).check();
+    const box = page.getByRole("combobox", { name: "Supervisor", exact: true });
+    await box.focus();
+    await page.keyboard.type("nobody-by-this-name");
+    await expect(page.getByRole("status").filter({ hasText: "No active supervisor matches" })).toBeAttached();
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Escape");
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("Escape");
+    await expect(box).toHaveValue("");
+    await page.keyboard.type(org.otherSupervisor.name.toUpperCase().slice(0, 14));
+    const list = page.getByRole("listbox", { name: "Supervisor results" });
+    await expect(list.getByRole("option")).toHaveCount(1);
+    await expect(list.getByRole("option", { selected: true })).toContainText(org.otherSupervisor.email);
+    await expectAccessible(page);
+    await page.keyboard.press("Enter");
+    await expect(box).toHaveValue(org.otherSupervisor.name);
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await page.getByRole("button", { name: "Assign supervisor to selected" }).click();
+    await expect(page.getByText("Supervisor assigned to 1 of 1 selected member.")).toBeVisible();
+    const db = await getDb();
+    const links = await db.select().from(supervisions).where(and(eq(supervisions.organisationId, org.orgId), eq(supervisions.supervisorMembershipId, org.otherSupervisor.membershipId)));
+    expect(links.map((l) => l.traineeMembershipId)).toEqual([org.otherTrainee.membershipId]);
+  });
+
+  test("the picker on a member's page marks people already assigned and will not choose them", async ({ page }) => {
+    const org = await createOrg("PickerMember");
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto(`/admin/members/${org.trainee.membershipId}`);
+    const box = page.getByRole("combobox", { name: "Assign a supervisor", exact: true });
+    await box.fill(org.supervisor.name);
+    const assigned = page.getByRole("option", { name: org.supervisor.email });
+    await expect(assigned).toContainText("already assigned");
+    await expect(assigned).toHaveAttribute("aria-disabled", "true");
+    await assigned.click();
+    await expect(box).toHaveValue(org.supervisor.name);
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByText("Choose one from the list first.")).toBeVisible();
+    await expect(box).toHaveAttribute("aria-invalid", "true");
   });
 
   test("the completion report reminds everyone overdue on a module, after a confirmation, once a day", async ({ page }) => {

@@ -3,6 +3,7 @@ import { createOrg, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { createCohortRow, curriculumModule, insertCase, insertInvitation, requireModule } from "../fixtures/onboarding";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";
+import { pickPerson } from "./support/pick";
 
 /** A CSV download: UTF-8 with a byte order mark (so spreadsheets read accents), as text without it. */
 async function csvText(page: Page, path: string): Promise<string> {
@@ -104,7 +105,7 @@ test.describe("administration", () => {
 
     // Assign the unassigned supervisor to the trainee: visible from both sides.
     await page.goto(`/admin/members/${org.trainee.membershipId}`);
-    await page.getByLabel("Assign a supervisor").selectOption({ label: `${org.otherSupervisor.name} (${org.otherSupervisor.email})` });
+    await pickPerson(page, "Assign a supervisor", org.otherSupervisor);
     await page.getByRole("button", { name: "Assign" }).click();
     await expect(page.getByText("Supervisor assigned.")).toBeVisible();
     await page.goto(`/admin/members/${org.otherSupervisor.membershipId}`);

@@ -7,6 +7,7 @@ import { createOrg, TEST_PASSWORD, type TestUser } from "../fixtures/factory";
 import { CaseFormPage } from "../pages/cases-form-page";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";
+import { pickPerson } from "./support/pick";
 
 test.afterAll(async () => {
   await closeDb();
@@ -57,7 +58,7 @@ test.describe("the supervision loop", () => {
     await expectAccessible(admin);
     await admin.getByRole("link", { name: `Assign a supervisor to ${org.trainee.name}` }).click();
     await expect(admin).toHaveURL(new RegExp(`/admin/members/${org.trainee.membershipId}`));
-    await admin.getByLabel("Assign a supervisor").selectOption({ label: `${org.supervisor.name} (${org.supervisor.email})` });
+    await pickPerson(admin, "Assign a supervisor", org.supervisor);
     await admin.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(admin.getByText("Supervisor assigned.", { exact: true })).toBeVisible();
     await admin.goto("/home");

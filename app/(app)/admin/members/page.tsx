@@ -13,7 +13,6 @@ import { oneOf, param, searchText } from "@/lib/util/params";
 import { authedPage } from "@/lib/core/page";
 import { MemberRows } from "@/components/tables/member-rows";
 import { BULK_FORM_ID, BulkMembersForm } from "@/components/admin/bulk-members-form";
-import { listActiveByRole } from "@/lib/orgs/supervision";
 import { lastSignInsOf } from "@/lib/orgs/security";
 import { orgTimeZone } from "@/lib/orgs/settings";
 
@@ -33,9 +32,8 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
   const cohortParam = param(sp, "cohort", 36);
   const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
-  const [memberCohorts, supervisors, signIns, zone] = await Promise.all([
+  const [memberCohorts, signIns, zone] = await Promise.all([
     cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId)),
-    listActiveByRole(ctx, "supervisor"),
     lastSignInsOf(ctx, rows.map((r) => r.membershipId)),
     orgTimeZone(ctx),
   ]);
@@ -107,7 +105,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
         )
       ) : (
         <>
-        <BulkMembersForm supervisors={supervisors.map((s) => ({ membershipId: s.membershipId, name: s.name }))} cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
+        <BulkMembersForm cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
         <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts", "Last sign-in"]}>
           <tbody className="divide-y divide-stone-200">
             <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} lastSignIns={{ byMembership: signIns, zone }} />

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/core/errors";
 import { cohortsOfMembers, listCohorts } from "@/lib/orgs/cohorts";
 import { getMember } from "@/lib/orgs/members";
-import { getSupervisionLinks, listActiveByRole, type PersonRef } from "@/lib/orgs/supervision";
+import { getSupervisionLinks, type PersonRef } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { resetMemberFactorsAction, setCohortMembershipAction, setSupervisionAction, unlockSignInAction } from "@/lib/orgs/actions/members";
 import { getMemberSignIn } from "@/lib/orgs/security";
@@ -49,13 +49,11 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
   const member = await getMember(ctx, id);
-  const [lock, links, cohorts, mine, supervisors, trainees, zone, signIn] = await Promise.all([
+  const [lock, links, cohorts, mine, zone, signIn] = await Promise.all([
     getSignInDelay(ctx, member.membershipId),
     getSupervisionLinks(ctx, member.membershipId),
     listCohorts(ctx),
     cohortsOfMembers(ctx.orgId, [member.membershipId]),
-    member.role === "trainee" ? listActiveByRole(ctx, "supervisor") : Promise.resolve([]),
-    member.role === "supervisor" ? listActiveByRole(ctx, "trainee") : Promise.resolve([]),
     orgTimeZone(ctx),
     getMemberSignIn(ctx, member.membershipId),
   ]);
@@ -174,7 +172,8 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
               {member.role === "trainee" ? (
                 <PickAndAdd
                   label="Assign a supervisor"
-                  options={supervisors.filter((s) => !hasSup.has(s.membershipId)).map((s) => ({ id: s.membershipId, label: `${s.name} (${s.email})${s.emailVerified ? "" : " – email not verified"}` }))}
+                  options={[]}
+                  search={{ role: "supervisor", exclude: [...hasSup] }}
                   emptyText="Every active supervisor is already assigned."
                   button="Assign"
                   success="Supervisor assigned."
@@ -197,7 +196,8 @@ export default authedPage(async function MemberPage(ctx, { params }: { params: P
               {member.role === "supervisor" ? (
                 <PickAndAdd
                   label="Assign a trainee"
-                  options={trainees.filter((t) => !hasTrainee.has(t.membershipId)).map((t) => ({ id: t.membershipId, label: `${t.name} (${t.email})` }))}
+                  options={[]}
+                  search={{ role: "trainee", exclude: [...hasTrainee] }}
                   emptyText="Every active trainee is already assigned to this supervisor."
                   button="Assign"
                   success="Trainee assigned."
