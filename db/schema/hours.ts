@@ -200,7 +200,10 @@ export const hourEntries = pgTable(
   },
   (t) => [
     unique("hour_entries_org_id_uq").on(t.organisationId, t.id),
-    index("hour_entries_org_trainee_day_idx").on(t.organisationId, t.traineeMembershipId, t.occurredOn, t.id),
+    // A trainee's entries by day; the last three columns let the cohort report's totals (50 trainees'
+    // grouped sums, lib/hours/progress.ts totalsForTrainees) be read from the index alone: at ten
+    // times the data (about 200 entries a trainee) that is a third of the pages and no heap visits.
+    index("hour_entries_org_trainee_day_idx").on(t.organisationId, t.traineeMembershipId, t.occurredOn, t.id, t.category, t.status, t.minutes),
     index("hour_entries_org_placement_status_idx").on(t.organisationId, t.traineePlacementId, t.status, t.occurredOn),
     index("hour_entries_submitted_idx").on(t.organisationId, t.submittedAt).where(sql`${t.status} = 'submitted'`),
     index("hour_entries_org_approval_idx").on(t.organisationId, t.approvalId),

@@ -1,0 +1,2 @@
+DROP INDEX "hour_entries_org_trainee_day_idx";--> statement-breakpoint
+CREATE INDEX "hour_entries_org_trainee_day_idx" ON "hour_entries" USING btree ("organisation_id","trainee_membership_id","occurred_on","id","category","status","minutes");
