@@ -2,13 +2,15 @@ import { fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, usingEmbedded, waitForLockRelease } from "@/db/location";
+import { dataDir, pgliteDir, usingEmbedded, waitForLockRelease } from "@/db/location";
 import { planWorkers, serveNext } from "@/lib/server/cluster";
 import { checkBuild, sourceHash, writeStamp } from "@/lib/server/build-stamp";
+import { isPrepared, preparedKey, writePrepared } from "@/lib/server/prepared-stamp";
 
 // `npm start`: migrate, seed the embedded database on first run (scripts/start-prepare.ts, in a
-// process that exits when done), build when sources changed (lib/server/build-stamp.ts), then
-// serve. This process stays as the server's primary, so it loads neither the database client nor
+// process that exits when done; skipped on the embedded database when these sources prepared it
+// this month, lib/server/prepared-stamp.ts), build when sources changed (lib/server/build-stamp.ts),
+// then serve. This process stays as the server's primary, so it loads neither the database client nor
 // the schema. Asks no questions so it can run unattended.
 // PORT (default 3000) and HOST (default: all interfaces) as for `next start`.
 
@@ -47,10 +49,19 @@ async function main() {
   const secret = authSecret();
   // Started again right after Ctrl-C: the previous server may still be closing the database.
   if (usingEmbedded()) await waitForLockRelease(dataDir(), 20_000, (pid) => console.log(`Waiting for the previous Rapport process (pid ${pid}) to close the embedded database ...`));
-  const signIns = await prepareDatabase();
+  const hash = sourceHash(root);
+  const key = preparedKey(hash);
+  const prepared = usingEmbedded() ? isPrepared(pgliteDir(), key) : null;
+  let signIns: string | null;
+  if (prepared) {
+    console.log("Database up to date (prepared by this version of Rapport).");
+    signIns = prepared.signIns;
+  } else {
+    signIns = await prepareDatabase();
+    if (usingEmbedded()) writePrepared(pgliteDir(), { key, signIns });
+  }
   if (process.env.RAPPORT_SKIP_BUILD !== "1") {
     const distDir = process.env.NEXT_DIST_DIR || ".next";
-    const hash = sourceHash(root);
     const build = checkBuild(root, distDir, hash);
     if (!build.current) {
       console.log(`Building Rapport for production (${build.reason})…`);
