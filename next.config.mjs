@@ -21,7 +21,13 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "2mb" },
+    // Next.js loads every route's server code when a worker starts; a worker that serves a few of
+    // the hundred-odd routes then carries the rest for its whole life (docs/SCALE.md "Memory").
+    // Off, each route's code loads on its first request. RAPPORT_PRELOAD_ROUTES=1 restores it.
+    preloadEntriesOnStart: process.env.RAPPORT_PRELOAD_ROUTES === "1",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -51,7 +51,7 @@ export default defineConfig({
       },
     },
     {
-      command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      command: `node scripts/launch.mjs`,
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,

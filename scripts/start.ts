@@ -29,14 +29,14 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-/** Runs scripts/start-prepare.ts with this process's loader; resolves with the demo sign-ins it reports. */
+/** Runs scripts/start-prepare.ts under tsx; resolves with the demo sign-ins it reports. */
 function prepareDatabase(): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let signIns: string | null = null;
-    // The loader flags (tsx) but not this process's own small heap limits (package.json): the
-    // seed needs a normal heap.
-    const execArgv = process.execArgv.filter((a) => !/^--max-(old|semi)-space-size/.test(a));
-    const child = fork(path.join(__dirname, "start-prepare.ts"), [], { execArgv, stdio: "inherit" });
+    // Not this process's own small heap limits (package.json): the seed needs a normal heap. This
+    // process runs without a TypeScript loader (scripts/launch.mjs bundles it), so the child gets tsx.
+    const execArgv = ["--import", "tsx"];
+    const child = fork(path.join(root, "scripts", "start-prepare.ts"), [], { execArgv, stdio: "inherit" });
     child.on("message", (m: { signIns?: string }) => (signIns = m.signIns ?? signIns));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve(signIns) : reject(new Error(`Preparing the database failed (exit code ${code}).`))));
