@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { escapeLike } from "@/lib/util/sql";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, placements, traineePlacements, traineePlacementSupervisors, users, type Placement } from "@/db/schema";
@@ -90,11 +91,23 @@ const supervisorsJson = sql<JsonCell<{ membershipId: string; name: string }[]>>`
   join users su on su.id = sm.user_id
   where tps.organisation_id = "trainee_placements"."organisation_id" and tps.trainee_placement_id = "trainee_placements"."id"), '[]'::json)`;
 
-/** Every trainee placement of the organisation, with site supervisors: one statement. */
-export async function listAssignments(ctx: Ctx): Promise<PlacementAssignment[]> {
+export const ASSIGNMENTS_PAGE_SIZE = 50;
+export type AssignmentCursor = { name: string; id: string };
+
+/**
+ * The organisation's trainee placements with their site supervisors, one statement, 50 a page in
+ * trainee-name order (keyset: the trainee's sort name, then the placement's id), optionally only
+ * those whose trainee or site name contains `q`.
+ */
+export async function listAssignments(
+  ctx: Ctx,
+  opts: { q?: string; after?: AssignmentCursor; limit?: number } = {},
+): Promise<{ rows: PlacementAssignment[]; next: AssignmentCursor | null }> {
   assertCan(ctx, "org.manage");
   const db = await getDb();
   const trainee = alias(memberships, "trainee");
+  const limit = Math.min(200, Math.max(1, opts.limit ?? ASSIGNMENTS_PAGE_SIZE));
+  const q = opts.q?.trim().slice(0, 100);
   const rows = await db
     .select({
       traineePlacementId: traineePlacements.id,
@@ -102,6 +115,7 @@ export async function listAssignments(ctx: Ctx): Promise<PlacementAssignment[]> 
       placementName: placements.name,
       traineeMembershipId: trainee.id,
       traineeName: users.name,
+      sortName: trainee.sortName,
       startsOn: traineePlacements.startsOn,
       endsOn: traineePlacements.endsOn,
       archivedAt: traineePlacements.archivedAt,
@@ -112,10 +126,21 @@ export async function listAssignments(ctx: Ctx): Promise<PlacementAssignment[]> 
     .innerJoin(placements, and(eq(placements.organisationId, traineePlacements.organisationId), eq(placements.id, traineePlacements.placementId)))
     .innerJoin(trainee, and(eq(trainee.organisationId, traineePlacements.organisationId), eq(trainee.id, traineePlacements.traineeMembershipId)))
     .innerJoin(users, eq(users.id, trainee.userId))
-    .where(eq(traineePlacements.organisationId, ctx.orgId))
-    .orderBy(asc(sql`lower(${users.name})`), asc(sql`lower(${placements.name})`))
-    .limit(5000);
-  return rows.map(({ archivedAt, supervisors, ...r }) => ({ ...r, archived: Boolean(archivedAt), supervisors: json(supervisors) }));
+    .where(
+      and(
+        eq(traineePlacements.organisationId, ctx.orgId),
+        q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(placements.name, `%${escapeLike(q)}%`)) : undefined,
+        opts.after ? sql`(${trainee.sortName}, ${traineePlacements.id}) > (${opts.after.name}, ${opts.after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(trainee.sortName), asc(traineePlacements.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ archivedAt, supervisors, sortName: _s, ...r }) => ({ ...r, archived: Boolean(archivedAt), supervisors: json(supervisors) })),
+    next: rows.length > limit && last ? { name: last.sortName, id: last.traineePlacementId } : null,
+  };
 }
 
 async function memberOf(tx: DbOrTx, ctx: Ctx, membershipId: string) {
@@ -259,19 +284,3 @@ export async function listMyPlacements(ctx: Ctx): Promise<MyPlacement[]> {
   return listTraineePlacements(db, ctx.orgId, [ctx.membershipId]);
 }
 
-/** Active supervisors and trainees, for the admin's pickers. */
-export async function listPeopleForPlacements(ctx: Ctx): Promise<{ trainees: { membershipId: string; name: string; email: string }[]; supervisors: { membershipId: string; name: string; email: string }[] }> {
-  assertCan(ctx, "org.manage");
-  const db = await getDb();
-  const rows = await db
-    .select({ membershipId: memberships.id, name: users.name, email: users.email, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, ctx.orgId), eq(memberships.status, "active"), inArray(memberships.role, ["trainee", "supervisor"])))
-    .orderBy(asc(sql`lower(${users.name})`))
-    .limit(5000);
-  return {
-    trainees: rows.filter((r) => r.role === "trainee").map(({ role: _r, ...p }) => p),
-    supervisors: rows.filter((r) => r.role === "supervisor").map(({ role: _r, ...p }) => p),
-  };
-}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, cohorts, invitations, memberships, moduleRequirements, notifications, organisations, supervisions } from "@/db/schema";
+import { auditEvents, cohorts, invitations, memberships, moduleRequirements, notifications, organisations, placements, supervisions, traineePlacements } from "@/db/schema";
 import { addMember, createOrg, createUser, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { createCohortRow, curriculumModule, insertCase, insertInvitation, requireModule } from "../fixtures/onboarding";
 import { LoginPage } from "../pages/login-page";
@@ -241,6 +241,42 @@ test.describe("admin polish", () => {
     await page.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(page.getByText("Choose one from the list first.")).toBeVisible();
     await expect(box).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("placing a trainee: trainee and site supervisor are searched, not listed; a missing choice is named next to its field", async ({ page }) => {
+    const org = await createOrg("Placing");
+    const db = await getDb();
+    const [site] = await db.insert(placements).values({ organisationId: org.orgId, name: "Harbour Clinic", kind: "university_clinic" }).returning();
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/hours/placements");
+    const form = page.getByRole("form", { name: "Place a trainee" });
+    await expect(form.locator(`[value="${org.trainee.membershipId}"]`)).toHaveCount(0);
+    await form.getByLabel("Placement site").selectOption({ label: "Harbour Clinic" });
+    await form.getByRole("button", { name: "Place trainee" }).click();
+    await expect(form.getByRole("combobox", { name: "Trainee", exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByText("Choose from the list.")).toHaveCount(2);
+    await expectAccessible(page);
+    await pickPerson(page, "Trainee", org.trainee);
+    await pickPerson(page, "Site supervisor", org.supervisor);
+    await form.getByRole("button", { name: "Place trainee" }).click();
+    await expect(page.getByText("Trainee placed.", { exact: false })).toBeVisible();
+    await expect(page.getByTestId("placement-assignment")).toHaveCount(1);
+    const [placed] = await db.select().from(traineePlacements).where(and(eq(traineePlacements.organisationId, org.orgId), eq(traineePlacements.placementId, site.id)));
+    expect(placed.traineeMembershipId).toBe(org.trainee.membershipId);
+
+    // A second site supervisor from the row's own picker; the first is marked as already approving.
+    const label = `Add a site supervisor for ${org.trainee.name} at Harbour Clinic`;
+    await page.getByRole("combobox", { name: label }).fill("Supervisor");
+    await expect(page.getByRole("option", { name: org.supervisor.email })).toHaveAttribute("aria-disabled", "true");
+    await pickPerson(page, label, org.otherSupervisor);
+    await page.getByTestId("placement-assignment").getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByTestId("placement-assignment")).toContainText(org.otherSupervisor.name);
+    await expectAccessible(page);
+
+    // The list finds by trainee or site name.
+    await page.getByLabel("Trainee or site name").fill("nobody here");
+    await page.getByRole("button", { name: "Find" }).click();
+    await expect(page.getByText("No placements match.")).toBeVisible();
   });
 
   test("the completion report reminds everyone overdue on a module, after a confirmation, once a day", async ({ page }) => {

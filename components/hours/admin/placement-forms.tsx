@@ -1,10 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
+import { PersonPicker, type PickedPerson } from "@/components/ui/person-picker";
 import { assignPlacementAction, createPlacementAction, updatePlacementAction } from "@/lib/hours/actions/placements";
 import { assignPlacementInput, PLACEMENT_KIND_LABELS, PLACEMENT_KINDS, placementInput } from "@/lib/hours/schemas";
 
@@ -80,9 +81,8 @@ export function EditPlacementForm({ placement }: { placement: { id: string; vers
   );
 }
 
-type Person = { membershipId: string; name: string; email: string };
-
-export function AssignPlacementForm({ sites, trainees, supervisors }: { sites: { id: string; name: string }[]; trainees: Person[]; supervisors: Person[] }) {
+/** Trainee and supervisor are searched as the admin types (an organisation may have thousands). */
+export function AssignPlacementForm({ sites }: { sites: { id: string; name: string }[] }) {
   const id = useId();
   const { form, onSubmit, message } = useActionForm({
     schema: assignPlacementInput,
@@ -90,7 +90,12 @@ export function AssignPlacementForm({ sites, trainees, supervisors }: { sites: {
     action: assignPlacementAction,
     onSuccess: () => "Trainee placed. Their hours there now go to the site supervisor for approval.",
   });
-  const { register, formState: { errors, isSubmitting } } = form;
+  const { register, setValue, formState: { errors, isSubmitting, isSubmitted } } = form;
+  useEffect(() => {
+    register("traineeMembershipId");
+    register("supervisorMembershipId");
+  }, [register]);
+  const pick = (field: "traineeMembershipId" | "supervisorMembershipId") => (p: PickedPerson | null) => setValue(field, p?.membershipId ?? "", { shouldValidate: isSubmitted });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Place a trainee">
       <FormMessage message={message} />
@@ -99,14 +104,8 @@ export function AssignPlacementForm({ sites, trainees, supervisors }: { sites: {
           <option value="">Choose a site…</option>
           {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </Select>
-        <Select id={`${id}-trainee`} label="Trainee" error={errors.traineeMembershipId?.message} {...register("traineeMembershipId")}>
-          <option value="">Choose a trainee…</option>
-          {trainees.map((t) => <option key={t.membershipId} value={t.membershipId}>{t.name} ({t.email})</option>)}
-        </Select>
-        <Select id={`${id}-sup`} label="Site supervisor" error={errors.supervisorMembershipId?.message} {...register("supervisorMembershipId")}>
-          <option value="">Choose a supervisor…</option>
-          {supervisors.map((s) => <option key={s.membershipId} value={s.membershipId}>{s.name} ({s.email})</option>)}
-        </Select>
+        <PersonPicker id={`${id}-trainee`} name="traineeMembershipId" label="Trainee" role="trainee" error={errors.traineeMembershipId?.message} onChange={pick("traineeMembershipId")} />
+        <PersonPicker id={`${id}-sup`} name="supervisorMembershipId" label="Site supervisor" role="supervisor" error={errors.supervisorMembershipId?.message} onChange={pick("supervisorMembershipId")} />
         <TextField id={`${id}-start`} label="Starts (optional)" type="date" {...register("startsOn")} error={errors.startsOn?.message} />
         <TextField id={`${id}-end`} label="Ends (optional)" type="date" {...register("endsOn")} error={errors.endsOn?.message} />
       </div>

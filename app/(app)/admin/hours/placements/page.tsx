@@ -4,14 +4,22 @@ import { PickAndAdd } from "@/components/admin/pick-and-add";
 import { AssignPlacementForm, EditPlacementForm, NewPlacementForm } from "@/components/hours/admin/placement-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { setPlacementEndedAction, setPlacementSupervisorAction } from "@/lib/hours/actions/placements";
-import { listAssignments, listPeopleForPlacements, listPlacements } from "@/lib/hours/placements";
+import { listAssignments, listPlacements } from "@/lib/hours/placements";
 import { PLACEMENT_KIND_LABELS } from "@/lib/hours/schemas";
 import { authedPage } from "@/lib/core/page";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
+import { searchText } from "@/lib/util/params";
 
 export const metadata: Metadata = { title: "Placements" };
 
-export default authedPage(async function PlacementsPage(ctx) {
-  const [sites, assignments, people] = await Promise.all([listPlacements(ctx, { includeArchived: true }), listAssignments(ctx), listPeopleForPlacements(ctx)]);
+export default authedPage(async function PlacementsPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const q = searchText(sp);
+  const after = decodeCursor(sp.after, isNameCursor);
+  const [sites, { rows: assignments, next }] = await Promise.all([listPlacements(ctx, { includeArchived: true }), listAssignments(ctx, { q, after })]);
+  const nextHref = next ? `/admin/hours/placements?${new URLSearchParams({ ...(q ? { q } : {}), after: encodeCursor(next) })}#placed-heading` : null;
   const current = sites.filter((s) => !s.archivedAt);
   return (
     <>
@@ -35,12 +43,19 @@ export default authedPage(async function PlacementsPage(ctx) {
       </section>
       <section aria-labelledby="assign-heading" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="assign-heading" className="mb-4 text-lg font-semibold">Place a trainee</h2>
-        {current.length === 0 ? <p className="text-stone-700">Add a placement site first.</p> : <AssignPlacementForm sites={current.map((s) => ({ id: s.id, name: s.name }))} trainees={people.trainees} supervisors={people.supervisors} />}
+        {current.length === 0 ? <p className="text-stone-700">Add a placement site first.</p> : <AssignPlacementForm sites={current.map((s) => ({ id: s.id, name: s.name }))} />}
       </section>
       <section aria-labelledby="placed-heading" className="mt-6">
         <h2 id="placed-heading" className="mb-3 text-lg font-semibold">Trainees and their placements</h2>
+        <form method="get" role="search" aria-label="Find a placement" className="mb-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="placed-q" className="block text-sm font-medium">Trainee or site name</label>
+            <input id="placed-q" name="q" defaultValue={q} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-3" />
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>Find</button>
+        </form>
         {assignments.length === 0 ? (
-          <p className="text-stone-700">Nobody is placed yet.</p>
+          <p className="text-stone-700">{q || after ? "No placements match." : "Nobody is placed yet."}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label="Trainees and their placements">
             <table className="w-full text-left text-sm">
@@ -81,7 +96,8 @@ export default authedPage(async function PlacementsPage(ctx) {
                       </ul>
                       <PickAndAdd
                         label={`Add a site supervisor for ${a.traineeName} at ${a.placementName}`}
-                        options={people.supervisors.filter((p) => !a.supervisors.some((s) => s.membershipId === p.membershipId)).map((p) => ({ id: p.membershipId, label: p.name }))}
+                        options={[]}
+                        search={{ role: "supervisor", exclude: a.supervisors.map((s) => s.membershipId) }}
                         emptyText="Every supervisor already approves here."
                         button="Add"
                         success="Site supervisor added."
@@ -107,6 +123,11 @@ export default authedPage(async function PlacementsPage(ctx) {
             </table>
           </div>
         )}
+        {nextHref ? (
+          <p className="mt-4">
+            <Link href={nextHref}>Next page</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );
