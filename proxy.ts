@@ -6,6 +6,8 @@ import { checkJsonBody, checkMultipartBody, MAX_ACTION_BODY, type BodyProblem } 
 // nonce. It is not a security boundary: every page, action and route handler checks for itself.
 
 const PUBLIC_PREFIXES = ["/login", "/signup", "/verify", "/verify-email", "/verify-domain", "/invite", "/reset-password", "/api/", "/no-organisation"];
+// The app icon: every page links it, the sign-in page too, so a visitor must get the icon itself.
+const PUBLIC_FILES = new Set(["/icon.svg"]);
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 // Route handlers that send their own, stricter Content-Security-Policy (an uploaded image is
@@ -15,7 +17,7 @@ const OWN_CSP_PATHS = new Set(["/organisation/logo"]);
 const OWN_CSP_PATTERN = /^\/practice\/(attempts\/[^/]+\/recording|drills\/[^/]+\/clip)$/;
 
 function isPublic(pathname: string): boolean {
-  return pathname === "/" || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`) || pathname.startsWith(p + "?"));
+  return pathname === "/" || PUBLIC_FILES.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`) || pathname.startsWith(p + "?"));
 }
 
 /** The body's text, or null once it passes the limit (counted as it streams: chunked bodies too). */

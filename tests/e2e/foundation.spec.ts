@@ -18,6 +18,16 @@ test.describe("foundation", () => {
     await expectAccessible(page);
   });
 
+  test("@smoke a visitor gets the app icon the sign-in page links, not a redirect to sign in", async ({ page, request }) => {
+    await page.goto("/login");
+    const href = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(href).toMatch(/^\/icon\.svg/);
+    const res = await request.get(href!, { maxRedirects: 0 });
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("image/svg+xml");
+    expect(await res.text()).toContain("<svg");
+  });
+
   test("@smoke sign-up creates an organisation with its creator as admin", async ({ page }) => {
     const id = uid();
     await page.goto("/signup");

@@ -56,7 +56,20 @@ async function stop(proc: Proc): Promise<void> {
     }
   }, 15_000);
   await proc.exited;
+  // npm exits first; the server's worker may still be closing the embedded database. The restart
+  // is timed from when the whole process group is gone, or it would time the old server answering.
+  for (let i = 0; i < 200 && groupAlive(proc.child.pid!); i++) await new Promise((r) => setTimeout(r, 100));
   clearTimeout(timer);
+  if (groupAlive(proc.child.pid!)) throw new Error("The embedded instance did not stop within 20 s of SIGTERM.");
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 const treeMb = (procs: ProcMemory[]) => procs.reduce((n, p) => n + p.rssMb, 0);
