@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { bulkAddToCohortAction, bulkAssignSupervisorAction } from "@/lib/orgs/actions/bulk";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { PersonPicker } from "@/components/ui/person-picker";
+import { PersonPicker, SearchPicker } from "@/components/ui/search-picker";
 
 export const BULK_FORM_ID = "bulk-members";
 
@@ -13,7 +13,7 @@ export const BULK_FORM_ID = "bulk-members";
  * The members list's bulk actions. The row checkboxes live in the server-rendered table and join
  * this form through their form attribute.
  */
-export function BulkMembersForm(props: { cohorts: { id: string; name: string }[] }) {
+export function BulkMembersForm() {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -32,7 +32,7 @@ export function BulkMembersForm(props: { cohorts: { id: string; name: string }[]
         setMessage({ tone: "success", text: `Supervisor assigned to ${r.data.assigned} of ${membershipIds.length} selected ${membershipIds.length === 1 ? "member" : "members"}${r.data.assigned < membershipIds.length ? " (the others already had them)" : ""}.` });
       } else {
         const cohortId = String(fd.get("cohortId") ?? "");
-        if (!cohortId) return setMessage({ tone: "error", text: "Choose a cohort." });
+        if (!cohortId) return setMessage({ tone: "error", text: "Choose a cohort: type part of its name and pick it from the list." });
         const r = await bulkAddToCohortAction({ membershipIds, cohortId });
         if (!r.ok) return setMessage({ tone: "error", text: r.error });
         setMessage({ tone: "success", text: `${r.data.added} of ${membershipIds.length} selected ${membershipIds.length === 1 ? "member" : "members"} added to the cohort.` });
@@ -53,13 +53,7 @@ export function BulkMembersForm(props: { cohorts: { id: string; name: string }[]
       <div className="flex flex-wrap items-end gap-3">
         <PersonPicker id="bulk-supervisor" name="supervisorMembershipId" label="Supervisor" role="supervisor" />
         <Button variant="secondary" disabled={pending} onClick={() => run("supervisor")}>Assign supervisor to selected</Button>
-        <div className="min-w-0">
-          <label htmlFor="bulk-cohort" className="block text-sm font-medium">Cohort</label>
-          <select id="bulk-cohort" name="cohortId" className="mt-1 min-h-11 max-w-full rounded-md border border-stone-400 bg-white px-2">
-            <option value="">Choose a cohort</option>
-            {props.cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
+        <SearchPicker id="bulk-cohort" name="cohortId" label="Cohort" source="cohort" />
         <Button variant="secondary" disabled={pending} onClick={() => run("cohort")}>Add selected to cohort</Button>
       </div>
     </form>

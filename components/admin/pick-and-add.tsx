@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/core/action-result";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field";
-import { PersonPicker } from "@/components/ui/person-picker";
+import { PersonPicker } from "@/components/ui/search-picker";
 
 /** A select (or a people search) plus an "Add" button: adds the chosen option through a server action. */
 export function PickAndAdd<P extends Record<string, unknown>>(props: {
@@ -43,7 +43,7 @@ export function PickAndAdd<P extends Record<string, unknown>>(props: {
   return (
     <div className="flex flex-wrap items-end gap-2">
       {props.search ? (
-        <PersonPicker key={picked} id={id} name={props.field} label={props.label} role={props.search.role} exclude={props.search.exclude} error={error} onChange={(p) => setValue(p?.membershipId ?? "")} />
+        <PersonPicker key={picked} id={id} name={props.field} label={props.label} role={props.search.role} exclude={props.search.exclude} error={error} onChange={(p) => setValue(p?.id ?? "")} />
       ) : (
         <div>
           <label htmlFor={id} className="block text-sm font-medium text-stone-800">{props.label}</label>

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { escapeLike } from "@/lib/util/sql";
 import { getDb } from "@/db/client";
 import { cohortMembers, cohorts, memberships } from "@/db/schema";
 import { auditAs, type AuditAction } from "@/lib/core/audit";
@@ -44,6 +45,40 @@ export async function listCohortChoices(ctx: Ctx, opts: { includeArchived?: bool
     .from(cohorts)
     .where(and(eq(cohorts.organisationId, ctx.orgId), opts.includeArchived ? undefined : sql`${cohorts.archivedAt} is null`))
     .orderBy(sql`${cohorts.archivedAt} is not null`, asc(sql`lower(${cohorts.name})`));
+}
+
+/**
+ * Cohorts whose name contains the text, for the search-as-you-type cohort pickers (an
+ * organisation may have hundreds): active first, then archived when asked for, by name; at most
+ * `limit` (1-50).
+ */
+export async function searchCohortChoices(ctx: Ctx, text: string, opts: { includeArchived?: boolean; limit?: number } = {}): Promise<CohortChoice[]> {
+  assertCan(ctx, "org.manage");
+  const q = text.trim().slice(0, 100);
+  const db = await getDb();
+  return db
+    .select({ id: cohorts.id, name: cohorts.name, archivedAt: cohorts.archivedAt })
+    .from(cohorts)
+    .where(
+      and(
+        eq(cohorts.organisationId, ctx.orgId),
+        opts.includeArchived ? undefined : sql`${cohorts.archivedAt} is null`,
+        q ? ilike(cohorts.name, `%${escapeLike(q)}%`) : undefined,
+      ),
+    )
+    .orderBy(sql`${cohorts.archivedAt} is not null`, asc(sql`lower(${cohorts.name})`))
+    .limit(Math.min(50, Math.max(1, Math.floor(opts.limit ?? 20))));
+}
+
+/** One cohort of the organisation by id (a filter's current choice), or null. */
+export async function getCohortChoice(ctx: Ctx, id: string): Promise<CohortChoice | null> {
+  assertCan(ctx, "org.manage");
+  const db = await getDb();
+  const [c] = await db
+    .select({ id: cohorts.id, name: cohorts.name, archivedAt: cohorts.archivedAt })
+    .from(cohorts)
+    .where(and(eq(cohorts.organisationId, ctx.orgId), eq(cohorts.id, id)));
+  return c ?? null;
 }
 
 export async function createCohort(ctx: Ctx, input: { name: string }) {

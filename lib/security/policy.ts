@@ -62,6 +62,7 @@ export const POLICY: PolicyRow[] = [
   { kind: "action", target: "lib/auth/actions/reset-password.ts#*", anonymous: "public", roles: everyone, crossOrg: "public", note: "same answer whether or not the account exists; token-checked" },
   { kind: "route", target: "/api/health", anonymous: "public", roles: everyone, crossOrg: "public" },
   { kind: "route", target: "/api/auth/[...nextauth]", anonymous: "public", roles: everyone, crossOrg: "public", note: "next-auth" },
+  { kind: "route", target: "/api/cohorts", anonymous: "deny", roles: adminOnly, crossOrg: "own_only", note: "the cohort pickers' search: the caller's organisation's cohorts only" },
   { kind: "route", target: "/api/people", anonymous: "deny", roles: adminOnly, crossOrg: "own_only", note: "the people pickers' search: the caller's organisation's active people only" },
   { kind: "route", target: "/api/reminders", anonymous: "deny", roles: { trainee: "deny", supervisor: "deny", org_admin: "deny" }, crossOrg: "own_only", note: "bearer REMINDERS_TOKEN only; 404 otherwise" },
   { kind: "action", target: "lib/orgs/actions/sign-up.ts#signUpAction", anonymous: "public", roles: everyone, crossOrg: "public" },

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, cohorts, invitations, memberships, moduleRequirements, notifications, organisations, placements, supervisions, traineePlacements } from "@/db/schema";
+import { auditEvents, cohortMembers, cohorts, invitations, memberships, moduleRequirements, notifications, organisations, placements, supervisions, traineePlacements } from "@/db/schema";
 import { addMember, createOrg, createUser, TEST_PASSWORD, uid } from "../fixtures/factory";
 import { createCohortRow, curriculumModule, insertCase, insertInvitation, requireModule } from "../fixtures/onboarding";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";
-import { pickPerson } from "./support/pick";
+import { pickCohort, pickPerson } from "./support/pick";
 
 /** An organisation on its first day: one admin and nobody else. */
 async function brandNewOrg() {
@@ -225,6 +225,40 @@ test.describe("admin polish", () => {
     const db = await getDb();
     const links = await db.select().from(supervisions).where(and(eq(supervisions.organisationId, org.orgId), eq(supervisions.supervisorMembershipId, org.otherSupervisor.membershipId)));
     expect(links.map((l) => l.traineeMembershipId)).toEqual([org.otherTrainee.membershipId]);
+  });
+
+  test("cohorts are searched, not listed: filtering the members list by one and adding the selected to another", async ({ page }) => {
+    const org = await createOrg("CohortPicker");
+    const spring = await createCohortRow(org.orgId, `Spring intake ${uid()}`);
+    const autumn = await createCohortRow(org.orgId, `Autumn intake ${uid()}`);
+    const db = await getDb();
+    await db.insert(cohortMembers).values({ organisationId: org.orgId, cohortId: spring.id, membershipId: org.trainee.membershipId });
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/members");
+    await expect(page.locator(`[value="${spring.id}"]`)).toHaveCount(0);
+
+    const filter = page.getByRole("search");
+    await pickCohort(filter, "Cohort", spring.name);
+    await filter.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(new RegExp(`cohort=${spring.id}`));
+    await expect(page.getByRole("link", { name: org.trainee.name, exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: org.otherTrainee.name, exact: true })).toHaveCount(0);
+    // The filter shows the chosen cohort's name when the page loads.
+    await expect(filter.getByRole("combobox", { name: "Cohort", exact: true })).toHaveValue(spring.name);
+    await expectAccessible(page);
+
+    await page.goto("/admin/members");
+    await page.getByLabel(`Select ${org.otherTrainee.name}`).check();
+    const bulk = page.getByRole("form", { name: "Bulk actions" });
+    await bulk.getByRole("button", { name: "Add selected to cohort" }).click();
+    await expect(bulk.getByText("Choose a cohort: type part of its name", { exact: false })).toBeVisible();
+    const box = bulk.getByRole("combobox", { name: "Cohort", exact: true });
+    await box.fill(autumn.name.slice(0, 10));
+    await bulk.getByRole("option", { name: autumn.name }).click();
+    await bulk.getByRole("button", { name: "Add selected to cohort" }).click();
+    await expect(bulk.getByText("1 of 1 selected member added to the cohort.")).toBeVisible();
+    const rows = await db.select().from(cohortMembers).where(and(eq(cohortMembers.organisationId, org.orgId), eq(cohortMembers.cohortId, autumn.id)));
+    expect(rows.map((r) => r.membershipId)).toEqual([org.otherTrainee.membershipId]);
   });
 
   test("the picker on a member's page marks people already assigned and will not choose them", async ({ page }) => {

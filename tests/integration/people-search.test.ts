@@ -5,6 +5,9 @@ import { memberships } from "@/db/schema";
 import { NotFoundError } from "@/lib/core/errors";
 import { countQueries } from "@/db/query-count";
 import { searchActiveByRole } from "@/lib/orgs/supervision";
+import { getCohortChoice, searchCohortChoices } from "@/lib/orgs/cohorts";
+import { cohorts } from "@/db/schema";
+import { createCohortRow } from "../fixtures/onboarding";
 import { addMember, createOrg, createUser } from "../fixtures/factory";
 import { ctxOf, withDatabase } from "./helpers";
 
@@ -49,5 +52,33 @@ describe("the people pickers' search (searchActiveByRole)", () => {
     expect((await searchActiveByRole(ctxOf(a, a.admin), "supervisor", a.otherSupervisor.name)).map((p) => p.membershipId)).toEqual([a.otherSupervisor.membershipId]);
     await expect(searchActiveByRole(ctxOf(a, a.trainee), "supervisor", "")).rejects.toBeInstanceOf(NotFoundError);
     await expect(searchActiveByRole(ctxOf(a, a.supervisor), "trainee", "")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the cohort pickers' search (searchCohortChoices, getCohortChoice)", () => {
+  it("finds cohorts by part of the name, active before archived, archived only when asked", async () => {
+    const org = await createOrg("CohortPick");
+    const admin = ctxOf(org, org.admin);
+    const feb = await createCohortRow(org.orgId, "2027 February intake");
+    const jul = await createCohortRow(org.orgId, "2027 july intake");
+    const old = await createCohortRow(org.orgId, "2025 February intake");
+    const db = await getDb();
+    await db.update(cohorts).set({ archivedAt: new Date() }).where(eq(cohorts.id, old.id));
+
+    expect((await searchCohortChoices(admin, "intake")).map((c) => c.name)).toEqual(["2027 February intake", "2027 july intake"]);
+    expect((await searchCohortChoices(admin, "FEBRUARY", { includeArchived: true })).map((c) => c.id)).toEqual([feb.id, old.id]);
+    expect(await searchCohortChoices(admin, "%")).toEqual([]);
+    expect(await searchCohortChoices(admin, "", { limit: 1 })).toHaveLength(1);
+    expect((await getCohortChoice(admin, jul.id))?.name).toBe("2027 july intake");
+  });
+
+  it("never reaches another organisation's cohorts, and is an admin's alone", async () => {
+    const a = await createOrg("CohortPickA");
+    const b = await createOrg("CohortPickB");
+    const mine = await createCohortRow(a.orgId, "Only in A");
+    expect(await searchCohortChoices(ctxOf(b, b.admin), "Only in A", { includeArchived: true })).toEqual([]);
+    expect(await getCohortChoice(ctxOf(b, b.admin), mine.id)).toBeNull();
+    await expect(searchCohortChoices(ctxOf(a, a.trainee), "")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCohortChoice(ctxOf(a, a.supervisor), mine.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

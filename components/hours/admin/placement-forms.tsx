@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
-import { PersonPicker, type PickedPerson } from "@/components/ui/person-picker";
+import { PersonPicker, type PickedItem } from "@/components/ui/search-picker";
 import { assignPlacementAction, createPlacementAction, updatePlacementAction } from "@/lib/hours/actions/placements";
 import { assignPlacementInput, PLACEMENT_KIND_LABELS, PLACEMENT_KINDS, placementInput } from "@/lib/hours/schemas";
 
@@ -95,7 +95,7 @@ export function AssignPlacementForm({ sites }: { sites: { id: string; name: stri
     register("traineeMembershipId");
     register("supervisorMembershipId");
   }, [register]);
-  const pick = (field: "traineeMembershipId" | "supervisorMembershipId") => (p: PickedPerson | null) => setValue(field, p?.membershipId ?? "", { shouldValidate: isSubmitted });
+  const pick = (field: "traineeMembershipId" | "supervisorMembershipId") => (p: PickedItem | null) => setValue(field, p?.id ?? "", { shouldValidate: isSubmitted });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Place a trainee">
       <FormMessage message={message} />

@@ -33,6 +33,7 @@ export const URLS: Record<string, UrlFor> = {
   "/api/health": () => "/api/health",
   "/api/auth/[...nextauth]": () => "/api/auth/csrf",
   "/api/reminders": () => "/api/reminders",
+  "/api/cohorts": () => "/api/cohorts?archived=1",
   "/api/people": (_w, a) => `/api/people?${new URLSearchParams({ role: "trainee", q: a.org.trainee.name })}`,
   "/api/sign-out": () => "/api/sign-out",
   "/home": () => "/home",

@@ -4,7 +4,8 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { shortDay } from "@/lib/hours/days";
 import { formatDuration, hoursText } from "@/lib/hours/duration";
-import { listCohortChoices } from "@/lib/orgs/cohorts";
+import { getCohortChoice } from "@/lib/orgs/cohorts";
+import { SearchPicker } from "@/components/ui/search-picker";
 import { getHoursReport, type HoursReportCursor } from "@/lib/reports/hours";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { hoursReportFilters, hoursReportQuery } from "@/lib/reports/filters";
@@ -18,7 +19,7 @@ export default authedPage(async function HoursReportPage(ctx, { searchParams }: 
   const sp = await searchParams;
   const f = hoursReportFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor) as HoursReportCursor | undefined;
-  const [report, cohorts] = await Promise.all([getHoursReport(ctx, f, { after }), listCohortChoices(ctx, { includeArchived: true })]);
+  const [report, cohort] = await Promise.all([getHoursReport(ctx, f, { after }), f.cohortId ? getCohortChoice(ctx, f.cohortId) : null]);
   const query = hoursReportQuery({ ...f, setId: report.set?.id });
   const lines = report.set?.parsed.lines ?? [];
   return (
@@ -41,13 +42,13 @@ export default authedPage(async function HoursReportPage(ctx, { searchParams }: 
             {report.sets.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </div>
-        <div>
-          <label htmlFor="h-cohort" className="block text-sm font-medium">Cohort</label>
-          <select id="h-cohort" name="cohort" defaultValue={f.cohortId ?? ""} className={sel}>
-            <option value="">Any cohort</option>
-            {cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
+        <SearchPicker
+          id="h-cohort"
+          name="cohort"
+          label="Cohort"
+          source="cohort-or-archived"
+          initial={cohort ? { id: cohort.id, label: cohort.name, detail: cohort.archivedAt ? "Archived" : undefined } : null}
+        />
         <div>
           <label htmlFor="h-q" className="block text-sm font-medium">Name or email</label>
           <input id="h-q" name="q" defaultValue={f.q ?? ""} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
-import { cohortsOfMembers, listCohortChoices } from "@/lib/orgs/cohorts";
+import { cohortsOfMembers, getCohortChoice } from "@/lib/orgs/cohorts";
+import { SearchPicker } from "@/components/ui/search-picker";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { isUuid } from "@/lib/util/uuid";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
@@ -28,9 +29,9 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
   const role = oneOf(sp, "role", ROLES as readonly Role[]);
   const status = oneOf(sp, "status", ["active", "deactivated"] as const);
   const q = searchText(sp);
-  const cohorts = await listCohortChoices(ctx, { includeArchived: true });
   const cohortParam = param(sp, "cohort", 36);
-  const cohort = isUuid(cohortParam) && cohorts.some((c) => c.id === cohortParam) ? cohortParam : undefined;
+  const chosenCohort = isUuid(cohortParam) ? await getCohortChoice(ctx, cohortParam) : null;
+  const cohort = chosenCohort?.id;
   const { rows, next } = await listMembers(ctx, { q, role, status, cohortId: cohort, after: decodeCursor(sp.after, isNameCursor) });
   const [memberCohorts, signIns, zone] = await Promise.all([
     cohortsOfMembers(ctx.orgId, rows.map((r) => r.membershipId)),
@@ -79,20 +80,13 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
             <option value="deactivated">Deactivated</option>
           </select>
         </div>
-        <div>
-          <label htmlFor="cohort" className="block text-sm font-medium">
-            Cohort
-          </label>
-          <select id="cohort" name="cohort" defaultValue={cohort ?? ""} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2">
-            <option value="">Any cohort</option>
-            {cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.archivedAt ? " (archived)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchPicker
+          id="cohort"
+          name="cohort"
+          label="Cohort"
+          source="cohort-or-archived"
+          initial={chosenCohort ? { id: chosenCohort.id, label: chosenCohort.name, detail: chosenCohort.archivedAt ? "Archived" : undefined } : null}
+        />
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
           Filter
         </button>
@@ -105,7 +99,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
         )
       ) : (
         <>
-        <BulkMembersForm cohorts={cohorts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name }))} />
+        <BulkMembersForm />
         <DataTable label="Members" caption="Members" cellClass="px-4 py-2" columns={[<span key="s" className="sr-only">Select</span>, "Name", "Email", "Role", "Status", "Cohorts", "Last sign-in"]}>
           <tbody className="divide-y divide-stone-200">
             <MemberRows rows={rows} cohortsOf={memberCohorts} bulkForm={BULK_FORM_ID} lastSignIns={{ byMembership: signIns, zone }} />

@@ -2,33 +2,57 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 
-export type PickedPerson = { membershipId: string; name: string; email: string; emailVerified?: boolean };
+/** One result: its id (submitted), what it is called, and a second line (an email, "archived"). */
+export type PickedItem = { id: string; label: string; detail?: string };
+
+export type PickerSource = "supervisor" | "trainee" | "cohort" | "cohort-or-archived";
+
+const NOUN: Record<PickerSource, string> = { supervisor: "supervisor", trainee: "trainee", cohort: "cohort", "cohort-or-archived": "cohort" };
+
+/** Where each source's results come from (route handlers that authorise the caller themselves). */
+async function fetchItems(source: PickerSource, q: string, signal: AbortSignal): Promise<PickedItem[]> {
+  const cohort = source === "cohort" || source === "cohort-or-archived";
+  const url = cohort
+    ? `/api/cohorts?${new URLSearchParams({ q, ...(source === "cohort-or-archived" ? { archived: "1" } : {}) })}`
+    : `/api/people?${new URLSearchParams({ role: source, q })}`;
+  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(String(res.status));
+  if (cohort) {
+    const body = (await res.json()) as { cohorts: { id: string; name: string; archived: boolean }[] };
+    return body.cohorts.map((c) => ({ id: c.id, label: c.name, detail: c.archived ? "Archived" : undefined }));
+  }
+  const body = (await res.json()) as { people: { membershipId: string; name: string; email: string; emailVerified: boolean }[] };
+  return body.people.map((p) => ({ id: p.membershipId, label: p.name, detail: `${p.email}${p.emailVerified ? "" : " – email not verified"}` }));
+}
 
 /**
- * Search-as-you-type for one active supervisor or trainee (WAI-ARIA 1.2 combobox with a listbox
- * popup). The page carries none of the organisation's people: the list comes from /api/people as
- * the person types, 20 at a time. The chosen membership id is submitted under `name`.
+ * Search-as-you-type for one active supervisor or trainee, or one cohort (WAI-ARIA 1.2 combobox
+ * with a listbox popup). The page carries none of the organisation's people or cohorts: results
+ * come from /api/people or /api/cohorts as the person types, 20 at a time. The chosen id is
+ * submitted under `name` (so it works in a plain GET filter form too).
  *
  * Keyboard: type to search, Down/Up move through the results, Enter chooses, Escape closes the list
- * (a second Escape clears the text), Tab leaves with the list closed.
+ * (a second Escape clears the text and the choice), Tab leaves with the list closed.
  */
-export function PersonPicker(props: {
+export function SearchPicker(props: {
   id: string;
   name: string;
   label: string;
-  role: "supervisor" | "trainee";
-  /** People shown but not choosable (already assigned, say), marked as such in the list. */
+  source: PickerSource;
+  /** Already chosen when the page loads (a filter in the address, say). */
+  initial?: PickedItem | null;
+  /** Shown but not choosable (already assigned, say), marked as such in the list. */
   exclude?: string[];
   hint?: string;
   error?: string;
-  onChange?: (person: PickedPerson | null) => void;
+  onChange?: (item: PickedItem | null) => void;
 }) {
   const listId = useId();
   const statusId = useId();
   const hintId = useId();
-  const [text, setText] = useState("");
-  const [chosen, setChosen] = useState<PickedPerson | null>(null);
-  const [results, setResults] = useState<PickedPerson[]>([]);
+  const [text, setText] = useState(props.initial?.label ?? "");
+  const [chosen, setChosen] = useState<PickedItem | null>(props.initial ?? null);
+  const [results, setResults] = useState<PickedItem[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState("");
@@ -36,7 +60,8 @@ export function PersonPicker(props: {
   const request = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const exclude = props.exclude ?? [];
-  const noun = props.role === "supervisor" ? "supervisor" : "trainee";
+  const noun = NOUN[props.source];
+  const activeWord = props.source === "supervisor" || props.source === "trainee" ? "active " : "";
 
   useEffect(() => () => {
     request.current?.abort();
@@ -51,14 +76,11 @@ export function PersonPicker(props: {
       request.current = controller;
       setLoading(true);
       try {
-        const res = await fetch(`/api/people?${new URLSearchParams({ role: props.role, q })}`, { signal: controller.signal, headers: { accept: "application/json" } });
-        if (!res.ok) throw new Error(String(res.status));
-        const body = (await res.json()) as { people: PickedPerson[] };
-        const people = body.people;
-        setResults(people);
-        setActive(people.length ? 0 : -1);
+        const items = await fetchItems(props.source, q, controller.signal);
+        setResults(items);
+        setActive(items.length ? 0 : -1);
         setOpen(true);
-        setStatus(people.length === 0 ? `No active ${noun} matches “${q}”.` : `${people.length}${people.length === 20 ? " or more" : ""} ${people.length === 1 ? noun : `${noun}s`} found. Use the up and down arrows to choose.`);
+        setStatus(items.length === 0 ? `No ${activeWord}${noun} matches “${q}”.` : `${items.length}${items.length === 20 ? " or more" : ""} ${items.length === 1 ? noun : `${noun}s`} found. Use the up and down arrows to choose.`);
       } catch (e) {
         if ((e as Error).name === "AbortError") return;
         setResults([]);
@@ -70,14 +92,14 @@ export function PersonPicker(props: {
     }, 150);
   }
 
-  function choose(person: PickedPerson) {
-    if (exclude.includes(person.membershipId)) return;
-    setChosen(person);
-    setText(person.name);
+  function choose(item: PickedItem) {
+    if (exclude.includes(item.id)) return;
+    setChosen(item);
+    setText(item.label);
     setOpen(false);
     setActive(-1);
-    setStatus(`${person.name} chosen.`);
-    props.onChange?.(person);
+    setStatus(`${item.label} chosen.`);
+    props.onChange?.(item);
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
@@ -109,7 +131,7 @@ export function PersonPicker(props: {
   }
 
   const describedBy = [props.hint ? hintId : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const activeId = open && active >= 0 && results[active] ? `${listId}-${results[active].membershipId}` : undefined;
+  const activeId = open && active >= 0 && results[active] ? `${listId}-${results[active].id}` : undefined;
 
   return (
     <div className="relative min-w-0">
@@ -133,7 +155,7 @@ export function PersonPicker(props: {
         aria-activedescendant={activeId}
         aria-describedby={describedBy}
         aria-invalid={props.error ? true : undefined}
-        placeholder={`Type a ${noun}’s name or email`}
+        placeholder={noun === "cohort" ? "Type part of a cohort’s name" : `Type a ${noun}’s name or email`}
         value={text}
         maxLength={100}
         onChange={(e) => {
@@ -151,7 +173,7 @@ export function PersonPicker(props: {
         onKeyDown={onKeyDown}
         className="mt-1 min-h-11 w-72 max-w-full rounded-md border border-stone-400 bg-white px-3"
       />
-      <input type="hidden" name={props.name} value={chosen?.membershipId ?? ""} />
+      <input type="hidden" name={props.name} value={chosen?.id ?? ""} />
       <ul
         id={listId}
         role="listbox"
@@ -161,22 +183,23 @@ export function PersonPicker(props: {
       >
         {results.map((p, i) => (
           <li
-            key={p.membershipId}
-            id={`${listId}-${p.membershipId}`}
+            key={p.id}
+            id={`${listId}-${p.id}`}
             role="option"
             aria-selected={i === active}
-            aria-disabled={exclude.includes(p.membershipId) || undefined}
+            aria-disabled={exclude.includes(p.id) || undefined}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => choose(p)}
             onMouseEnter={() => setActive(i)}
-            className={`px-3 py-2 text-sm ${exclude.includes(p.membershipId) ? "cursor-not-allowed" : "cursor-pointer"} ${i === active ? "bg-brand-700 text-white" : "text-stone-900"}`}
+            className={`px-3 py-2 text-sm ${exclude.includes(p.id) ? "cursor-not-allowed" : "cursor-pointer"} ${i === active ? "bg-brand-700 text-white" : "text-stone-900"}`}
           >
-            <span className="block font-medium">{p.name}</span>
-            <span className={`block ${i === active ? "text-white" : "text-stone-700"}`}>
-              {p.email}
-              {p.emailVerified === false ? " – email not verified" : ""}
-              {exclude.includes(p.membershipId) ? " – already assigned" : ""}
-            </span>
+            <span className="block font-medium">{p.label}</span>
+            {p.detail || exclude.includes(p.id) ? (
+              <span className={`block ${i === active ? "text-white" : "text-stone-700"}`}>
+                {p.detail}
+                {exclude.includes(p.id) ? `${p.detail ? " – " : ""}already assigned` : ""}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -190,4 +213,10 @@ export function PersonPicker(props: {
       ) : null}
     </div>
   );
+}
+
+/** A supervisor or trainee of the organisation (active only). */
+export function PersonPicker(props: Omit<Parameters<typeof SearchPicker>[0], "source"> & { role: "supervisor" | "trainee" }) {
+  const { role, ...rest } = props;
+  return <SearchPicker {...rest} source={role} />;
 }
