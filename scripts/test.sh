@@ -34,13 +34,23 @@ echo "{\"passed\": $checks_passed, \"failed\": $checks_failed}" > "$OUT/checks.j
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$OUT/unit.json" || status=1
 
-step "integration tests on the embedded database (PGlite)"
+# The two integration runs side by side: each runs its files one at a time (one core each), and
+# they share nothing (their own data folder or database). Their output is shown one after the other.
+step "integration tests on the embedded database (PGlite) and on PostgreSQL, side by side"
 RAPPORT_DATA_DIR="$ROOT/.test-data/pglite-integration" DATABASE_URL= \
-  npx vitest run --project integration --reporter=default --reporter=json --outputFile="$OUT/integration-pglite.json" || status=1
+  npx vitest run --project integration --reporter=default --reporter=json --outputFile="$OUT/integration-pglite.json" > "$OUT/integration-pglite.log" 2>&1 &
+pglite_pid=$!
+DATABASE_URL="$PG_TEMP_URL" \
+  npx vitest run --project integration --reporter=default --reporter=json --outputFile="$OUT/integration-postgres.json" > "$OUT/integration-postgres.log" 2>&1 &
+postgres_pid=$!
+wait "$pglite_pid" || status=1
+wait "$postgres_pid" || status=1
+
+step "integration tests on the embedded database (PGlite)"
+cat "$OUT/integration-pglite.log"
 
 step "integration tests on PostgreSQL"
-DATABASE_URL="$PG_TEMP_URL" \
-  npx vitest run --project integration --reporter=default --reporter=json --outputFile="$OUT/integration-postgres.json" || status=1
+cat "$OUT/integration-postgres.log"
 
 step "production build"
 if ! npx next build > "$OUT/build.log" 2>&1; then
