@@ -92,8 +92,17 @@ export function SearchPicker(props: {
     }, 150);
   }
 
+  /** A search still waiting or in flight must not reopen the list after a choice or a close. */
+  function cancelSearch() {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    request.current?.abort();
+    setLoading(false);
+  }
+
   function choose(item: PickedItem) {
     if (exclude.includes(item.id)) return;
+    cancelSearch();
     setChosen(item);
     setText(item.label);
     setOpen(false);
@@ -118,6 +127,7 @@ export function SearchPicker(props: {
     } else if (e.key === "Escape") {
       if (open) {
         e.preventDefault();
+        cancelSearch();
         setOpen(false);
       } else if (text) {
         e.preventDefault();
@@ -126,6 +136,7 @@ export function SearchPicker(props: {
         props.onChange?.(null);
       }
     } else if (e.key === "Tab") {
+      cancelSearch();
       setOpen(false);
     }
   }
@@ -169,7 +180,12 @@ export function SearchPicker(props: {
         onFocus={() => {
           if (!chosen && !open) search(text);
         }}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onBlur={() =>
+          setTimeout(() => {
+            cancelSearch();
+            setOpen(false);
+          }, 150)
+        }
         onKeyDown={onKeyDown}
         className="mt-1 min-h-11 w-72 max-w-full rounded-md border border-stone-400 bg-white px-3"
       />
