@@ -261,6 +261,23 @@ test.describe("admin polish", () => {
     expect(rows.map((r) => r.membershipId)).toEqual([org.otherTrainee.membershipId]);
   });
 
+  test("the pickers' searches take any text: NUL bytes, control characters, 10,000 characters (longer URLs Node.js refuses with 431 before the app), a repeated or wrong parameter", async ({ page }) => {
+    const org = await createOrg("PickerInput");
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    const nasty = ["a\u0000b", "\u0001\u001f", "x".repeat(10_000), "%_\\", "\ud800"];
+    for (const q of nasty) {
+      for (const url of [`/api/people?${new URLSearchParams({ role: "supervisor", q })}`, `/api/cohorts?${new URLSearchParams({ q, archived: "1" })}`]) {
+        const res = await page.request.get(url);
+        expect(res.status(), url.slice(0, 60)).toBe(200);
+      }
+    }
+    const repeated = await page.request.get(`/api/people?role=supervisor&role=trainee&q=${encodeURIComponent(org.otherSupervisor.name)}&q=zzz`);
+    expect((await repeated.json()).people.map((p: { membershipId: string }) => p.membershipId)).toEqual([org.otherSupervisor.membershipId]);
+    const wrong = await page.request.get("/api/people?role=org_admin");
+    expect(wrong.status()).toBe(400);
+    expect(await wrong.text()).toContain("role=supervisor or role=trainee");
+  });
+
   test("the picker on a member's page marks people already assigned and will not choose them", async ({ page }) => {
     const org = await createOrg("PickerMember");
     await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);

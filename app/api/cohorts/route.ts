@@ -1,5 +1,6 @@
 import { authedRoute } from "@/lib/core/route";
 import { searchCohortChoices } from "@/lib/orgs/cohorts";
+import { param, searchText } from "@/lib/util/params";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,6 @@ export const dynamic = "force-dynamic";
  */
 export const GET = authedRoute({ permission: "org.manage", audit: "/api/cohorts" }, async (ctx, request) => {
   const params = new URL(request.url).searchParams;
-  const found = await searchCohortChoices(ctx, params.get("q") ?? "", { includeArchived: params.get("archived") === "1" });
+  const found = await searchCohortChoices(ctx, searchText(params), { includeArchived: param(params, "archived", 1) === "1" });
   return Response.json({ cohorts: found.map((c) => ({ id: c.id, name: c.name, archived: Boolean(c.archivedAt) })) }, { headers: { "cache-control": "private, no-store" } });
 });
