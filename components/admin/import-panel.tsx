@@ -5,6 +5,7 @@ import { importCsvAction, importPasteAction, previewCsvAction, previewPasteActio
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
+import { PersonPicker, SearchPicker } from "@/components/ui/search-picker";
 import { CsvFileInput, useImportFlow } from "@/components/ui/use-import-flow";
 import { countOutcomes } from "@/lib/util/count";
 import type { ImportOutcome } from "@/lib/onboarding/import";
@@ -16,7 +17,12 @@ type Source = { kind: "csv"; data: FormData } | { kind: "paste"; data: Record<st
 
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2";
 
-export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: string; label: string }[]; cohorts: string[] }) {
+/**
+ * Upload a CSV or paste a list. The paste's supervisor and cohort are searched as the admin types
+ * (the page carries none of the organisation's people); the server matches them again, by email
+ * and by name, when it checks the list.
+ */
+export function ImportPanel() {
   const id = useId();
   const flow = useImportFlow<PreviewRow, ImportOutcome, Source>((s) => (s.kind === "csv" ? importCsvAction(s.data) : importPasteAction(s.data)));
   const { preview, results, pending } = flow;
@@ -63,24 +69,22 @@ export function ImportPanel({ supervisors, cohorts }: { supervisors: { email: st
             <div className="grid gap-3 sm:grid-cols-3">
               <div>
                 <label htmlFor={`${id}-role`} className="block text-sm font-medium text-stone-800">Role for everyone</label>
-                <select id={`${id}-role`} className={selectClass} value={paste.role} onChange={(e) => setPaste({ ...paste, role: e.target.value })}>
+                <select id={`${id}-role`} className={selectClass} value={paste.role} onChange={(e) => setPaste({ ...paste, role: e.target.value, supervisorEmail: e.target.value === "trainee" ? paste.supervisorEmail : "" })}>
                   {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
                 </select>
               </div>
-              <div>
-                <label htmlFor={`${id}-sup`} className="block text-sm font-medium text-stone-800">Supervisor</label>
-                <select id={`${id}-sup`} className={selectClass} value={paste.supervisorEmail} disabled={paste.role !== "trainee"} onChange={(e) => setPaste({ ...paste, supervisorEmail: e.target.value })}>
-                  <option value="">No supervisor</option>
-                  {supervisors.map((s) => <option key={s.email} value={s.email}>{s.label}</option>)}
-                </select>
-              </div>
-              <div>
-                <label htmlFor={`${id}-cohort`} className="block text-sm font-medium text-stone-800">Cohort</label>
-                <select id={`${id}-cohort`} className={selectClass} value={paste.cohort} onChange={(e) => setPaste({ ...paste, cohort: e.target.value })}>
-                  <option value="">No cohort</option>
-                  {cohorts.map((c) => <option key={c} value={c}>{c}</option>)}
-                </select>
-              </div>
+              {paste.role === "trainee" ? (
+                <PersonPicker
+                  id={`${id}-sup`}
+                  name="supervisorEmail"
+                  label="Supervisor"
+                  role="supervisor"
+                  onChange={(p) => setPaste((v) => ({ ...v, supervisorEmail: p?.email ?? "" }))}
+                />
+              ) : (
+                <p className="self-end text-sm text-stone-700">Only trainees get a supervisor.</p>
+              )}
+              <SearchPicker id={`${id}-cohort`} name="cohort" label="Cohort" source="cohort" onChange={(c) => setPaste((v) => ({ ...v, cohort: c?.label ?? "" }))} />
             </div>
           </div>
           <Button className="mt-4" variant="secondary" onClick={checkPaste} disabled={pending}>Check list</Button>

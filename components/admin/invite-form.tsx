@@ -1,27 +1,51 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { inviteAction } from "@/lib/onboarding/actions/invitations";
 import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, TextField } from "@/components/ui/field";
+import { PersonPicker, SearchPicker, type PickedItem } from "@/components/ui/search-picker";
 import { inviteInput } from "@/lib/orgs/admin-schemas";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 
-type Option = { id: string; label: string };
 const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
 
-export function InviteForm({ supervisors, cohorts }: { supervisors: Option[]; cohorts: Option[] }) {
+/**
+ * Invite one person. The supervisor and the cohort are searched as the admin types (an
+ * organisation may have hundreds of supervisors): the page carries neither list. After a
+ * successful invitation the role, supervisor and cohort stay chosen for the next person.
+ */
+export function InviteForm() {
+  const [supervisor, setSupervisor] = useState<PickedItem | null>(null);
+  const [cohort, setCohort] = useState<PickedItem | null>(null);
+  // Remounts the pickers with the kept choices when the form is reset.
+  const [round, setRound] = useState(0);
   const { form, onSubmit, message } = useActionForm({
     schema: inviteInput,
     defaultValues: { email: "", name: "", role: "trainee", supervisorMembershipId: "", cohortId: "" },
     action: inviteAction,
     onSuccess: (_d, values, f) => {
       f.reset({ email: "", name: "", role: values.role, supervisorMembershipId: values.supervisorMembershipId ?? "", cohortId: values.cohortId ?? "" });
+      setRound((n) => n + 1);
       return `Invitation sent to ${values.email.trim().toLowerCase()}.`;
     },
   });
-  const { register, watch, formState: { errors, isSubmitting } } = form;
+  const { register, setValue, watch, formState: { errors, isSubmitting, isSubmitted } } = form;
   const role = watch("role");
+  useEffect(() => {
+    register("supervisorMembershipId");
+    register("cohortId");
+  }, [register]);
+  // Only trainees have a supervisor: a choice made before the role changed is dropped, not sent.
+  const roleField = register("role", {
+    onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
+      if (e.target.value !== "trainee") {
+        setValue("supervisorMembershipId", "");
+        setSupervisor(null);
+      }
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -31,40 +55,45 @@ export function InviteForm({ supervisors, cohorts }: { supervisors: Option[]; co
         <TextField label="Name (optional)" hint="They can correct it when they accept." maxLength={120} {...register("name")} error={errors.name?.message} />
         <div>
           <label htmlFor="invite-role" className="block text-sm font-medium text-stone-800">Role</label>
-          <select id="invite-role" className={selectClass} {...register("role")} aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? "invite-role-error" : undefined}>
+          <select id="invite-role" className={selectClass} {...roleField} aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? "invite-role-error" : undefined}>
             {ROLES.map((r) => (
               <option key={r} value={r}>{ROLE_LABELS[r]}</option>
             ))}
           </select>
           <FieldMessage id="invite-role" error={errors.role?.message} />
         </div>
-        <div>
-          <label htmlFor="invite-supervisor" className="block text-sm font-medium text-stone-800">Supervisor (optional, trainees only)</label>
-          <select
+        {role === "trainee" ? (
+          <PersonPicker
+            key={`sup-${round}`}
             id="invite-supervisor"
-            className={selectClass}
-            disabled={role !== "trainee"}
-            {...register("supervisorMembershipId")}
-            aria-invalid={errors.supervisorMembershipId ? true : undefined}
-            aria-describedby={errors.supervisorMembershipId ? "invite-supervisor-error" : undefined}
-          >
-            <option value="">No supervisor</option>
-            {supervisors.map((s) => (
-              <option key={s.id} value={s.id}>{s.label}</option>
-            ))}
-          </select>
-          <FieldMessage id="invite-supervisor" error={errors.supervisorMembershipId?.message} />
-        </div>
-        <div>
-          <label htmlFor="invite-cohort" className="block text-sm font-medium text-stone-800">Cohort (optional)</label>
-          <select id="invite-cohort" className={selectClass} {...register("cohortId")} aria-invalid={errors.cohortId ? true : undefined} aria-describedby={errors.cohortId ? "invite-cohort-error" : undefined}>
-            <option value="">No cohort</option>
-            {cohorts.map((c) => (
-              <option key={c.id} value={c.id}>{c.label}</option>
-            ))}
-          </select>
-          <FieldMessage id="invite-cohort" error={errors.cohortId?.message} />
-        </div>
+            name="supervisorMembershipId"
+            label="Supervisor (optional)"
+            role="supervisor"
+            hint="Type a name or email. Leave empty to assign one later."
+            initial={supervisor}
+            error={errors.supervisorMembershipId?.message}
+            onChange={(p) => {
+              setSupervisor(p);
+              setValue("supervisorMembershipId", p?.id ?? "", { shouldValidate: isSubmitted });
+            }}
+          />
+        ) : (
+          <p className="self-end text-sm text-stone-700">Only trainees are invited with a supervisor.</p>
+        )}
+        <SearchPicker
+          key={`cohort-${round}`}
+          id="invite-cohort"
+          name="cohortId"
+          label="Cohort (optional)"
+          source="cohort"
+          hint="Type part of the cohort's name."
+          initial={cohort}
+          error={errors.cohortId?.message}
+          onChange={(c) => {
+            setCohort(c);
+            setValue("cohortId", c?.id ?? "", { shouldValidate: isSubmitted });
+          }}
+        />
       </div>
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Sending…" : "Send invitation"}

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 
 /** One result: its id (submitted), what it is called, and a second line (an email, "archived"). */
-export type PickedItem = { id: string; label: string; detail?: string };
+export type PickedItem = { id: string; label: string; detail?: string; email?: string };
 
 export type PickerSource = "supervisor" | "trainee" | "cohort" | "cohort-or-archived";
 
@@ -22,7 +22,7 @@ async function fetchItems(source: PickerSource, q: string, signal: AbortSignal):
     return body.cohorts.map((c) => ({ id: c.id, label: c.name, detail: c.archived ? "Archived" : undefined }));
   }
   const body = (await res.json()) as { people: { membershipId: string; name: string; email: string; emailVerified: boolean }[] };
-  return body.people.map((p) => ({ id: p.membershipId, label: p.name, detail: `${p.email}${p.emailVerified ? "" : " – email not verified"}` }));
+  return body.people.map((p) => ({ id: p.membershipId, label: p.name, email: p.email, detail: `${p.email}${p.emailVerified ? "" : " – email not verified"}` }));
 }
 
 /**

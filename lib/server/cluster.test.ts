@@ -39,6 +39,13 @@ describe("workerExecArgv", () => {
     expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "512", RAPPORT_WORKER_SEMI_SPACE_MB: "0" })).toEqual(["--max-old-space-size=512"]);
     expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "lots" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
   });
+
+  it("adds V8 flags from RAPPORT_WORKER_V8_FLAGS and ignores anything that is not a flag", () => {
+    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "0", RAPPORT_WORKER_SEMI_SPACE_MB: "0", RAPPORT_WORKER_V8_FLAGS: " --heap-growing-percent=30  --optimize-for-size ; rm -rf / --x=$(id)" })).toEqual([
+      "--heap-growing-percent=30",
+      "--optimize-for-size",
+    ]);
+  });
 });
 
 const STUB = path.resolve(__dirname, "../../tests/support/pid-server.cjs");

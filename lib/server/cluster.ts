@@ -112,7 +112,8 @@ export function runCluster(opts: ClusterOptions): ClusterHandle {
  * live heap is under 100 MB sat at about 600 MB resident under load. The semi-space limit is
  * what made the difference; the old-space limit bounds the rest with room for the largest
  * requests (20 audit-log pages at once, CSV exports of a 10,000-member organisation). A flag already in NODE_OPTIONS wins;
- * RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB change ours ("0" leaves V8's default).
+ * RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB change ours ("0" leaves V8's default);
+ * RAPPORT_WORKER_V8_FLAGS adds others (space-separated `--flag` or `--flag=value`; anything else is ignored).
  */
 // 256 MB was tried and is too low: a worker ran out of heap and was restarted under 20 concurrent
 // audit-log pages (580 KB of HTML each) at ten times the data (docs/SCALE.md, "Memory").
@@ -129,6 +130,8 @@ export function workerExecArgv(env: Env): string[] {
   };
   flag("max-old-space-size", env.RAPPORT_WORKER_HEAP_MB, WORKER_OLD_SPACE_MB);
   flag("max-semi-space-size", env.RAPPORT_WORKER_SEMI_SPACE_MB, WORKER_SEMI_SPACE_MB);
+  // V8 flags Node.js refuses in NODE_OPTIONS (--heap-growing-percent, say), for measuring them.
+  for (const extra of (env.RAPPORT_WORKER_V8_FLAGS ?? "").split(/\s+/)) if (/^--[a-z0-9-]+(=[\w.-]+)?$/.test(extra)) out.push(extra);
   return out;
 }
 

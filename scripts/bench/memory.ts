@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { getPage } from "./lib/auth";
-import { cpuProbe, memoryOf } from "./lib/cpu";
+import { cpuProbe, memoryOf, rssBreakdown } from "./lib/cpu";
 import { measure } from "./lib/load";
 import { cleanupAll, freePort, local, startProcess, waitForHttp } from "./lib/procs";
 import { routesFor, scaleInputs } from "./lib/routes";
@@ -84,7 +84,9 @@ async function main() {
       const now = workers();
       worst = Math.max(worst, ...now.map((w) => w.rssMb));
       p95s.push(`${r.short} ${m.p95.toFixed(0)} (${cpuMs.toFixed(1)} ms CPU)`);
-      console.log(`    workers now (RSS/peak MB): ${fmt()}; server CPU ${cpuMs.toFixed(1)} ms per response`);
+      const parts = now[0] ? rssBreakdown(now[0].pid) : null;
+      const where = parts ? `; first worker: ${Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}` : "";
+      console.log(`    workers now (RSS/peak MB): ${fmt()}; server CPU ${cpuMs.toFixed(1)} ms per response${where}`);
     }
     const peak = Math.max(...workers().map((w) => w.peakMb));
     summary.push(`${v.label}: highest worker RSS after a route ${worst.toFixed(0)} MB, peak ${peak.toFixed(0)} MB; p95 ms (server CPU per response): ${p95s.join(", ")}`);

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { createOrg, createUser, TEST_PASSWORD, uid } from "../fixtures/factory";
-import { createCohortRow, curriculumModule, expireInvitation, insertInvitation, latestEmail, requireModule, tokenFrom } from "../fixtures/onboarding";
+import { createCohortRow, curriculumModule, expireInvitation, insertInvitation, invitationFor, latestEmail, requireModule, tokenFrom } from "../fixtures/onboarding";
 import { AdminImportPage } from "../pages/admin-import-page";
 import { InviteAcceptPage } from "../pages/admin-invite-accept-page";
 import { AdminOutboxPage } from "../pages/admin-outbox-page";
 import { LoginPage } from "../pages/login-page";
 import { expectAccessible } from "./axe";
+import { pickCohort, pickPerson } from "./support/pick";
 
 test.describe("onboarding", () => {
   test("an admin imports a CSV with valid and invalid rows; a new person accepts and sees their checklist", async ({ page, browser }) => {
@@ -85,6 +86,36 @@ test.describe("onboarding", () => {
     await visitor.close();
   });
 
+  test("a pasted list takes a supervisor and a cohort found by search", async ({ page }) => {
+    const org = await createOrg("Paste");
+    const cohort = await createCohortRow(org.orgId, `Cohort ${uid()}`);
+    const a = `ana.${uid()}@test.example`;
+    const b = `bo.${uid()}@test.example`;
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    const importer = new AdminImportPage(page);
+    await importer.goto();
+    await page.getByLabel("Email addresses, one per line").fill(`Ana Smith <${a}>\n${b}, Bo Tran`);
+    await pickPerson(page, "Supervisor", org.supervisor);
+    await pickCohort(page, "Cohort", cohort.name);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Check list" }).click();
+    await expect(importer.previewSummary()).toHaveText("2 ready to invite, 0 already invited, 0 with problems. Nothing has been sent yet.");
+    await expect(page.getByTestId("preview-ready").filter({ hasText: org.supervisor.email.toLowerCase() })).toHaveCount(2);
+    await importer.importValid();
+    await expect(page.getByTestId("import-summary")).toHaveText("2 invited, 0 skipped, 0 not imported.");
+    for (const email of [a, b]) expect(await invitationFor(org.orgId, email)).toEqual({ role: "trainee", supervisorMembershipId: org.supervisor.membershipId, cohortId: cohort.id });
+
+    // Supervisors get no supervisor: the picker goes, and what it held is not sent.
+    await page.getByLabel("Role for everyone").selectOption("supervisor");
+    await expect(page.getByRole("combobox", { name: "Supervisor", exact: true })).toHaveCount(0);
+    const c = `cy.${uid()}@test.example`;
+    await page.getByLabel("Email addresses, one per line").fill(c);
+    await page.getByRole("button", { name: "Check list" }).click();
+    await expect(importer.previewSummary()).toHaveText("1 ready to invite, 0 already invited, 0 with problems. Nothing has been sent yet.");
+    await importer.importValid();
+    expect(await invitationFor(org.orgId, c)).toEqual({ role: "supervisor", supervisorMembershipId: null, cohortId: cohort.id });
+  });
+
   test("a file that isn't CSV gets one clear message and imports nothing", async ({ page }) => {
     const org = await createOrg("Binary");
     await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
@@ -126,6 +157,44 @@ test.describe("onboarding", () => {
     await expect(page.getByRole("heading", { level: 1, name: "This invitation was withdrawn" })).toBeVisible();
     await page.goto(`/invite/${"A".repeat(43)}`);
     await expect(page.getByRole("heading", { level: 1, name: "We don't recognise this invitation" })).toBeVisible();
+  });
+
+  test("inviting one person: supervisor and cohort are searched, kept for the next invitation, and dropped for other roles", async ({ page }) => {
+    const org = await createOrg("InviteOne");
+    const cohort = await createCohortRow(org.orgId, `Cohort ${uid()}`);
+    const first = `first.${uid()}@test.example`;
+    const second = `second.${uid()}@test.example`;
+    const third = `third.${uid()}@test.example`;
+    await new LoginPage(page).signInAs(org.admin.email, TEST_PASSWORD);
+    await page.goto("/admin/invitations");
+    // The page carries no list of the organisation's supervisors or cohorts.
+    await expect(page.getByRole("option", { name: org.supervisor.email })).toHaveCount(0);
+    await page.getByLabel("Email address").fill(first);
+    await pickPerson(page, "Supervisor (optional)", org.supervisor);
+    await pickCohort(page, "Cohort (optional)", cohort.name);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Send invitation", exact: true }).click();
+    await expect(page.getByText(`Invitation sent to ${first}.`)).toBeVisible();
+    expect(await invitationFor(org.orgId, first)).toEqual({ role: "trainee", supervisorMembershipId: org.supervisor.membershipId, cohortId: cohort.id });
+
+    // The next trainee of the same intake: the choices stay.
+    await expect(page.getByRole("combobox", { name: "Supervisor (optional)" })).toHaveValue(org.supervisor.name);
+    await expect(page.getByRole("combobox", { name: "Cohort (optional)" })).toHaveValue(cohort.name);
+    await page.getByLabel("Email address").fill(second);
+    await page.getByRole("button", { name: "Send invitation", exact: true }).click();
+    await expect(page.getByText(`Invitation sent to ${second}.`)).toBeVisible();
+    expect(await invitationFor(org.orgId, second)).toEqual({ role: "trainee", supervisorMembershipId: org.supervisor.membershipId, cohortId: cohort.id });
+
+    // A supervisor is invited without one: the chosen supervisor is not sent.
+    await page.getByLabel("Role").selectOption("supervisor");
+    await expect(page.getByRole("combobox", { name: "Supervisor (optional)" })).toHaveCount(0);
+    await expect(page.getByText("Only trainees are invited with a supervisor.")).toBeVisible();
+    await page.getByLabel("Email address").fill(third);
+    await page.getByRole("button", { name: "Send invitation", exact: true }).click();
+    await expect(page.getByText(`Invitation sent to ${third}.`)).toBeVisible();
+    expect(await invitationFor(org.orgId, third)).toEqual({ role: "supervisor", supervisorMembershipId: null, cohortId: cohort.id });
+    await page.getByLabel("Role").selectOption("trainee");
+    await expect(page.getByRole("combobox", { name: "Supervisor (optional)" })).toHaveValue("");
   });
 
   test("a resend replaces the link; an existing user signs in and joins", async ({ page }) => {

@@ -75,3 +75,39 @@ export function memoryOf(groups: number[]): ProcMemory[] {
   }
   return out.sort((a, b) => b.peakMb - a.peakMb);
 }
+
+/**
+ * Where one process's resident memory is (Linux /proc/<pid>/smaps), in MB: mapped files (the
+ * Node.js binary, libraries), anonymous mappings reserved at 1 GB or more (WebAssembly memory:
+ * V8 reserves 8 GB or more for each, so this is PGlite's PostgreSQL heap and buffer cache), the
+ * malloc heap, and every other anonymous mapping (V8's heap pages, compiled code, buffers).
+ */
+export function rssBreakdown(pid: number): { files: number; wasmMemory: number; mallocHeap: number; otherAnon: number } {
+  const out = { files: 0, wasmMemory: 0, mallocHeap: 0, otherAnon: 0 };
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/smaps`, "utf8");
+  } catch {
+    return out;
+  }
+  let kind: keyof typeof out = "otherAnon";
+  let sizeKb = 0;
+  for (const line of text.split("\n")) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[2].trim();
+      kind = name === "[heap]" ? "mallocHeap" : name.startsWith("/") ? "files" : "otherAnon";
+      sizeKb = 0;
+      continue;
+    }
+    const size = /^Size:\s+(\d+) kB/.exec(line);
+    if (size) {
+      sizeKb = Number(size[1]);
+      if (kind === "otherAnon" && sizeKb >= 1024 * 1024) kind = "wasmMemory";
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) out[kind] += Number(rss[1]) / 1024;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD } from "@/scripts/seed/demo";
 import { getPage, signIn } from "./auth";
-import { memoryOf, type ProcMemory } from "./cpu";
+import { memoryOf, rssBreakdown, type ProcMemory } from "./cpu";
 import { measure, type LoadOptions, type Measured } from "./load";
 import { freePort, local, run, startProcess, type Proc } from "./procs";
 
@@ -130,7 +130,10 @@ export async function loadEmbedded(base: string, app: Proc, load: LoadOptions): 
     const m = await measure(r.name, base + r.path, { ...load, cookie: r.cookie });
     const processes = memoryOf([group]);
     rows.push({ ...m, treeMb: treeMb(processes), processes });
-    console.log(`    process tree after it: ${treeMb(processes).toFixed(0)} MB resident (${processes.map((p) => `${p.name} ${p.rssMb.toFixed(0)}`).join(", ")})`);
+    const worker = processes.find((p) => p.name === "worker");
+    const parts = worker ? rssBreakdown(worker.pid) : null;
+    const where = parts ? `; worker: ${Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}` : "";
+    console.log(`    process tree after it: ${treeMb(processes).toFixed(0)} MB resident (${processes.map((p) => `${p.name} ${p.rssMb.toFixed(0)}`).join(", ")})${where}`);
   }
   return { rows, maxTreeMb: Math.max(...rows.map((r) => r.treeMb)), idleTreeMb };
 }

@@ -8,9 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/lib/onboarding/due";
 import { listInvitations, type InvitationStatus } from "@/lib/onboarding/invitations";
-import { listCohorts } from "@/lib/orgs/cohorts";
 import { decodeCursor, encodeCursor, isAtCursor } from "@/lib/util/cursor";
-import { listActiveByRole } from "@/lib/orgs/supervision";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/onboarding/actions/invitations";
 import { DataTable } from "@/components/ui/data-table";
@@ -26,11 +24,7 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
   const sp = await searchParams;
   const status = oneOf(sp, "status", STATUSES);
   const q = searchText(sp);
-  const [{ rows, next }, supervisors, cohorts] = await Promise.all([
-    listInvitations(ctx, { status, q, after: decodeCursor(sp.after, isAtCursor) }),
-    listActiveByRole(ctx, "supervisor"),
-    listCohorts(ctx),
-  ]);
+  const { rows, next } = await listInvitations(ctx, { status, q, after: decodeCursor(sp.after, isAtCursor) });
   const nextHref = next ? `/admin/invitations?${new URLSearchParams({ ...(status ? { status } : {}), ...(q ? { q } : {}), after: encodeCursor(next) })}` : null;
 
   return (
@@ -42,7 +36,7 @@ export default authedPage({ permission: "org.manage" }, async function Invitatio
       />
       <section aria-labelledby="invite-one" className="mb-8 rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="invite-one" className="mb-4 text-lg font-semibold">Invite one person</h2>
-        <InviteForm supervisors={supervisors.map((s) => ({ id: s.membershipId, label: `${s.name} (${s.email})` }))} cohorts={cohorts.map((c) => ({ id: c.id, label: c.name }))} />
+        <InviteForm />
       </section>
 
       <section aria-labelledby="sent">

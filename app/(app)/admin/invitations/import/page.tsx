@@ -2,14 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportPanel } from "@/components/admin/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { listCohorts } from "@/lib/orgs/cohorts";
-import { listActiveByRole } from "@/lib/orgs/supervision";
 import { authedPage } from "@/lib/core/page";
 
 export const metadata: Metadata = { title: "Invite many people" };
 
 export default authedPage({ permission: "org.manage" }, async function ImportPage(ctx) {
-  const [supervisors, cohorts] = await Promise.all([listActiveByRole(ctx, "supervisor"), listCohorts(ctx)]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -19,7 +16,7 @@ export default authedPage({ permission: "org.manage" }, async function ImportPag
         title="Invite many people"
         description="Upload a CSV file or paste a list. You'll see every row checked first; only the valid rows are imported, and importing the same list again invites nobody twice."
       />
-      <ImportPanel supervisors={supervisors.map((s) => ({ email: s.email.toLowerCase(), label: `${s.name} (${s.email})` }))} cohorts={cohorts.map((c) => c.name)} />
+      <ImportPanel />
     </>
   );
 });
