@@ -70,13 +70,18 @@ async function main() {
       writeStamp(root, distDir, hash);
     }
   }
+  const where = usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL";
   serveNext({
     port,
     host: process.env.HOST || undefined,
     env: { AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
     onReady: (workers) => {
-      const where = usingEmbedded() ? `embedded, ${dataDir()}` : "DATABASE_URL";
       console.log(`\nRapport is running on http://localhost:${port} (database: ${where}; ${workers} worker${workers === 1 ? "" : "s"})`);
+      if (signIns) console.log(signIns);
+    },
+    // This process becomes the server (lib/server/cluster.ts, handsOverToWorker): say so first.
+    beforeHandOver: () => {
+      console.log(`\nStarting Rapport on http://localhost:${port} (database: ${where}); it is ready when Next.js says "Ready".`);
       if (signIns) console.log(signIns);
     },
   });

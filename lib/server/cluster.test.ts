@@ -1,7 +1,7 @@
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { planWorkers, runCluster, workerExecArgv, WORKER_OLD_SPACE_MB, WORKER_SEMI_SPACE_MB, type ClusterHandle } from "./cluster";
+import { handsOverToWorker, planWorkers, runCluster, workerExecArgv, WORKER_OLD_SPACE_MB, WORKER_SEMI_SPACE_MB, WORKER_HEAP_GROWING_PERCENT, type ClusterHandle } from "./cluster";
 
 describe("planWorkers", () => {
   it("runs one worker per core on PostgreSQL and exactly one on the embedded database", () => {
@@ -25,23 +25,37 @@ describe("planWorkers", () => {
   });
 });
 
+describe("handsOverToWorker", () => {
+  it("hands npm start's process to the one worker on the embedded database", () => {
+    expect(handsOverToWorker({}, 1, true)).toBe(true);
+    expect(handsOverToWorker({ DATABASE_URL: "" }, 1, true)).toBe(true);
+  });
+
+  it("keeps the supervisor with a database server, several workers, RAPPORT_SUPERVISE=1, or a Node.js that cannot replace a process", () => {
+    expect(handsOverToWorker({ DATABASE_URL: "postgres://x/y" }, 1, true)).toBe(false);
+    expect(handsOverToWorker({}, 2, true)).toBe(false);
+    expect(handsOverToWorker({ RAPPORT_SUPERVISE: "1" }, 1, true)).toBe(false);
+    expect(handsOverToWorker({}, 1, false)).toBe(false);
+  });
+});
+
 describe("workerExecArgv", () => {
   it("bounds each worker's heap by default", () => {
-    expect(workerExecArgv({})).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
+    expect(workerExecArgv({})).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, `--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`]);
   });
 
   it("leaves a limit to NODE_OPTIONS when it sets one, and keeps the other", () => {
-    expect(workerExecArgv({ NODE_OPTIONS: "--max-old-space-size=1024" })).toEqual([`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
-    expect(workerExecArgv({ NODE_OPTIONS: "--enable-source-maps --max-semi-space-size 32" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`]);
+    expect(workerExecArgv({ NODE_OPTIONS: "--max-old-space-size=1024" })).toEqual([`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, `--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`]);
+    expect(workerExecArgv({ NODE_OPTIONS: "--enable-source-maps --max-semi-space-size 32" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`]);
   });
 
-  it("takes RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB, where 0 means V8's own default", () => {
-    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "512", RAPPORT_WORKER_SEMI_SPACE_MB: "0" })).toEqual(["--max-old-space-size=512"]);
-    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "lots" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`]);
+  it("takes RAPPORT_WORKER_HEAP_MB, RAPPORT_WORKER_SEMI_SPACE_MB and RAPPORT_WORKER_HEAP_GROWING_PERCENT, where 0 means V8's own default", () => {
+    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "512", RAPPORT_WORKER_SEMI_SPACE_MB: "0", RAPPORT_WORKER_HEAP_GROWING_PERCENT: "0" })).toEqual(["--max-old-space-size=512"]);
+    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "lots", RAPPORT_WORKER_HEAP_GROWING_PERCENT: "35" })).toEqual([`--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, "--heap-growing-percent=35"]);
   });
 
   it("adds V8 flags from RAPPORT_WORKER_V8_FLAGS and ignores anything that is not a flag", () => {
-    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "0", RAPPORT_WORKER_SEMI_SPACE_MB: "0", RAPPORT_WORKER_V8_FLAGS: " --heap-growing-percent=30  --optimize-for-size ; rm -rf / --x=$(id)" })).toEqual([
+    expect(workerExecArgv({ RAPPORT_WORKER_HEAP_MB: "0", RAPPORT_WORKER_SEMI_SPACE_MB: "0", RAPPORT_WORKER_HEAP_GROWING_PERCENT: "0", RAPPORT_WORKER_V8_FLAGS: " --heap-growing-percent=30  --optimize-for-size ; rm -rf / --x=$(id)" })).toEqual([
       "--heap-growing-percent=30",
       "--optimize-for-size",
     ]);

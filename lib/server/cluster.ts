@@ -112,13 +112,22 @@ export function runCluster(opts: ClusterOptions): ClusterHandle {
  * live heap is under 100 MB sat at about 600 MB resident under load. The semi-space limit is
  * what made the difference; the old-space limit bounds the rest with room for the largest
  * requests (20 audit-log pages at once, CSV exports of a 10,000-member organisation). A flag already in NODE_OPTIONS wins;
- * RAPPORT_WORKER_HEAP_MB and RAPPORT_WORKER_SEMI_SPACE_MB change ours ("0" leaves V8's default);
+ * RAPPORT_WORKER_HEAP_MB, RAPPORT_WORKER_SEMI_SPACE_MB and RAPPORT_WORKER_HEAP_GROWING_PERCENT change ours
+ * ("0" leaves V8's default);
  * RAPPORT_WORKER_V8_FLAGS adds others (space-separated `--flag` or `--flag=value`; anything else is ignored).
  */
 // 256 MB was tried and is too low: a worker ran out of heap and was restarted under 20 concurrent
 // audit-log pages (580 KB of HTML each) at ten times the data (docs/SCALE.md, "Memory").
 export const WORKER_OLD_SPACE_MB = 512;
-export const WORKER_SEMI_SPACE_MB = 8;
+export const WORKER_SEMI_SPACE_MB = 4;
+/**
+ * How far V8 lets the old generation grow past what survived the last full collection before it
+ * collects again: 20% instead of V8's own factor (up to four times when collections are cheap).
+ * A worker's live heap is about 100 MB; this keeps what it holds near that under load. Measured
+ * with the semi-space at 4 MB in docs/SCALE.md "Memory": at most 297 MB resident against 334 MB,
+ * with the same CPU time per response within the machine's noise.
+ */
+export const WORKER_HEAP_GROWING_PERCENT = 20;
 
 export function workerExecArgv(env: Env): string[] {
   const nodeOptions = env.NODE_OPTIONS ?? "";
@@ -130,16 +139,30 @@ export function workerExecArgv(env: Env): string[] {
   };
   flag("max-old-space-size", env.RAPPORT_WORKER_HEAP_MB, WORKER_OLD_SPACE_MB);
   flag("max-semi-space-size", env.RAPPORT_WORKER_SEMI_SPACE_MB, WORKER_SEMI_SPACE_MB);
+  flag("heap-growing-percent", env.RAPPORT_WORKER_HEAP_GROWING_PERCENT, WORKER_HEAP_GROWING_PERCENT);
   // V8 flags Node.js refuses in NODE_OPTIONS (--heap-growing-percent, say), for measuring them.
   for (const extra of (env.RAPPORT_WORKER_V8_FLAGS ?? "").split(/\s+/)) if (/^--[a-z0-9-]+(=[\w.-]+)?$/.test(extra)) out.push(extra);
   return out;
 }
 
 /**
+ * Whether `npm start` hands its own process to the single server worker instead of staying as its
+ * supervisor: on the embedded database (one worker: PGlite can only be opened by one process), when
+ * this Node.js can replace a process (process.execve, Node.js 22.15 and 23.11 on), and unless
+ * RAPPORT_SUPERVISE=1. The supervisor is a whole Node.js process (about 65 MB resident) that only
+ * restarts a worker that crashed; handed over, a crash ends `npm start` like any other server
+ * process, and whatever started it (a terminal, systemd, a container) decides what happens next.
+ */
+export function handsOverToWorker(env: Env, workers: number, canExec = typeof (process as { execve?: unknown }).execve === "function"): boolean {
+  return !env.DATABASE_URL && workers === 1 && canExec && env.RAPPORT_SUPERVISE !== "1";
+}
+
+/**
  * Serves the production build with `next start` in as many workers as planWorkers allows,
  * forwards SIGINT/SIGTERM to them and exits with their code. For `npm start` and `npm run serve`.
+ * On the embedded database this process becomes the one worker instead (handsOverToWorker).
  */
-export function serveNext(opts: { port: string; host?: string; env?: Env; onReady?: (workers: number) => void }): void {
+export function serveNext(opts: { port: string; host?: string; env?: Env; onReady?: (workers: number) => void; beforeHandOver?: () => void }): void {
   const env: Env = { ...process.env, ...opts.env, NODE_ENV: "production", PORT: opts.port };
   const originError = originProblem(env);
   if (originError) {
@@ -151,8 +174,14 @@ export function serveNext(opts: { port: string; host?: string; env?: Env; onRead
     console.error(plan.message);
     process.exit(1);
   }
+  const next = require.resolve("next/dist/bin/next");
   const args = ["start", "-p", opts.port, ...(opts.host ? ["-H", opts.host] : [])];
-  const server = runCluster({ exec: require.resolve("next/dist/bin/next"), args, execArgv: workerExecArgv(env), workers: plan.workers, env, onReady: opts.onReady });
+  if (handsOverToWorker(env, plan.workers)) {
+    opts.beforeHandOver?.();
+    const clean = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+    (process as unknown as { execve: (file: string, args: string[], env: Record<string, string>) => never }).execve(process.execPath, [process.execPath, ...workerExecArgv(env), next, ...args], clean);
+  }
+  const server = runCluster({ exec: next, args, execArgv: workerExecArgv(env), workers: plan.workers, env, onReady: opts.onReady });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void server.stop(sig));
   void server.done.then((code) => process.exit(code));
 }

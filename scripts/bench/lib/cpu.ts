@@ -78,36 +78,42 @@ export function memoryOf(groups: number[]): ProcMemory[] {
 
 /**
  * Where one process's resident memory is (Linux /proc/<pid>/smaps), in MB: mapped files (the
- * Node.js binary, libraries), anonymous mappings reserved at 1 GB or more (WebAssembly memory:
- * V8 reserves 8 GB or more for each, so this is PGlite's PostgreSQL heap and buffer cache), the
- * malloc heap, and every other anonymous mapping (V8's heap pages, compiled code, buffers).
+ * Node.js binary, libraries); WebAssembly memory (PGlite's PostgreSQL heap and buffer cache: the
+ * usable part of an anonymous mapping followed by a reservation of 4 GB or more); malloc (the main
+ * heap and the 64 MB arenas glibc gives threads, such as V8's compiler threads); and every other
+ * anonymous mapping (V8's heap pages, compiled code, buffers).
  */
-export function rssBreakdown(pid: number): { files: number; wasmMemory: number; mallocHeap: number; otherAnon: number } {
-  const out = { files: 0, wasmMemory: 0, mallocHeap: 0, otherAnon: 0 };
+export function rssBreakdown(pid: number): { files: number; wasmMemory: number; malloc: number; otherAnon: number } {
+  const out = { files: 0, wasmMemory: 0, malloc: 0, otherAnon: 0 };
   let text: string;
   try {
     text = fs.readFileSync(`/proc/${pid}/smaps`, "utf8");
   } catch {
     return out;
   }
-  let kind: keyof typeof out = "otherAnon";
-  let sizeKb = 0;
+  type Mapping = { start: bigint; end: bigint; perm: string; name: string; rssKb: number };
+  const maps: Mapping[] = [];
   for (const line of text.split("\n")) {
-    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ (\d+)\s*(.*)$/.exec(line);
-    if (head) {
-      const name = head[2].trim();
-      kind = name === "[heap]" ? "mallocHeap" : name.startsWith("/") ? "files" : "otherAnon";
-      sizeKb = 0;
-      continue;
-    }
-    const size = /^Size:\s+(\d+) kB/.exec(line);
-    if (size) {
-      sizeKb = Number(size[1]);
-      if (kind === "otherAnon" && sizeKb >= 1024 * 1024) kind = "wasmMemory";
-      continue;
-    }
+    const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) maps.push({ start: BigInt(`0x${head[1]}`), end: BigInt(`0x${head[2]}`), perm: head[3], name: head[4].trim(), rssKb: 0 });
     const rss = /^Rss:\s+(\d+) kB/.exec(line);
-    if (rss) out[kind] += Number(rss[1]) / 1024;
+    if (rss && maps.length) maps[maps.length - 1].rssKb = Number(rss[1]);
   }
+  const MB = 1024n * 1024n;
+  maps.forEach((m, i) => {
+    const next = maps[i + 1];
+    const reservedAfter = next && next.start === m.end && next.perm.startsWith("---") && !next.name ? next.end - next.start : 0n;
+    const span = m.end - m.start + reservedAfter;
+    const kind: keyof typeof out = m.name.startsWith("/")
+      ? "files"
+      : m.name === "[heap]"
+        ? "malloc"
+        : !m.name && reservedAfter >= 4096n * MB
+          ? "wasmMemory"
+          : !m.name && reservedAfter > 0n && span === 64n * MB
+            ? "malloc"
+            : "otherAnon";
+    out[kind] += m.rssKb / 1024;
+  });
   return out;
 }
