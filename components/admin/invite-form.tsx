@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { inviteAction } from "@/lib/onboarding/actions/invitations";
 import { FormMessage, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
@@ -14,20 +14,16 @@ const selectClass = "mt-1 block min-h-11 w-full rounded-md border border-stone-4
 /**
  * Invite one person. The supervisor and the cohort are searched as the admin types (an
  * organisation may have hundreds of supervisors): the page carries neither list. After a
- * successful invitation the role, supervisor and cohort stay chosen for the next person.
+ * successful invitation the role, supervisor and cohort stay chosen for the next person (the
+ * form is reset to them, and the pickers, which hold what they show, are left as they are).
  */
 export function InviteForm() {
-  const [supervisor, setSupervisor] = useState<PickedItem | null>(null);
-  const [cohort, setCohort] = useState<PickedItem | null>(null);
-  // Remounts the pickers with the kept choices when the form is reset.
-  const [round, setRound] = useState(0);
   const { form, onSubmit, message } = useActionForm({
     schema: inviteInput,
     defaultValues: { email: "", name: "", role: "trainee", supervisorMembershipId: "", cohortId: "" },
     action: inviteAction,
     onSuccess: (_d, values, f) => {
       f.reset({ email: "", name: "", role: values.role, supervisorMembershipId: values.supervisorMembershipId ?? "", cohortId: values.cohortId ?? "" });
-      setRound((n) => n + 1);
       return `Invitation sent to ${values.email.trim().toLowerCase()}.`;
     },
   });
@@ -37,13 +33,12 @@ export function InviteForm() {
     register("supervisorMembershipId");
     register("cohortId");
   }, [register]);
-  // Only trainees have a supervisor: a choice made before the role changed is dropped, not sent.
+  const pick = (field: "supervisorMembershipId" | "cohortId") => (item: PickedItem | null) => setValue(field, item?.id ?? "", { shouldValidate: isSubmitted });
+  // Only trainees have a supervisor: a choice made before the role changed is dropped, not sent
+  // (the picker goes with it and comes back empty).
   const roleField = register("role", {
     onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
-      if (e.target.value !== "trainee") {
-        setValue("supervisorMembershipId", "");
-        setSupervisor(null);
-      }
+      if (e.target.value !== "trainee") setValue("supervisorMembershipId", "");
     },
   });
 
@@ -64,35 +59,25 @@ export function InviteForm() {
         </div>
         {role === "trainee" ? (
           <PersonPicker
-            key={`sup-${round}`}
             id="invite-supervisor"
             name="supervisorMembershipId"
             label="Supervisor (optional)"
             role="supervisor"
             hint="Type a name or email. Leave empty to assign one later."
-            initial={supervisor}
             error={errors.supervisorMembershipId?.message}
-            onChange={(p) => {
-              setSupervisor(p);
-              setValue("supervisorMembershipId", p?.id ?? "", { shouldValidate: isSubmitted });
-            }}
+            onChange={pick("supervisorMembershipId")}
           />
         ) : (
           <p className="self-end text-sm text-stone-700">Only trainees are invited with a supervisor.</p>
         )}
         <SearchPicker
-          key={`cohort-${round}`}
           id="invite-cohort"
           name="cohortId"
           label="Cohort (optional)"
           source="cohort"
           hint="Type part of the cohort's name."
-          initial={cohort}
           error={errors.cohortId?.message}
-          onChange={(c) => {
-            setCohort(c);
-            setValue("cohortId", c?.id ?? "", { shouldValidate: isSubmitted });
-          }}
+          onChange={pick("cohortId")}
         />
       </div>
       <Button type="submit" disabled={isSubmitting}>
