@@ -15,7 +15,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new ValidationError("Check the highlighted fields.", { currentPassword: ["That isn't your current password."] });
   }
-  assertNotGuessable(input.newPassword, "newPassword", personalWords(user.email, user.name, ctx.orgName));
+  await assertNotGuessable(input.newPassword, "newPassword", personalWords(user.email, user.name, ctx.orgName));
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -101,7 +101,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(eq(passwordResets.tokenHash, hashToken(token)));
-  assertNotGuessable(newPassword, "newPassword", personalWords(owner?.email, owner?.name));
+  await assertNotGuessable(newPassword, "newPassword", personalWords(owner?.email, owner?.name));
   const passwordHash = await hashPassword(newPassword);
   const used = await db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as en from "@zxcvbn-ts/language-en";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { ValidationError } from "@/lib/core/errors";
 
 // Refuses passwords an attacker would try early (ASVS 6.2.4, 6.2.11, 6.2.12 in part): zxcvbn-ts
@@ -14,19 +12,56 @@ export const MIN_SCORE = 3;
 /** Words particular to Rapport that no password here should rest on (ASVS 6.1.2). */
 export const CONTEXT_WORDS = ["rapport", "counselling", "counseling", "counsellor", "supervision", "supervisor", "trainee", "therapy", "therapist", "rupture", "alliance", "clinical", "harbourside"];
 
-let factory: ZxcvbnFactory | null = null;
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
+// The checker is built when a password is first checked (or a page with a password field is
+// shown: primePasswordCheck) and dropped after IDLE_MS without a check. Its dictionaries take a
+// server process about 28 MB of heap (13 MB for the imported word lists, which stay once loaded,
+// and 15 MB for the ranked lookups built from them, which go), and building them takes 0.5-1 s of
+// CPU; passwords are set rarely (sign-up, invitations, resets, changes), so no worker keeps the
+// lookups for a form nobody is filling in (docs/SCALE.md, "Memory").
+export const IDLE_MS = 10 * 60_000;
+
+let building: Promise<ZxcvbnFactory> | null = null;
+let idle: ReturnType<typeof setTimeout> | null = null;
+
+async function build(): Promise<ZxcvbnFactory> {
+  const [{ ZxcvbnFactory }, common, en] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en")]);
+  return new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,
   });
-  return factory;
 }
 
-/** Builds the dictionaries now (the server calls this at start), so no request pays for it. */
-export function warmUpPasswordCheck(): void {
-  zxcvbn().check("warm-up");
+function keepUntilIdle(): void {
+  if (idle) clearTimeout(idle);
+  idle = setTimeout(() => {
+    building = null;
+    idle = null;
+  }, IDLE_MS);
+  idle.unref?.();
+}
+
+async function zxcvbn(): Promise<ZxcvbnFactory> {
+  const mine = (building ??= build());
+  try {
+    const factory = await mine;
+    keepUntilIdle();
+    return factory;
+  } catch (e) {
+    if (building === mine) building = null;
+    throw e;
+  }
+}
+
+/** Whether the checker is built now (for tests and the memory benchmark). */
+export function passwordCheckLoaded(): boolean {
+  return building !== null;
+}
+
+/** Starts building the checker without waiting: a page that shows a password field calls this, so
+ * the check is ready by the time the person submits. */
+export function primePasswordCheck(): void {
+  zxcvbn().catch((e) => console.error(`[rapport] preparing the password check failed: ${e instanceof Error ? e.message : e}`));
 }
 
 /** The person's own details split into words: an email's local part, a name, an organisation. */
@@ -43,17 +78,17 @@ export function personalWords(...values: (string | null | undefined)[]): string[
 }
 
 /** Why a password is too easy to guess, in words a person can act on, or null when it is fine. */
-export function guessabilityProblem(password: string, userWords: string[] = []): string | null {
+export async function guessabilityProblem(password: string, userWords: string[] = []): Promise<string | null> {
   // zxcvbn's cost grows with length; past 100 characters a password is not short enough to guess.
   if (password.length > 100) return null;
-  const result = zxcvbn().check(password, [...CONTEXT_WORDS, ...userWords]);
+  const result = (await zxcvbn()).check(password, [...CONTEXT_WORDS, ...userWords]);
   if (result.score >= MIN_SCORE) return null;
   const why = result.feedback.warning ?? "It follows a pattern that password-guessing tools try early.";
   return `This password is too easy to guess. ${why.endsWith(".") ? why : `${why}.`} Try a few unrelated words, or let a password manager make one.`;
 }
 
 /** Throws a field error when the password is too easy to guess (for the data layer). */
-export function assertNotGuessable(password: string, field: string, userWords: string[] = []): void {
-  const problem = guessabilityProblem(password, userWords);
+export async function assertNotGuessable(password: string, field: string, userWords: string[] = []): Promise<void> {
+  const problem = await guessabilityProblem(password, userWords);
   if (problem) throw new ValidationError("Check the highlighted fields.", { [field]: [problem] });
 }

@@ -152,7 +152,7 @@ export const ACCOUNT_EXISTS = "An account with this email already exists. Sign i
 /** A new person: creates their account with the invited email, then joins. */
 export async function acceptAsNewUser(input: { token: string; name: string; password: string }) {
   const view = await viewInvitation(input.token);
-  assertNotGuessable(input.password, "password", personalWords(view.email, input.name, view.orgName));
+  await assertNotGuessable(input.password, "password", personalWords(view.email, input.name, view.orgName));
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   const { pending, ...joined } = await db.transaction(async (tx) => {

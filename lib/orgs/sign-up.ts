@@ -31,7 +31,7 @@ export async function signUp(input: SignUpInput, opts: { address?: string | null
     console.warn(`[rapport] sign-ups over the limit${opts.address ? ` from ${opts.address}` : ""}`);
     throw new ValidationError("Too many organisations have been created from here in the last hour. Try again in an hour, or contact us.");
   }
-  assertNotGuessable(input.password, "password", personalWords(input.email, input.name, input.organisationName));
+  await assertNotGuessable(input.password, "password", personalWords(input.email, input.name, input.organisationName));
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);

@@ -2,7 +2,6 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { pruneUsedChallenges } from "@/lib/auth/two-factor/passkey-store";
-import { warmUpPasswordCheck } from "@/lib/auth/password-strength";
 import { drainSoon, smtpConfigured } from "@/lib/email/send";
 import { runDigest } from "@/lib/notifications/digest";
 import { runHoursReminders } from "@/lib/hours/reminders";
@@ -81,14 +80,6 @@ export function startHousekeeping(): void {
   setTimeout(email, 2_000).unref();
   setTimeout(() => void hours(), 90_000).unref();
   setInterval(() => void hours(), HOURS_REMINDERS_EVERY_MS).unref();
-  // Builds zxcvbn's dictionaries (seconds of CPU) once at start, not inside someone's sign-up.
-  setTimeout(() => {
-    try {
-      warmUpPasswordCheck();
-    } catch (e) {
-      console.error(`[rapport] password check warm-up failed: ${e instanceof Error ? e.message : e}`);
-    }
-  }, 1_000).unref();
   // Soon after start too, so a server restarted around midnight doesn't wait an hour.
   setTimeout(() => void digest(), 60_000).unref();
   setInterval(() => void digest(), DIGEST_EVERY_MS).unref();

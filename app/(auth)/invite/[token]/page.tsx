@@ -8,6 +8,7 @@ import { UNUSABLE, viewInvitation, type InviteState } from "@/lib/onboarding/acc
 import { formatDate } from "@/lib/onboarding/due";
 import { ROLE_LABELS } from "@/lib/core/permissions";
 import { publicPage } from "@/lib/core/page";
+import { primePasswordCheck } from "@/lib/auth/password-strength";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -48,6 +49,7 @@ export default publicPage(async function InvitePage({ params }: { params: Promis
     </p>
   );
   if (!view.hasAccount) {
+    primePasswordCheck();
     return (
       <>
         <h1 className="text-2xl font-semibold">Join {view.orgName}</h1>
