@@ -9,7 +9,8 @@
  *
  * Env: MEM_REQUESTS (requests per route, default 1,500, plus a fifth as warm-up: the same work
  * in every variant however busy the machine is), MEM_CONNECTIONS (20),
- * MEM_SCALE (which organisation's people, default 1), MEM_ONLY (regex of routes).
+ * MEM_SCALE (which organisation's people, default 1), MEM_ONLY (regex of routes), MEM_HOLD_SECONDS
+ * (keep the server up that long after the routes, e.g. to take a worker's heap snapshot).
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -90,6 +91,12 @@ async function main() {
     }
     const peak = Math.max(...workers().map((w) => w.peakMb));
     summary.push(`${v.label}: highest worker RSS after a route ${worst.toFixed(0)} MB, peak ${peak.toFixed(0)} MB; p95 ms (server CPU per response): ${p95s.join(", ")}`);
+    // MEM_HOLD_SECONDS: keep the server up after the routes (to take a heap snapshot of a worker).
+    const hold = Number(process.env.MEM_HOLD_SECONDS || 0);
+    if (hold > 0) {
+      console.log(`    holding for ${hold} s; workers: ${workers().map((w) => w.pid).join(" ")}`);
+      await new Promise((r) => setTimeout(r, hold * 1000));
+    }
     process.kill(-app.child.pid!, "SIGTERM");
     await app.exited;
   }
