@@ -53,7 +53,7 @@ async function zxcvbn(): Promise<ZxcvbnFactory> {
   }
 }
 
-/** Whether the checker is built now (for tests and the memory benchmark). */
+/** Whether the checker is built (or being built) now: for the tests of its lifetime. */
 export function passwordCheckLoaded(): boolean {
   return building !== null;
 }
