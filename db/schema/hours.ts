@@ -200,9 +200,8 @@ export const hourEntries = pgTable(
   },
   (t) => [
     unique("hour_entries_org_id_uq").on(t.organisationId, t.id),
-    // A trainee's entries by day; the last three columns let the cohort report's totals (50 trainees'
-    // grouped sums, lib/hours/progress.ts totalsForTrainees) be read from the index alone: at ten
-    // times the data (about 200 entries a trainee) that is a third of the pages and no heap visits.
+    // A trainee's entries by day; the last three columns let grouped sums (a trainee's progress, the
+    // part-months at the ends of the cohort report's window) be read from the index alone.
     index("hour_entries_org_trainee_day_idx").on(t.organisationId, t.traineeMembershipId, t.occurredOn, t.id, t.category, t.status, t.minutes),
     index("hour_entries_org_placement_status_idx").on(t.organisationId, t.traineePlacementId, t.status, t.occurredOn),
     index("hour_entries_submitted_idx").on(t.organisationId, t.submittedAt).where(sql`${t.status} = 'submitted'`),
@@ -228,6 +227,33 @@ export const hourEntries = pgTable(
     check("hour_entries_approved_ck", sql`(${t.status} = 'approved') = (${t.approvalId} is not null)`),
     check("hour_entries_returned_ck", sql`${t.status} <> 'returned' or ${t.returnReason} is not null`),
     check("hour_entries_via_ck", sql`${t.createdVia} in ('form', 'grid', 'import', 'session', 'correction')`),
+  ],
+);
+
+/**
+ * Running totals of the entries that count (lib/hours/progress.ts `counted`), one row per trainee,
+ * calendar month, category and status: the cohort hours report reads these instead of summing
+ * every entry, so its cost follows the number of trainees on the page, not how long they have
+ * been logging. The application never writes them: statement-level triggers on hour_entries
+ * recount each month an insert, update or delete touches (migration 0023), including the month of
+ * an original whose correction is approved.
+ */
+export const hourMonthlyTotals = pgTable(
+  "hour_monthly_totals",
+  {
+    organisationId: orgId(),
+    traineeMembershipId: uuid("trainee_membership_id").notNull(),
+    month: day("month").notNull(),
+    category: text("category").notNull(),
+    status: hourEntryStatusEnum("status").notNull(),
+    minutes: integer("minutes").notNull(),
+    entries: integer("entries").notNull(),
+    lastOn: day("last_on").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "hour_monthly_totals_pk", columns: [t.organisationId, t.traineeMembershipId, t.month, t.category, t.status] }),
+    foreignKey({ name: "hour_monthly_totals_trainee_fk", columns: [t.organisationId, t.traineeMembershipId], foreignColumns: [memberships.organisationId, memberships.id] }).onDelete("cascade"),
+    check("hour_monthly_totals_month_ck", sql`extract(day from ${t.month}) = 1`),
   ],
 );
 

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { hourEntries, hourRequirementSets, type HourRequirementSet } from "@/db/schema";
 import type { Ctx } from "@/lib/core/context";
 import { loadTraineeFor, visibleEntries, type TraineeRef } from "./access";
 import { isCategory } from "./categories";
 import { today as todayDay } from "./days";
-import { emptyTotals, evaluate, readRules, windowBounds, windowText, type EntryStatus, type Evaluation, type RequirementRules, type Totals } from "./requirements";
+import { emptyTotals, evaluate, readRules, splitWindow, windowBounds, windowText, type EntryStatus, type Evaluation, type RequirementRules, type Totals } from "./requirements";
 
 // Progress against requirement sets. Totals come from one grouped statement per request, whatever
 // the number of entries: an approved entry counts unless an approved correction replaced it.
@@ -93,25 +94,41 @@ export async function getTraineeProgress(ctx: Ctx, traineeMembershipId: string, 
   };
 }
 
-/** Totals for many trainees at once against one window (the cohort report): one statement. */
+/**
+ * Totals for many trainees at once against one window (the cohort report): one statement. The
+ * whole months come from the running monthly totals (hour_monthly_totals, kept by triggers), the
+ * part-months at the window's ends from the entries, so the work follows the number of trainees
+ * and months, not the number of entries they have logged.
+ */
 export async function totalsForTrainees(db: DbOrTx, orgId: string, traineeIds: string[], bounds: Bounds): Promise<Map<string, { totals: Totals; lastLoggedOn: string | null }>> {
   const out = new Map<string, { totals: Totals; lastLoggedOn: string | null }>(traineeIds.map((id) => [id, { totals: emptyTotals(), lastLoggedOn: null }]));
   if (traineeIds.length === 0) return out;
-  const rows = await db
-    .select({
-      trainee: hourEntries.traineeMembershipId,
-      category: hourEntries.category,
-      status: hourEntries.status,
-      minutes: sql<number>`coalesce(sum(${hourEntries.minutes}) filter (where ${inWindow(bounds)}), 0)::int`,
-      last: sql<string | null>`max(${hourEntries.occurredOn})`,
-    })
-    .from(hourEntries)
-    .where(and(eq(hourEntries.organisationId, orgId), inArray(hourEntries.traineeMembershipId, traineeIds), counted(orgId, traineeIds)))
-    .groupBy(hourEntries.traineeMembershipId, hourEntries.category, hourEntries.status);
+  const { months, edges } = splitWindow(bounds);
+  const ids = sql.join(traineeIds.map((t) => sql`${t}::uuid`), sql`, `);
+  const inMonths = months
+    ? (and(months.from ? sql`m.month >= ${months.from}::date` : undefined, months.to ? sql`m.month < ${months.to}::date` : undefined) ?? sql`true`)
+    : sql`false`;
+  const fromMonths = sql`select m.trainee_membership_id as trainee, m.category, m.status::text as status,
+      coalesce(sum(m.minutes) filter (where ${inMonths}), 0)::int as minutes, max(m.last_on)::text as last
+    from hour_monthly_totals m
+    where m.organisation_id = ${orgId} and m.trainee_membership_id in (${ids})
+    group by m.trainee_membership_id, m.category, m.status`;
+  const edgeDays = sql.join(
+    edges.map((e) => sql`${hourEntries.occurredOn} between ${e.from}::date and ${e.to}::date`),
+    sql` or `,
+  );
+  const fromEdges = sql`select ${hourEntries.traineeMembershipId} as trainee, ${hourEntries.category} as category, ${hourEntries.status}::text as status,
+      sum(${hourEntries.minutes})::int as minutes, null::text as last
+    from ${hourEntries}
+    where ${hourEntries.organisationId} = ${orgId} and ${hourEntries.traineeMembershipId} in (${ids}) and (${edgeDays}) and ${counted(orgId, traineeIds)}
+    group by ${hourEntries.traineeMembershipId}, ${hourEntries.category}, ${hourEntries.status}`;
+  const rows = rowsOf<{ trainee: string; category: string; status: string; minutes: number; last: string | null }>(
+    await db.execute(edges.length ? sql`${fromMonths} union all ${fromEdges}` : fromMonths),
+  );
   for (const r of rows) {
     const t = out.get(r.trainee);
     if (!t) continue;
-    addTo(t.totals, r.category, r.status, r.minutes);
+    addTo(t.totals, r.category, r.status, Number(r.minutes));
     if (r.last && (!t.lastLoggedOn || r.last > t.lastLoggedOn)) t.lastLoggedOn = r.last;
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORY_CODES, categoryFromText } from "./categories";
-import { emptyTotals, evaluate, percent, rulesSchema, windowBounds, type RequirementRules } from "./requirements";
+import { emptyTotals, evaluate, percent, rulesSchema, splitWindow, windowBounds, type RequirementRules } from "./requirements";
 import { STANDARD_SETS } from "./standard-sets";
 
 describe("evaluating a requirement set against a trainee's totals", () => {
@@ -73,5 +73,27 @@ describe("category names a spreadsheet may use", () => {
     expect(categoryFromText("role-play")).toBe("skills_practice");
     expect(categoryFromText("Case notes")).toBe("indirect_notes");
     expect(categoryFromText("lunch")).toBeNull();
+  });
+
+  it("cuts a window into the whole months the running totals answer and the part-months at its ends", () => {
+    expect(splitWindow({ from: null, to: null })).toEqual({ months: { from: null, to: null }, edges: [] });
+    // Month-aligned at both ends: months only.
+    expect(splitWindow({ from: "2026-01-01", to: "2026-12-31" })).toEqual({ months: { from: "2026-01-01", to: "2027-01-01" }, edges: [] });
+    // Mid-month at both ends (a 29-day February in a leap year).
+    expect(splitWindow({ from: "2024-01-15", to: "2024-03-10" })).toEqual({
+      months: { from: "2024-02-01", to: "2024-03-01" },
+      edges: [
+        { from: "2024-01-15", to: "2024-01-31" },
+        { from: "2024-03-01", to: "2024-03-10" },
+      ],
+    });
+    expect(splitWindow({ from: "2026-11-01", to: "2026-11-30" })).toEqual({ months: { from: "2026-11-01", to: "2026-12-01" }, edges: [] });
+    // Open at one end.
+    expect(splitWindow({ from: "2026-06-02", to: null })).toEqual({ months: { from: "2026-07-01", to: null }, edges: [{ from: "2026-06-02", to: "2026-06-30" }] });
+    expect(splitWindow({ from: null, to: "2026-02-27" })).toEqual({ months: { from: null, to: "2026-02-01" }, edges: [{ from: "2026-02-01", to: "2026-02-27" }] });
+    // No whole month inside: all from the entries; an empty window counts nothing.
+    expect(splitWindow({ from: "2026-05-03", to: "2026-05-20" })).toEqual({ months: null, edges: [{ from: "2026-05-03", to: "2026-05-20" }] });
+    expect(splitWindow({ from: "2026-05-20", to: "2026-06-10" })).toEqual({ months: null, edges: [{ from: "2026-05-20", to: "2026-06-10" }] });
+    expect(splitWindow({ from: "2026-06-10", to: "2026-05-20" })).toEqual({ months: null, edges: [] });
   });
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { StoredRequirementRules } from "@/db/schema";
 import { CATEGORY_CODES, type CategoryCode } from "./categories";
-import { addMonths } from "./days";
+import { addDays, addMonths } from "./days";
 
 export type RequirementRules = StoredRequirementRules;
 export type EntryStatus = "draft" | "submitted" | "returned" | "approved";
@@ -54,6 +54,23 @@ export function windowBounds(rules: RequirementRules, today: string): { from: st
     if (!from || rolling > from) from = rolling;
   }
   return { from, to };
+}
+
+/**
+ * A window cut where the monthly totals can answer it: the whole calendar months inside it
+ * (`months`: from the first month, inclusive, to the first month after, exclusive; null bounds are
+ * open) and the days at either end that only part of a month covers (`edges`, counted from the
+ * entries). A window inside one month, or across two without a whole one, is all edges.
+ */
+export function splitWindow(b: { from: string | null; to: string | null }): { months: { from: string | null; to: string | null } | null; edges: { from: string; to: string }[] } {
+  const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+  const monthFrom = b.from ? (b.from === firstOfMonth(b.from) ? b.from : addMonths(firstOfMonth(b.from), 1)) : null;
+  const monthTo = b.to ? (firstOfMonth(addDays(b.to, 1)) === addDays(b.to, 1) ? addDays(b.to, 1) : firstOfMonth(b.to)) : null;
+  if (b.from && b.to && monthFrom! >= monthTo!) return { months: null, edges: b.from <= b.to ? [{ from: b.from, to: b.to }] : [] };
+  const edges: { from: string; to: string }[] = [];
+  if (b.from && monthFrom !== b.from) edges.push({ from: b.from, to: addDays(monthFrom!, -1) });
+  if (b.to && monthTo !== addDays(b.to, 1)) edges.push({ from: monthTo!, to: b.to });
+  return { months: { from: monthFrom, to: monthTo }, edges };
 }
 
 export function windowText(rules: RequirementRules): string | null {
