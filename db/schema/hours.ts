@@ -252,6 +252,9 @@ export const hourMonthlyTotals = pgTable(
   },
   (t) => [
     primaryKey({ name: "hour_monthly_totals_pk", columns: [t.organisationId, t.traineeMembershipId, t.month, t.category, t.status] }),
+    // The report reads a page of trainees' totals from this index alone (no heap visits): the rows
+    // are rewritten on every recount, so in the table a trainee's months end up on scattered pages.
+    index("hour_monthly_totals_read_idx").on(t.organisationId, t.traineeMembershipId, t.month, t.category, t.status, t.minutes, t.lastOn),
     foreignKey({ name: "hour_monthly_totals_trainee_fk", columns: [t.organisationId, t.traineeMembershipId], foreignColumns: [memberships.organisationId, memberships.id] }).onDelete("cascade"),
     check("hour_monthly_totals_month_ck", sql`extract(day from ${t.month}) = 1`),
   ],

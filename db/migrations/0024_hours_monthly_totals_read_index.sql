@@ -1,0 +1,1 @@
+CREATE INDEX "hour_monthly_totals_read_idx" ON "hour_monthly_totals" USING btree ("organisation_id","trainee_membership_id","month","category","status","minutes","last_on");
