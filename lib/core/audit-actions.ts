@@ -110,6 +110,7 @@ export const AUDIT_ACTIONS = {
   "hours.imported": { category: "practicum", verb: "Imported hours" },
   "hours.reminders_sent": { category: "practicum", verb: "Sent hours reminders" },
   "hours.summary_issued": { category: "practicum", verb: "Issued a signed hours summary" },
+  "hours.totals_recounted": { category: "practicum", verb: "Recounted the hours totals from the entries (operator's tool)" },
   "hours.requirement_set_created": { category: "settings", verb: "Created an hours requirement set" },
   "hours.requirement_set_updated": { category: "settings", verb: "Changed an hours requirement set" },
   "hours.requirement_set_deleted": { category: "settings", verb: "Deleted an hours requirement set" },

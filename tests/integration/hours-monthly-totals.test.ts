@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { hourEntries, hourMonthlyTotals, memberships, organisations } from "@/db/schema";
+import { auditEvents, hourEntries, hourMonthlyTotals, memberships, organisations } from "@/db/schema";
 import { approveEntries, listApprovalQueue, returnEntries } from "@/lib/hours/approvals";
 import { addDays, today, weekStart } from "@/lib/hours/days";
 import { correctEntry, createEntry, deleteEntry, saveWeek, submitEntries, updateEntry } from "@/lib/hours/entries";
+import { checkHourTotals, recountHourTotals } from "@/lib/hours/monthly-totals";
 import { totalsForTrainees, type Bounds } from "@/lib/hours/progress";
 import { recordSession } from "@/lib/hours/sessions";
 import { createOrg, uid } from "../fixtures/factory";
@@ -174,5 +175,28 @@ describe("the monthly totals of hours", () => {
     await db.delete(organisations).where(eq(organisations.id, org.orgId));
     expect(await count()).toBe(0);
     expect((await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(eq(memberships.organisationId, org.orgId)))[0].n).toBe(0);
+  });
+
+  it("are found stale and recounted by the operator's tool (npm run hours:recount) after a write that bypassed the triggers", async () => {
+    const { org, tpA, trainee } = await setUp("MonthlyTotalsRepair");
+    await createEntry(trainee, { traineePlacementId: tpA, occurredOn: ago(3), minutes: 60, category: "direct_individual", note: "" });
+    await createEntry(trainee, { traineePlacementId: tpA, occurredOn: ago(40), minutes: 30, category: "indirect_notes", note: "" });
+    const db = await getDb();
+    const only = { organisationId: org.orgId };
+    expect(await checkHourTotals(db, only)).toEqual([{ organisationId: org.orgId, rowsWrong: 0 }]);
+    // What a restore with triggers off could leave: a wrong figure, a missing month, a month with no entries.
+    const [month] = await db.select().from(hourMonthlyTotals).where(and(eq(hourMonthlyTotals.organisationId, org.orgId), eq(hourMonthlyTotals.category, "direct_individual")));
+    await db.update(hourMonthlyTotals).set({ minutes: 999 }).where(and(eq(hourMonthlyTotals.organisationId, org.orgId), eq(hourMonthlyTotals.month, month.month), eq(hourMonthlyTotals.category, "direct_individual")));
+    await db.delete(hourMonthlyTotals).where(and(eq(hourMonthlyTotals.organisationId, org.orgId), eq(hourMonthlyTotals.category, "indirect_notes")));
+    await db.insert(hourMonthlyTotals).values({ organisationId: org.orgId, traineeMembershipId: org.trainee.membershipId, month: "2020-01-01", category: "skills_practice", status: "approved", minutes: 45, entries: 1, lastOn: "2020-01-15" });
+    // Changed, missing and extra: two rows off for the first (the wrong one and the right one), one each for the others.
+    expect(await checkHourTotals(db, only)).toEqual([{ organisationId: org.orgId, rowsWrong: 4 }]);
+    expect(await recountHourTotals(db, only)).toEqual([{ organisationId: org.orgId, rowsWrong: 4 }]);
+    expect(await checkHourTotals(db, only)).toEqual([{ organisationId: org.orgId, rowsWrong: 0 }]);
+    await expectTotalsMatchEntries(org.orgId);
+    // Recorded for the organisation, with no person as the actor; a recount that changed nothing is not.
+    await recountHourTotals(db, only);
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, org.orgId), eq(auditEvents.action, "hours.totals_recounted")));
+    expect(events.map((e) => [e.actorUserId, e.detail])).toEqual([[null, { rowsWrong: 4 }]]);
   });
 });
