@@ -33,9 +33,15 @@ describe.skipIf(usingEmbedded())("reads on a replica (PostgreSQL streaming repli
 
   const names = async (o: TestOrg) => (await getCompletionMatrix(ctxOf(o, o.admin), {})).rows.map((r) => r.name);
 
-  /** Waits until the replica has replayed everything the primary has written so far. */
+  /**
+   * Waits until the replica has replayed everything the primary has written so far. The test
+   * cluster runs with synchronous_commit=off, so a commit can return while its record is still in
+   * the WAL buffers: pg_current_wal_lsn() (the write position) may lie before it. The insert
+   * position covers every commit that has returned; pg_switch_wal() is not needed because the
+   * WAL writer flushes the buffers within wal_writer_delay and the sender streams them.
+   */
   async function caughtUp() {
-    const [{ lsn }] = await primarySql`select pg_current_wal_lsn()::text as lsn`;
+    const [{ lsn }] = await primarySql`select pg_current_wal_insert_lsn()::text as lsn`;
     for (let i = 0; i < 600; i++) {
       const [{ done }] = await replicaSql`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as done`;
       if (done) return;
