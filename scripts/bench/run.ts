@@ -50,8 +50,11 @@ const cfg = {
 };
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const SCALES = benchScales(process.argv.slice(2), process.env);
-// Runs per route and scale when comparing scales (A B B A for 2); BENCH_SCALE_ROUNDS overrides.
-const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS || (SCALES.length > 1 ? 2 : 1));
+// Runs per route and scale when comparing scales (A B B A A B … ; BENCH_SCALE_ROUNDS overrides),
+// each BENCH_SCALE_RUN_SECONDS long: six runs of 10 s per side, alternating, take about as long as
+// three of 20 s and leave a burst of someone else's work less room to fall on one side only.
+const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS || (SCALES.length > 1 ? 6 : 1));
+const SCALE_RUN_SECONDS = SCALES.length > 1 ? Number(process.env.BENCH_SCALE_RUN_SECONDS || 10) : undefined;
 const LOGS = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-logs."));
 const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT || (ONLY ? path.join(LOGS, "BENCHMARKS.only.md") : "docs/BENCHMARKS.md"));
 const NODE = process.execPath;
@@ -174,8 +177,8 @@ async function main() {
     const secs = (Date.now() - t) / 1000;
     return { ...m, appCpu: percentOfCore(cpu.app() - app0, secs), pgCpu: percentOfCore(cpu.pg() - pg0, secs) };
   };
-  step(`load: ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}` : ""}`);
-  rows.push(...(await measureRoutes({ routes: ordered, base, sql, app: appA, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS })));
+  step(`load: ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? `; at scales ${SCALES.join(", ")}, ${ROUNDS} run(s) of ${SCALE_RUN_SECONDS} s per scale instead` : ""}`);
+  rows.push(...(await measureRoutes({ routes: ordered, base, sql, app: appA, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS, scaleRunSeconds: SCALE_RUN_SECONDS })));
   rows.push({ ...(await measured("Baseline: plain Node.js http, same bytes as the lesson page", local(plainPort, "/"), load, [plain])), group: "baseline" });
   rows.push({ ...(await measured(PRERENDERED_NAME, base + staticPath, load, [appA])), group: "baseline" });
 
@@ -267,7 +270,7 @@ async function main() {
   notes.push(`Load average (1 / 5 / 15 min) when the load runs began: ${la(loadBefore)}; at the end: ${la(os.loadavg())}. Above 2 means processes were queueing for the 2 cores, including work outside this benchmark.`);
   const report = renderReport({
     machine: machine(ROOT, version.split(" on ")[0]),
-    config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings },
+    config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings, scaleRunSeconds: SCALE_RUN_SECONDS },
     seed: seedInfo,
     rows,
     targets,
@@ -315,9 +318,9 @@ async function onlyRoutes(
   t0: number,
 ) {
   const load: LoadOptions = { connections: cfg.connections, duration: cfg.duration, warmup: cfg.warmup };
-  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}, ${ROUNDS} run(s) each` : ""}`);
+  step(`load (BENCH_ONLY=${process.env.BENCH_ONLY}): ${cfg.connections} connections, ${cfg.warmup} s warm-up + ${cfg.duration} s per route${SCALES.length > 1 ? ` at scales ${SCALES.join(", ")}, ${ROUNDS} run(s) of ${SCALE_RUN_SECONDS} s each` : ""}`);
   const loadBefore = os.loadavg();
-  const rows = await measureRoutes({ routes, base, sql, app, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS });
+  const rows = await measureRoutes({ routes, base, sql, app, pgData: path.join(pg.dir, "data"), load, rounds: ROUNDS, scaleRunSeconds: SCALE_RUN_SECONDS });
   // BENCH_BASELINE=1: also the prerendered Next.js response, for the lesson page's throughput target.
   if (process.env.BENCH_BASELINE === "1") {
     await prerenderedAnswers(base);
@@ -329,7 +332,7 @@ async function onlyRoutes(
   notes.push(`Load average (1 / 5 / 15 min) when the load runs began: ${la(loadBefore)}; at the end: ${la(os.loadavg())}.`);
   const report = renderReport({
     machine: machine(ROOT, version.split(" on ")[0]),
-    config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings },
+    config: { ...cfg, poolSize: POOL, workers: WORKERS, pgSettings: pg.settings, scaleRunSeconds: SCALE_RUN_SECONDS },
     seed,
     rows,
     targets,

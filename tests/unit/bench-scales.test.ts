@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { roundRatios, scaleTable, type Row } from "@/scripts/bench/lib/report";
+import { runOrder } from "@/scripts/bench/lib/scale-runs";
 import { benchScales } from "@/scripts/bench/lib/scales";
 import { parseScale, scaledOrg, sizeFor } from "@/scripts/seed/large/scale";
 
@@ -46,5 +48,51 @@ describe("seed:large --scale", () => {
     const cohort = Math.floor(x10.traineeIndex / (10_000 / 100));
     expect((100 - 1 - cohort) / (100 - 1)).toBeCloseTo((10 - 1 - 5) / (10 - 1), 2);
     expect(x10.spec.hours?.heavy).toEqual({ index: 5_500, entries: 2_000 });
+  });
+});
+
+describe("the benchmark's runs across scales", () => {
+  const row = (scale: number, p95: number, runP95?: number[]): Row => ({
+    name: `Route${scale > 1 ? ` (×${scale} data set)` : ""}`,
+    url: "/",
+    requests: 1,
+    responses: 1,
+    rps: 1,
+    p50: p95 / 2,
+    p95,
+    p99: p95,
+    max: p95,
+    errors: 0,
+    non2xx: 0,
+    bytesPerResponse: 1,
+    statuses: {},
+    group: "route",
+    scale,
+    short: "Route",
+    runP95,
+    queriesPerRequest: 3,
+    dbMsPerRequest: 1,
+    blocksPerRequest: 10,
+  });
+
+  it("alternates the scales, so each round's pair of runs sits side by side", () => {
+    expect(runOrder(["A", "B"], 1)).toEqual(["A", "B"]);
+    expect(runOrder(["A", "B"], 2)).toEqual(["A", "B", "B", "A"]);
+    expect(runOrder(["A", "B"], 6)).toEqual(["A", "B", "B", "A", "A", "B", "B", "A", "A", "B", "B", "A"]);
+    expect(runOrder(["A", "B", "C"], 2)).toEqual(["A", "B", "C", "C", "B", "A"]);
+  });
+
+  it("pairs the i-th run at each scale and reports the lowest and highest ratio", () => {
+    expect(roundRatios(row(1, 100, [100, 200, 100]), row(10, 120, [110, 180, 130]))).toEqual({ low: 0.9, high: 1.3 });
+    expect(roundRatios(row(1, 100, [100]), row(10, 120, [110]))).toBeNull();
+    expect(roundRatios(row(1, 100), row(10, 120))).toBeNull();
+    expect(roundRatios(row(1, 100, [100, 100]), undefined)).toBeNull();
+  });
+
+  it("prints the pooled ratio and each round's spread beside it", () => {
+    const table = scaleTable([row(1, 200, [180, 220]), row(10, 230, [200, 260])])!;
+    const [head, , line] = table.split("\n");
+    expect(head).toContain("ratio per round ×10/×1 (lowest–highest)");
+    expect(line).toBe("| Route | 200.0 | 230.0 | 1.15 | 1.11–1.18 | 3.0 / 3.0 | 1.00 / 1.00 | 10 / 10 |");
   });
 });

@@ -16,6 +16,8 @@ export type Row = Measured & {
   memory?: { rssMb: number[]; peakMb: number[] };
   /** How many runs were pooled into the row, and PostgreSQL's work per request (pg_stat_statements). */
   runs?: number;
+  /** Each run's own p95, in the order run (paired with the other scale's runs of the same round). */
+  runP95?: number[];
   dbMsPerRequest?: number | null;
   blocksPerRequest?: number | null;
 };
@@ -24,7 +26,7 @@ export type Explained = { route: string; pass: "planner" | "seqscan_off"; plan: 
 export type Machine = { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; date: string; commit: string; postgres: string };
 export type ReportInput = {
   machine: Machine;
-  config: { connections: number; duration: number; warmup: number; poolSize: number; workers: number; pgSettings: string[] };
+  config: { connections: number; duration: number; warmup: number; poolSize: number; workers: number; pgSettings: string[]; scaleRunSeconds?: number };
   seed: { seconds: number; output: string; scales?: { scale: number; seconds: number }[] };
   rows: Row[];
   targets: Target[];
@@ -48,19 +50,30 @@ export function table(rows: Row[]): string {
   return [head, ...body].join("\n");
 }
 
-/** Each route at every scale beside scale 1: p95, the ratio, statements per request. */
+/** The ratio of each round's run at scale s to the scale-1 run beside it: lowest and highest. */
+export function roundRatios(one: Row, at: Row | undefined): { low: number; high: number } | null {
+  const a = one.runP95 ?? [];
+  const b = at?.runP95 ?? [];
+  const n = Math.min(a.length, b.length);
+  if (n < 2) return null;
+  const ratios = Array.from({ length: n }, (_, i) => b[i] / a[i]).filter(Number.isFinite);
+  return ratios.length ? { low: Math.min(...ratios), high: Math.max(...ratios) } : null;
+}
+
+/** Each route at every scale beside scale 1: p95, the ratio (pooled runs), each round's ratio, statements per request. */
 export function scaleTable(rows: Row[]): string | null {
   const routes = rows.filter((r) => r.group === "route" && r.short);
   const scales = [...new Set(routes.map((r) => r.scale ?? 1))].filter((s) => s > 1);
   if (!scales.length) return null;
   const sc = ["×1", ...scales.map((s) => `×${s}`)].join(" / ");
-  const out = ["| Route | " + ["p95 ×1", ...scales.flatMap((s) => [`p95 ×${s}`, `ratio ×${s}/×1`])].join(" | ") + ` | queries/request ${sc} | DB ms/request ${sc} | buffers/request ${sc} |`];
-  out.push("|---|" + "---:|".repeat(1 + scales.length * 2) + "---|---|---|");
+  const out = ["| Route | " + ["p95 ×1", ...scales.flatMap((s) => [`p95 ×${s}`, `ratio ×${s}/×1`, `ratio per round ×${s}/×1 (lowest–highest)`])].join(" | ") + ` | queries/request ${sc} | DB ms/request ${sc} | buffers/request ${sc} |`];
+  out.push("|---|" + "---:|".repeat(1 + scales.length * 3) + "---|---|---|");
   for (const one of routes.filter((r) => (r.scale ?? 1) === 1)) {
     const at = (s: number) => routes.find((r) => r.short === one.short && r.scale === s);
     const cells = [f1(one.p95), ...scales.flatMap((s) => {
       const r = at(s);
-      return r ? [f1(r.p95), (r.p95 / one.p95).toFixed(2)] : ["—", "—"];
+      const rounds = roundRatios(one, r);
+      return r ? [f1(r.p95), (r.p95 / one.p95).toFixed(2), rounds ? `${rounds.low.toFixed(2)}–${rounds.high.toFixed(2)}` : "—"] : ["—", "—", "—"];
     })];
     const all = [one, ...scales.map(at)];
     const col = (f: (r: Row) => number | null | undefined, digits: number) => all.map((r) => (r && f(r) != null ? f(r)!.toFixed(digits) : "—")).join(" / ");
@@ -121,7 +134,7 @@ export function renderReport(r: ReportInput): string {
   if (scaled) {
     out.push("## Ten times the data", "");
     out.push(
-      `The same routes as the same kind of person in the ×N organisation (\`npm run seed:large -- --scale N\`, beside scale 1 in the same database), each measured next to its scale-1 run (${r.rows.find((x) => (x.scale ?? 1) > 1)?.runs ?? 1} run(s) per scale, in the order ×1 ×N ×N ×1 … and pooled). Seeding took ${(r.seed.scales ?? []).map((x) => `${x.seconds.toFixed(0)} s at ×${x.scale}`).join(", ")}. Target: every ratio ≤ 1.2 and the same statements per request. DB ms and buffers per request are PostgreSQL's own execution time and shared buffers touched (pg_stat_statements) per response: the work per request, which a busy machine does not change.`,
+      `The same routes as the same kind of person in the ×N organisation (\`npm run seed:large -- --scale N\`, beside scale 1 in the same database), each measured next to its scale-1 run (${r.rows.find((x) => (x.scale ?? 1) > 1)?.runs ?? 1} run(s) per scale${r.config.scaleRunSeconds ? ` of ${r.config.scaleRunSeconds} s each, a warm-up before the first only` : ""}, in the order ×1 ×N ×N ×1 … and pooled: the ratio is of the pooled p95s; the column beside it gives the lowest and highest ratio of one round's pair of runs, how far the same comparison moves within one run on this machine). Seeding took ${(r.seed.scales ?? []).map((x) => `${x.seconds.toFixed(0)} s at ×${x.scale}`).join(", ")}. Target: every ratio ≤ 1.2 and the same statements per request. DB ms and buffers per request are PostgreSQL's own execution time and shared buffers touched (pg_stat_statements) per response: the work per request, which a busy machine does not change.`,
       "",
       scaled,
       "",

@@ -8,7 +8,9 @@ import type { BenchRoute } from "./routes";
 // Every route under load, and at several scales: each scale-1 route is followed by the same route
 // at the other scales. With rounds = 2 the order is A B B A (A C C A …), so a machine getting
 // busier or quieter during the pair weighs on both sides alike; the runs of one scale are then
-// pooled (latencies together). Besides latency, PostgreSQL reports what each request cost it
+// pooled (latencies together). Many short runs beat a few long ones on a shared machine: a burst of
+// someone else's work lands in one short run of one side, and the alternation spreads the rest
+// evenly. Only the first run of each route and scale has a warm-up; the later ones start warm. Besides latency, PostgreSQL reports what each request cost it
 // (pg_stat_statements: statements, execution time, buffers touched), which does not depend on
 // how busy the machine is: the work per request at ×10 next to ×1 is the stable half of the
 // comparison on a shared machine.
@@ -37,13 +39,17 @@ export async function measureRoutes(o: {
   pgData: string;
   load: LoadOptions;
   rounds: number;
+  /** Seconds per run when a route is compared across scales (load.duration otherwise). */
+  scaleRunSeconds?: number;
 }): Promise<Row[]> {
   const rows: Row[] = [];
   const firsts = o.routes.filter((r, i) => o.routes.findIndex((x) => x.short === r.short) === i);
   for (const first of firsts) {
     const group = o.routes.filter((r) => r.short === first.short);
     const runs = new Map<BenchRoute, { m: Measured; appCpu: number; pgCpu: number; db: DbStats }[]>(group.map((r) => [r, []]));
-    for (const r of runOrder(group, group.length > 1 ? o.rounds : 1)) {
+    const compared = group.length > 1;
+    for (const r of runOrder(group, compared ? o.rounds : 1)) {
+      const warm = runs.get(r)!.length > 0;
       const cpu = cpuProbe(() => [o.app.child.pid!], o.pgData);
       let app0 = 0;
       let pg0 = 0;
@@ -51,6 +57,8 @@ export async function measureRoutes(o: {
       let db0: DbStats = { calls: 0, ms: 0, blocks: 0 };
       const m = await measure(r.name, o.base + r.path, {
         ...o.load,
+        ...(compared && o.scaleRunSeconds ? { duration: o.scaleRunSeconds } : {}),
+        ...(warm ? { warmup: 0 } : {}),
         cookie: r.cookie,
         beforeMeasure: async () => {
           await o.sql`select pg_stat_statements_reset()`;
@@ -77,6 +85,7 @@ export async function measureRoutes(o: {
         scale: r.scale,
         short: r.short,
         runs: list.length,
+        runP95: list.map((x) => x.m.p95),
         queriesPerRequest: per(sum((x) => x.db.calls)),
         dbMsPerRequest: per(sum((x) => x.db.ms)),
         blocksPerRequest: per(sum((x) => x.db.blocks)),
