@@ -218,17 +218,25 @@ describe("cases: two supervisors signing off at once", () => {
     // exactly one may pass the version check.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
     const holder = db.transaction(async (tx) => {
       await tx.execute(sql`select id from cases where id = ${c.caseId} for update`);
+      locked();
       await gate;
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await holding;
     const run = (who: typeof org.supervisor) =>
       decideReview(ctxFor(org, who), { caseId: c.caseId, version: c.version, decision: "signed_off", ratings: reviewRatings() }).then(() => "won", (e: unknown) => (e instanceof ConflictError ? "conflict" : String(e)));
     const both = Promise.all([run(org.supervisor), run(org.otherSupervisor)]);
-    await new Promise((r) => setTimeout(r, 100));
-    const [waiting] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
-    expect(Number(waiting.n)).toBeGreaterThanOrEqual(2);
+    // Until both sign-offs wait on the lock (on a busy machine that can take a while; never a fixed sleep).
+    let waiting = 0;
+    for (let i = 0; i < 400 && waiting < 2; i++) {
+      const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+      waiting = Number(row.n);
+      if (waiting < 2) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(waiting).toBeGreaterThanOrEqual(2);
     release();
     await holder;
     expect((await both).sort()).toEqual(["conflict", "won"]);
