@@ -33,21 +33,6 @@ export async function listCohorts(ctx: Ctx, opts: { includeArchived?: boolean } 
 export type CohortChoice = { id: string; name: string; archivedAt: Date | null };
 
 /**
- * The organisation's cohorts for a filter or a picker: names only. listCohorts also counts each
- * cohort's active members, which reads every cohort membership of the organisation (10,000 at
- * ten times the large data set) for numbers these pages never show.
- */
-export async function listCohortChoices(ctx: Ctx, opts: { includeArchived?: boolean } = {}): Promise<CohortChoice[]> {
-  assertCan(ctx, "org.manage");
-  const db = await getDb();
-  return db
-    .select({ id: cohorts.id, name: cohorts.name, archivedAt: cohorts.archivedAt })
-    .from(cohorts)
-    .where(and(eq(cohorts.organisationId, ctx.orgId), opts.includeArchived ? undefined : sql`${cohorts.archivedAt} is null`))
-    .orderBy(sql`${cohorts.archivedAt} is not null`, asc(sql`lower(${cohorts.name})`));
-}
-
-/**
  * Cohorts whose name contains the text, for the search-as-you-type cohort pickers (an
  * organisation may have hundreds): active first, then archived when asked for, by name; at most
  * `limit` (1-50).

@@ -6,7 +6,7 @@ import { listCaseload, listMyAssignedTrainees } from "@/lib/cases/caseload";
 import { listInbox } from "@/lib/notifications/inbox";
 import { getContinueLearning, openLesson } from "@/lib/modules/queries";
 import { getChecklistWithPractice } from "@/lib/practice/checklist";
-import { cohortsOfMembers, listCohortChoices } from "@/lib/orgs/cohorts";
+import { cohortsOfMembers } from "@/lib/orgs/cohorts";
 import { listMembers } from "@/lib/orgs/members";
 import { getCompletionMatrix } from "@/lib/reports/completion";
 import { listEntries } from "@/lib/hours/ledger";
@@ -72,13 +72,12 @@ export const ROUTE_CALLS: RouteCall[] = [
   {
     route: "Completion matrix",
     page: "app/(app)/admin/reports/page.tsx",
-    run: (i) => Promise.all([getCompletionMatrix(i.admin, {}, { after: undefined }), listCohortChoices(i.admin, { includeArchived: true })]),
+    run: (i) => getCompletionMatrix(i.admin, {}, { after: undefined }),
   },
   {
     route: "Members list",
     page: "app/(app)/admin/members/page.tsx",
     run: async (i) => {
-      await listCohortChoices(i.admin, { includeArchived: true });
       const { rows } = await listMembers(i.admin, { q: "", role: undefined, status: undefined, cohortId: undefined, after: undefined });
       return cohortsOfMembers(i.admin.orgId, rows.map((r) => r.membershipId));
     },
@@ -92,6 +91,6 @@ export const ROUTE_CALLS: RouteCall[] = [
   {
     route: "Cohort hours report",
     page: "app/(app)/admin/hours/page.tsx",
-    run: (i) => Promise.all([getHoursReport(i.admin, {}, { after: undefined }), listCohortChoices(i.admin, { includeArchived: true })]),
+    run: (i) => getHoursReport(i.admin, {}, { after: undefined }),
   },
 ];

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, cohortMembers, memberships, supervisions, users } from "@/db/schema";
 import { listOrgChoices } from "@/lib/core/context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
-import { cohortsOfMembers, createCohort, listCohortChoices, listCohorts, renameCohort, setCohortArchived, setCohortMembership } from "@/lib/orgs/cohorts";
+import { cohortsOfMembers, createCohort, listCohorts, searchCohortChoices, renameCohort, setCohortArchived, setCohortMembership } from "@/lib/orgs/cohorts";
 import { changeRole, LAST_ADMIN_ROLE, listMembers, setMemberStatus } from "@/lib/orgs/members";
 import { getSupervisionLinks, setSupervision } from "@/lib/orgs/supervision";
 import { createOrg, uid } from "../fixtures/factory";
@@ -80,12 +80,12 @@ describe("cohorts", () => {
     await setCohortArchived(admin, { id: c.id, archived: true, version: 1 });
     expect((await listCohorts(admin)).map((x) => x.id)).not.toContain(c.id);
     expect((await listCohorts(admin, { includeArchived: true })).map((x) => x.id)).toContain(c.id);
-    // The names-only list for filters follows the same rules, and shows the archived one last.
-    expect((await listCohortChoices(admin)).map((x) => x.id)).not.toContain(c.id);
-    const choices = await listCohortChoices(admin, { includeArchived: true });
+    // The filters' cohort picker follows the same rules, and shows the archived one last.
+    expect((await searchCohortChoices(admin, "")).map((x) => x.id)).not.toContain(c.id);
+    const choices = await searchCohortChoices(admin, "", { includeArchived: true });
     expect(choices[choices.length - 1]).toEqual({ id: c.id, name: "2027 February intake", archivedAt: expect.any(Date) });
-    expect((await listCohortChoices(ctxOf(other, other.admin), { includeArchived: true })).map((x) => x.id)).not.toContain(c.id);
-    await expect(listCohortChoices(ctxOf(org, org.supervisor))).rejects.toBeInstanceOf(NotFoundError);
+    expect((await searchCohortChoices(ctxOf(other, other.admin), "", { includeArchived: true })).map((x) => x.id)).not.toContain(c.id);
+    await expect(searchCohortChoices(ctxOf(org, org.supervisor), "")).rejects.toBeInstanceOf(NotFoundError);
     await expect(setCohortMembership(admin, { membershipId: org.trainee.membershipId, cohortId: c.id, member: true })).rejects.toBeInstanceOf(ConflictError);
     await setCohortArchived(admin, { id: c.id, archived: false, version: 2 });
     const db = await getDb();

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
-import { listCohortChoices } from "@/lib/orgs/cohorts";
+import { getCohortChoice } from "@/lib/orgs/cohorts";
+import { SearchPicker } from "@/components/ui/search-picker";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { getCompletionMatrix } from "@/lib/reports/completion";
@@ -24,9 +25,14 @@ const sel = "mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-2";
 
 export default authedPage({ permission: "org.reports" }, async function CompletionPage(ctx, { searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const f = matrixFilters(sp);
+  const asked = matrixFilters(sp);
   const after = decodeCursor(typeof sp.after === "string" ? sp.after : undefined, isNameCursor);
-  const [matrix, cohorts, { counts: overdue, countedAt }] = await Promise.all([getCompletionMatrix(ctx, f, { after }), listCohortChoices(ctx, { includeArchived: true }), overdueForReport(ctx, f.moduleId)]);
+  // The cohort filter is a search-as-you-type picker: the page carries the chosen cohort only, not
+  // every cohort the organisation has had (hundreds over the years at a national body). An id that
+  // is not one of this organisation's cohorts is dropped, as on the members list.
+  const chosenCohort = asked.cohortId ? await getCohortChoice(ctx, asked.cohortId) : null;
+  const f = { ...asked, cohortId: chosenCohort?.id };
+  const [matrix, { counts: overdue, countedAt }] = await Promise.all([getCompletionMatrix(ctx, f, { after }), overdueForReport(ctx, f.moduleId)]);
   const moduleChoices = matrix.allModules.map((m) => [m.id, m.title] as const);
   const query = matrixQuery(f);
   const csvHref = `/admin/reports/completion.csv?${new URLSearchParams(query)}`;
@@ -49,13 +55,13 @@ export default authedPage({ permission: "org.reports" }, async function Completi
             {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
           </select>
         </div>
-        <div>
-          <label htmlFor="c-cohort" className="block text-sm font-medium">Cohort</label>
-          <select id="c-cohort" name="cohort" defaultValue={f.cohortId ?? ""} className={sel}>
-            <option value="">Any cohort</option>
-            {cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
+        <SearchPicker
+          id="c-cohort"
+          name="cohort"
+          label="Cohort"
+          source="cohort-or-archived"
+          initial={chosenCohort ? { id: chosenCohort.id, label: chosenCohort.name, detail: chosenCohort.archivedAt ? "Archived" : undefined } : null}
+        />
         <div>
           <label htmlFor="c-module" className="block text-sm font-medium">Module</label>
           <select id="c-module" name="module" defaultValue={f.moduleId ?? ""} className={sel}>
