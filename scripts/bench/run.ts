@@ -12,6 +12,7 @@
  * (`npm run seed:large -- --scale 10`) and measures every route at each scale, one after the
  * other, as that scale's people; reports the p95 ratio to scale 1 and queries per request.
  * BENCH_BASELINE=1 with BENCH_ONLY also measures the prerendered baseline (the lesson page's target).
+ * BENCH_PG_LOG: the existing cluster's server log (default server.log beside BENCH_PG_DATA).
  * BENCH_EMBEDDED=0 skips the embedded-default stage (fresh clone start, restart, memory).
  * Everything it starts is stopped at the end, on error and on Ctrl-C; it only targets 127.0.0.1.
  */
@@ -294,7 +295,11 @@ async function main() {
 function existingPostgres(url: string): Awaited<ReturnType<typeof startPostgres>> {
   const data = process.env.BENCH_PG_DATA;
   if (!data || !fs.existsSync(path.join(data, "postmaster.pid"))) throw new Error("With BENCH_DATABASE_URL set BENCH_PG_DATA to the cluster's data folder.");
-  return { url, port: Number(new URL(url).port), dir: path.dirname(data), logFile: path.join(path.dirname(data), "server.log"), settings: [`an existing cluster (BENCH_DATABASE_URL; ${path.dirname(data)})`] };
+  // The query-plan step reads auto_explain's output from the server log: checked now, not after
+  // forty minutes of load (a cluster started with `pg_ctl -l <file>` logs wherever that file is).
+  const logFile = process.env.BENCH_PG_LOG || path.join(path.dirname(data), "server.log");
+  if (!fs.existsSync(logFile)) throw new Error(`No server log at ${logFile}: set BENCH_PG_LOG to the file the cluster logs to (pg_ctl -l).`);
+  return { url, port: Number(new URL(url).port), dir: path.dirname(data), logFile, settings: [`an existing cluster (BENCH_DATABASE_URL; ${path.dirname(data)})`] };
 }
 
 const PRERENDERED_PATH = "/icon.svg";

@@ -115,7 +115,7 @@ export function renderReport(r: ReportInput): string {
   out.push(
     `- App: a production build (.next-bench) served as in production (\`npm run serve\`: \`next start\` in ${r.config.workers} worker process${r.config.workers === 1 ? "" : "es"} sharing the port, WEB_CONCURRENCY=${r.config.workers}), DATABASE_POOL_SIZE=${r.config.poolSize} per worker. The plain Node.js baseline runs the same number of processes.`,
   );
-  out.push(`- PostgreSQL: throwaway cluster with ${r.config.pgSettings.join(", ")}.`);
+  out.push(r.config.pgSettings[0]?.startsWith("an existing cluster") ? `- PostgreSQL: ${r.config.pgSettings.join(", ")}.` : `- PostgreSQL: throwaway cluster with ${r.config.pgSettings.join(", ")}.`);
   out.push(`- Data: \`npm run seed:large\` in ${r.seed.seconds.toFixed(0)} s (below), beside the demo organisations.`);
   out.push("");
   out.push(
@@ -166,35 +166,40 @@ export function renderReport(r: ReportInput): string {
     out.push(`| ${w.name} | ${w.chunks} | ${f1(w.rawKb)} | ${f1(w.gzipKb)} | ${budget} | ${w.extraOverShell.length ? w.extraOverShell.map((c, i) => `\`${c.split("/").pop()}\` ${f1(w.extraGzipKb[i])} KB`).join(", ") : "none"} |`);
   }
   out.push("");
-  if (r.explain) {
-    out.push("## Query plans", "");
-    out.push(
-      "Recorded with auto_explain (ANALYZE, BUFFERS) while the data-layer functions each page calls ran against the large data set, so these are the exact statements and parameters the app sends. Data-layer statements per page (without the session query): " +
-        Object.entries(r.explain.counts)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(", ") +
-        ".",
-      "",
-    );
-    out.push(
-      "The large organisation holds most rows of the small tables (about 1,050 of 1,280 memberships), so for some statements the planner rightly prefers a sequential scan of a few pages over an index. The second column re-runs every statement with `enable_seqscan = off`: an index path exists for every statement the benchmark exercises if no Seq Scan remains there.",
-      "",
-    );
-    out.push("| Page | Statement | Scans as planned | Scans with enable_seqscan = off |\n|---|---|---|---|");
-    const planned = r.explain.statements.filter((s) => s.pass === "planner");
-    const forced = r.explain.statements.filter((s) => s.pass === "seqscan_off");
-    planned.forEach((s, i) => out.push(`| ${s.route} | ${statementOf(s.plan)} | ${scansOf(s.plan)} | ${forced[i] ? scansOf(forced[i].plan) : "—"} |`));
-    out.push("");
-    for (const route of ["Review queue", "Completion matrix"]) {
-      out.push(`### ${route}: EXPLAIN (ANALYZE, BUFFERS)`, "");
-      for (const s of planned.filter((p) => p.route === route)) out.push("```", shorten(s.plan).trim(), "```", "");
-      if (route === "Completion matrix") {
-        out.push("The same statements with `enable_seqscan = off` (index paths and their real cost):", "");
-        for (const s of forced.filter((p) => p.route === route)) out.push("```", shorten(s.plan).trim(), "```", "");
-      }
-    }
-  }
+  if (r.explain) out.push(...explainSection(r.explain));
   out.push("## De-identification scanner micro-benchmark", "", "`npx tsx scripts/bench-scanner.ts`, same run:", "", "```", r.scanner.trim(), "```", "");
   out.push("## Seed output", "", "```", r.seed.output.trim(), "```", "");
   return out.join("\n");
+}
+
+/** The "Query plans" section: what explain-queries.ts recorded (also re-recorded alone by scripts/bench/plans.ts). */
+export function explainSection(explain: { counts: Record<string, number>; statements: Explained[] }): string[] {
+  const out: string[] = [];
+  out.push("## Query plans", "");
+  out.push(
+    "Recorded with auto_explain (ANALYZE, BUFFERS) while the data-layer functions each page calls ran against the large data set, so these are the exact statements and parameters the app sends. Data-layer statements per page (without the session query): " +
+      Object.entries(explain.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") +
+      ".",
+    "",
+  );
+  out.push(
+    "The large organisation holds most rows of the small tables (about 1,050 of 1,280 memberships), so for some statements the planner rightly prefers a sequential scan of a few pages over an index. The second column re-runs every statement with `enable_seqscan = off`: an index path exists for every statement the benchmark exercises if no Seq Scan remains there.",
+    "",
+  );
+  out.push("| Page | Statement | Scans as planned | Scans with enable_seqscan = off |\n|---|---|---|---|");
+  const planned = explain.statements.filter((s) => s.pass === "planner");
+  const forced = explain.statements.filter((s) => s.pass === "seqscan_off");
+  planned.forEach((s, i) => out.push(`| ${s.route} | ${statementOf(s.plan)} | ${scansOf(s.plan)} | ${forced[i] ? scansOf(forced[i].plan) : "—"} |`));
+  out.push("");
+  for (const route of ["Review queue", "Completion matrix"]) {
+    out.push(`### ${route}: EXPLAIN (ANALYZE, BUFFERS)`, "");
+    for (const s of planned.filter((p) => p.route === route)) out.push("```", shorten(s.plan).trim(), "```", "");
+    if (route === "Completion matrix") {
+      out.push("The same statements with `enable_seqscan = off` (index paths and their real cost):", "");
+      for (const s of forced.filter((p) => p.route === route)) out.push("```", shorten(s.plan).trim(), "```", "");
+    }
+  }
+  return out;
 }
