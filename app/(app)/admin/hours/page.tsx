@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { shortDay } from "@/lib/hours/days";
 import { formatDuration, hoursText } from "@/lib/hours/duration";
 import { getCohortChoice } from "@/lib/orgs/cohorts";
-import { SearchPicker } from "@/components/ui/search-picker";
+import { CohortFilter } from "@/components/ui/cohort-filter";
 import { getHoursReport, type HoursReportCursor } from "@/lib/reports/hours";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { hoursReportFilters, hoursReportQuery } from "@/lib/reports/filters";
@@ -42,13 +42,7 @@ export default authedPage(async function HoursReportPage(ctx, { searchParams }: 
             {report.sets.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </div>
-        <SearchPicker
-          id="h-cohort"
-          name="cohort"
-          label="Cohort"
-          source="cohort-or-archived"
-          initial={cohort ? { id: cohort.id, label: cohort.name, detail: cohort.archivedAt ? "Archived" : undefined } : null}
-        />
+        <CohortFilter id="h-cohort" chosen={cohort} />
         <div>
           <label htmlFor="h-q" className="block text-sm font-medium">Name or email</label>
           <input id="h-q" name="q" defaultValue={f.q ?? ""} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-400 px-3" />

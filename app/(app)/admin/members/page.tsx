@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { buttonClass } from "@/components/ui/button";
 import { cohortsOfMembers, getCohortChoice } from "@/lib/orgs/cohorts";
-import { SearchPicker } from "@/components/ui/search-picker";
+import { CohortFilter } from "@/components/ui/cohort-filter";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { isUuid } from "@/lib/util/uuid";
 import { listMembers, type MemberRow } from "@/lib/orgs/members";
@@ -80,13 +80,7 @@ export default authedPage({ permission: "org.manage" }, async function MembersPa
             <option value="deactivated">Deactivated</option>
           </select>
         </div>
-        <SearchPicker
-          id="cohort"
-          name="cohort"
-          label="Cohort"
-          source="cohort-or-archived"
-          initial={chosenCohort ? { id: chosenCohort.id, label: chosenCohort.name, detail: chosenCohort.archivedAt ? "Archived" : undefined } : null}
-        />
+        <CohortFilter id="cohort" chosen={chosenCohort} />
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
           Filter
         </button>

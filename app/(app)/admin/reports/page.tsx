@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, STATUS_LABELS, type ModuleStatus } from "@/lib/onboarding/due";
 import { getCohortChoice } from "@/lib/orgs/cohorts";
-import { SearchPicker } from "@/components/ui/search-picker";
+import { CohortFilter } from "@/components/ui/cohort-filter";
 import { decodeCursor, encodeCursor, isNameCursor } from "@/lib/util/cursor";
 import { ROLE_LABELS, ROLES } from "@/lib/core/permissions";
 import { getCompletionMatrix } from "@/lib/reports/completion";
@@ -55,13 +55,7 @@ export default authedPage({ permission: "org.reports" }, async function Completi
             {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
           </select>
         </div>
-        <SearchPicker
-          id="c-cohort"
-          name="cohort"
-          label="Cohort"
-          source="cohort-or-archived"
-          initial={chosenCohort ? { id: chosenCohort.id, label: chosenCohort.name, detail: chosenCohort.archivedAt ? "Archived" : undefined } : null}
-        />
+        <CohortFilter id="c-cohort" chosen={chosenCohort} />
         <div>
           <label htmlFor="c-module" className="block text-sm font-medium">Module</label>
           <select id="c-module" name="module" defaultValue={f.moduleId ?? ""} className={sel}>
