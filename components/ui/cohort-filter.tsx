@@ -1,3 +1,4 @@
+import type { CohortChoice } from "@/lib/orgs/cohorts";
 import { SearchPicker } from "./search-picker";
 
 /**
@@ -6,7 +7,7 @@ import { SearchPicker } from "./search-picker";
  * (read with getCohortChoice, scoped to the organisation), never the list: an organisation may
  * have hundreds of cohorts over the years.
  */
-export function CohortFilter({ id, chosen }: { id: string; chosen: { id: string; name: string; archivedAt: Date | null } | null }) {
+export function CohortFilter({ id, chosen }: { id: string; chosen: CohortChoice | null }) {
   return (
     <SearchPicker
       id={id}

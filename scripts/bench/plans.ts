@@ -5,9 +5,9 @@
  * Env: BENCH_DATABASE_URL (a cluster seeded by `npm run bench`, with auto_explain available) and
  * BENCH_PG_LOG (the file that cluster logs to).
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { recordPlans } from "./lib/explain";
 import { explainSection } from "./lib/report";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -23,22 +23,20 @@ export function replacePlans(report: string, section: string): string {
   return report.slice(0, start >= 0 ? start : end) + section + report.slice(end);
 }
 
-function main() {
+async function main() {
   const url = process.env.BENCH_DATABASE_URL;
   const log = process.env.BENCH_PG_LOG;
   if (!url || !log || !fs.existsSync(log)) throw new Error("Set BENCH_DATABASE_URL to the benchmark's cluster and BENCH_PG_LOG to its server log.");
-  const out = execFileSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "--require", path.join(__dirname, "allow-server-only.cjs"), path.join(__dirname, "explain-queries.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: "1", PG_LOG: log },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const line = out.split("\n").find((l) => l.startsWith("EXPLAIN-JSON "));
-  if (!line) throw new Error("explain-queries.ts printed no plans.");
-  const lines = explainSection(JSON.parse(line.slice("EXPLAIN-JSON ".length)));
+  const explain = await recordPlans(ROOT, url, log);
+  if (!explain) throw new Error("explain-queries.ts printed no plans.");
+  const lines = explainSection(explain);
   lines.splice(2, 0, `Recorded on their own with \`npm run bench:plans\` at ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC against the run's cluster, after the run.`, "");
   fs.writeFileSync(OUTPUT, replacePlans(fs.readFileSync(OUTPUT, "utf8"), lines.join("\n") + "\n"));
   console.log(`Query plans written to ${path.relative(ROOT, OUTPUT)}.`);
 }
 
-if (require.main === module) main();
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });

@@ -32,11 +32,12 @@ import { startPostgres } from "./lib/pg";
 import { replicaRows } from "./lib/replica";
 import { LARGE_ORG } from "@/scripts/seed/large/constants";
 import { cleanupAll, freePort, local, run, startProcess, waitForHttp, type Proc } from "./lib/procs";
-import { renderReport, table, type Explained, type Row, type Target } from "./lib/report";
+import { renderReport, table, type Row, type Target } from "./lib/report";
 import { routesFor, scaleInputs, type BenchRoute, type ScaleInputs } from "./lib/routes";
 import { measureRoutes } from "./lib/scale-runs";
 import { benchScales } from "./lib/scales";
 import { evaluate } from "./lib/targets";
+import { recordPlans, type PlansRecorded } from "./lib/explain";
 import { planWorkers } from "@/lib/server/cluster";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -235,15 +236,9 @@ async function main() {
   }
 
   step("query plans (auto_explain)");
-  let explain: { counts: Record<string, number>; statements: Explained[] } | null = null;
+  let explain: PlansRecorded | null = null;
   try {
-    const outText = await run(NODE, [TSX, "--require", path.join(__dirname, "allow-server-only.cjs"), path.join(__dirname, "explain-queries.ts")], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: pg.url, DATABASE_POOL_SIZE: "1", PG_LOG: pg.logFile },
-      quiet: true,
-    });
-    const line = outText.split("\n").find((l) => l.startsWith("EXPLAIN-JSON "));
-    if (line) explain = JSON.parse(line.slice("EXPLAIN-JSON ".length));
+    explain = await recordPlans(ROOT, pg.url, pg.logFile);
   } catch (e) {
     console.error(`EXPLAIN step failed: ${e instanceof Error ? e.message : e}`);
   }
